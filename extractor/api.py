@@ -1,0 +1,75 @@
+"""The public entry point: :func:`extract`."""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+from extractor.errors import UnreadableInputError, UnsupportedInputError
+from extractor.ingest.detect import InputKind, decode_text, detect_kind
+from extractor.model import Form4
+from extractor.validate import validate
+
+Source = str | bytes | os.PathLike[str]
+
+
+def load(source: Source) -> tuple[bytes, str]:
+    """The bytes of ``source`` and a name for messages.
+
+    A ``str`` is a path when it names an existing file or has no line break; otherwise it is the
+    text of a dump itself.
+    """
+    if isinstance(source, bytes):
+        return source, "<bytes>"
+    if isinstance(source, str) and ("\n" in source and not os.path.exists(source[:4096])):
+        return source.encode("utf-8"), "<text>"
+    path = Path(source)
+    try:
+        return path.read_bytes(), str(path)
+    except IsADirectoryError:
+        raise UnreadableInputError("is a directory, not a file") from None
+    except FileNotFoundError:
+        raise UnreadableInputError("no such file") from None
+    except PermissionError:
+        raise UnreadableInputError("permission denied") from None
+    except OSError as err:
+        raise UnreadableInputError(f"cannot be read ({err.strerror or err})") from None
+
+
+def extract(source: Source) -> Form4:
+    """Read a Form 4 from a path, the bytes of a file, or the text of a dump.
+
+    Accepted: plain OCR text and markdown-table dumps, legacy EDGAR text filings (the paper form
+    typed out in an SGML submission), and EDGAR ownershipDocument XML (bare or inside an SGML
+    submission).  The result is validated: doubtful fields carry a ``review_reason``.
+
+    Raises :class:`~extractor.errors.Form4Error` subclasses with a one-line message for input
+    that is unreadable, not a Form 4, or of a kind this version does not read.
+    """
+    data, _ = load(source)
+    return validate(read_form(data))
+
+
+def read_form(data: bytes) -> Form4:
+    """Dispatch ``data`` to the reader for its kind; the result is not yet validated."""
+    kind = detect_kind(data)
+    if kind is InputKind.EDGAR_XML:
+        from extractor.assemble.edgar_xml import read_edgar_xml
+
+        return read_edgar_xml(data)
+    if kind is InputKind.SGML:
+        text = decode_text(data)
+        if re.search(r"<XML>\s*(<\?xml[^>]*>\s*)?<ownershipDocument", text, re.IGNORECASE):
+            from extractor.assemble.edgar_xml import read_edgar_xml
+
+            return read_edgar_xml(data)
+        from extractor.assemble.legacy_ascii import read_legacy_ascii
+
+        return read_legacy_ascii(text)
+    if kind is InputKind.TEXT:
+        from extractor.assemble.text_dump import read_text_form
+
+        return read_text_form(decode_text(data))
+    raise UnsupportedInputError(f"{kind.value.upper()} input is not supported yet; "
+                                "convert it to text or EDGAR XML first")

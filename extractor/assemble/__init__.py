@@ -1,0 +1,1 @@
+"""Assemble a Form4 from what the layout stage located: one module per input kind."""

@@ -1,0 +1,270 @@
+"""Reporting owners from a text dump: box 1, box 5 check marks, and the "Reporting Owners" table
+that EDGAR's HTML view (and the investor-relations pages that copy it) prints after the form.
+
+When both the form and the table hold a value they corroborate each other; a value cut off in one
+("MADISO", ZIP "5371") is completed from the other; a real disagreement is flagged, not settled.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+from extractor.fields.addresses import recase_address, split_street
+from extractor.fields.names import split_person_name
+from extractor.knowledge import labels as K
+from extractor.knowledge.codes import STATE_CODES, STREET_WORDS, UNIT_WORDS
+from extractor.layout.fuzzy import normalize_label
+from extractor.layout.text_boxes import TextLayout, clean_segment
+from extractor.layout.text_regions import table_rows_after
+from extractor.model import Field, Provenance, Relationship, ReportingOwner
+
+FORM = Provenance("text-dump")
+CLEAN = 0.95
+_MARK_BEFORE = re.compile(r"(?:\(\s*[xX✓✔]\s*\)|\[\s*[xX✓✔]\s*\]|[☒☑✔✓■]|(?<![\w/])[xX])\s*\|?\s*$")
+_EMPTY_BEFORE = re.compile(r"(?:\(\s*\)|\[\s*\]|[☐□])\s*\|?\s*$")
+
+
+def _f(value: object, raw: str, confidence: float = CLEAN, reason: str | None = None) -> Field:
+    return Field(value, confidence, Provenance("text-dump", raw_text=raw), (), reason)
+
+
+# --- box 1 ----------------------------------------------------------------------------------------
+
+def read_box1(layout: TextLayout) -> ReportingOwner | None:
+    """The reporting person printed in box 1, or None when box 1 is not in the dump."""
+    box = layout.find("reporting_person")
+    if box is None:
+        return None
+    last = layout.find("last", "sublabel")
+    raw_name = layout.dump.flat[box.end:last.start] if last and last.start > box.end else \
+        layout.segment_after(box)
+    name = clean_segment(raw_name.split("\n")[0] if last is None else raw_name)
+    owner = _named_owner(name, raw_name)
+    street = layout.find("street", "sublabel")
+    if street is not None:
+        raw = layout.segment_before(street)
+        street1, street2 = split_street(clean_segment(raw))
+        owner = dataclasses.replace(
+            owner, rpt_owner_street1=_f(street1 or None, raw),
+            rpt_owner_street2=_f(street2, raw) if street2 else Field())
+    return _with_city_state_zip(layout, owner)
+
+
+def _named_owner(name: str, raw: str) -> ReportingOwner:
+    if not name:
+        return ReportingOwner(rpt_owner_name=_f(None, raw, 0.0, "box 1 holds no name"))
+    person = split_person_name(name)
+    return ReportingOwner(
+        rpt_owner_name=_f(person.full, raw), last_name=_f(person.last, raw),
+        first_name=_f(person.first, raw) if person.first else Field(),
+        middle_name=_f(person.middle, raw) if person.middle else Field())
+
+
+def _with_city_state_zip(layout: TextLayout, owner: ReportingOwner) -> ReportingOwner:
+    city, state, zip_label = (layout.find(k, "sublabel") for k in ("city", "state", "zip"))
+    if city is None:
+        return owner
+    flat = layout.dump.flat
+    pieces = [clean_segment(layout.segment_before(city))]
+    for left, right in ((city, state), (state, zip_label)):
+        if left is not None and right is not None and right.start > left.end:
+            pieces.append(clean_segment(flat[left.end:right.start]))
+    pieces = [p for p in pieces if p]
+    raw = " | ".join(pieces)
+    # A cell boundary inside a word ("MADISO | N, WI") is where a converter cut one word in two.
+    joined = pieces[0] if pieces else ""
+    glued = False
+    for piece in pieces[1:]:
+        if joined and joined[-1].isalpha() and piece[:1].isalpha() and \
+                not re.match(r"[A-Z]{2}\b", piece):
+            joined, glued = joined + piece, True
+        else:
+            joined = f"{joined} {piece}"
+    m = re.match(r"^(?P<city>[A-Za-z][A-Za-z .'\-]*?)[,\s]+(?P<state>[A-Za-z]{2})\.?(?:[,\s]+"
+                 r"(?P<zip>[\d\-]+))?\s*$", joined)
+    if not m:
+        return dataclasses.replace(owner, rpt_owner_city=_f(None, raw, 0.0,
+                                   f"city, state and ZIP not readable in {raw!r}"))
+    state_code = m["state"].upper()
+    zip_code = m["zip"] or ""
+    return dataclasses.replace(
+        owner,
+        rpt_owner_city=_f(m["city"].strip(), raw, 0.6 if glued else CLEAN,
+                          "city was split across table cells" if glued else None),
+        rpt_owner_state=_f(state_code, raw) if state_code in STATE_CODES else
+        _f(None, raw, 0.0, f"{m['state']!r} is not a US state code"),
+        rpt_owner_zip_code=_f(zip_code, raw) if re.fullmatch(r"\d{5}(-\d{4})?", zip_code) else
+        _f(None, raw, 0.0, f"ZIP {zip_code!r} is incomplete"),
+    )
+
+
+# --- box 5 ----------------------------------------------------------------------------------------
+
+def read_box5(layout: TextLayout) -> Relationship:
+    """Check marks beside Director / 10% Owner / Officer / Other, read from the text.
+
+    A text dump keeps a mark only as a character ("X", "☒", "(X)"); an empty box only as "( )",
+    "[ ]" or "☐".  Where neither survives, the box is unread (None), not False.
+    """
+    values: dict[str, Field] = {}
+    for key, name in (("director", "is_director"), ("ten_percent_owner", "is_ten_percent_owner"),
+                      ("officer", "is_officer"), ("other", "is_other")):
+        label = layout.find(key, "checkbox")
+        if label is None:
+            continue
+        before = layout.dump.flat[max(0, label.start - 6):label.start].split("\n")[-1]
+        if _MARK_BEFORE.search(before):
+            values[name] = _f(True, before + layout.dump.flat[label.start:label.end])
+        elif _EMPTY_BEFORE.search(before):
+            values[name] = _f(False, before + layout.dump.flat[label.start:label.end])
+    other_label = layout.find("other", "checkbox")
+    if other_label is not None and values.get("is_officer", Field()).value:
+        title = clean_segment(layout.segment_after(other_label).split("\n")[0])
+        if title:
+            values["officer_title"] = _f(title, title)
+    return Relationship(**values)
+
+
+# --- the Reporting Owners table -------------------------------------------------------------------
+
+def read_owners_table(layout: TextLayout, box1: ReportingOwner | None) -> list[ReportingOwner]:
+    """One owner per row of the Reporting Owners table (empty when the dump has none)."""
+    header = layout.find("owner_name_address")
+    if header is None:
+        return []
+    header_line = layout.dump.lines[layout.dump.line_at(header.start)]
+    columns = {normalize_label(c): i for i, c in enumerate(header_line.cells)}
+    index = {lab.key: columns.get(normalize_label(lab.text)) for lab in K.REPORTING_OWNER_COLUMNS}
+    owners = []
+    for row in table_rows_after(layout, header):
+        if not row.filled_cells or index["owner_name_address"] is None:
+            continue
+        cells = list(row.cells) + [""] * len(header_line.cells)
+        owners.append(_owner_from_row(cells, index, box1 if not owners else None))
+    return owners
+
+
+def _owner_from_row(cells: list[str], index: dict[str, int | None],
+                    box1: ReportingOwner | None) -> ReportingOwner:
+    cell = cells[index["owner_name_address"] or 0]
+    known = box1.rpt_owner_name.value if box1 else None
+    if known and cell.lower().startswith(known.lower()):
+        name, address = cell[:len(known)], cell[len(known):]
+    else:
+        m = re.search(r"\s(?=C/O\b|c/o\b|\d)", cell)
+        name, address = (cell[:m.start()], cell[m.end():]) if m else (cell, "")
+    owner = _named_owner(name.strip(), cell)
+    owner = dataclasses.replace(owner, **_split_address(address.strip(), cell, box1))
+
+    def mark(key: str) -> str | None:
+        at = index.get(key)
+        return cells[at].strip() if at is not None else None
+
+    rel: dict[str, Field] = {}
+    for key, name in (("director", "is_director"), ("ten_percent_owner", "is_ten_percent_owner"),
+                      ("officer", "is_officer"), ("other", "is_other")):
+        text = mark(key)
+        if text is None:
+            continue
+        rel[name] = _f(bool(text), text)
+        if text and text.upper() != "X" and key in ("officer", "other"):
+            rel["officer_title" if key == "officer" else "other_text"] = _f(text, text)
+    return dataclasses.replace(owner, relationship=Relationship(**rel))
+
+
+def _split_address(address: str, raw: str, box1: ReportingOwner | None) -> dict[str, Field]:
+    m = re.match(r"^(?P<rest>.*?)\s*,\s*(?P<state>[A-Z]{2})\s+(?P<zip>\d{5}(?:-\d{4})?)$",
+                 address)
+    if not m:
+        street1, street2 = split_street(address)
+        return {"rpt_owner_street1": _f(street1 or None, raw, 0.6,
+                                        "address not in CITY, ST ZIP form"),
+                "rpt_owner_street2": _f(street2, raw) if street2 else Field()}
+    words = m["rest"].split()
+    known_city = box1.rpt_owner_city.value if box1 else None
+    cut, confidence = _city_start(words, known_city)
+    street1, street2 = split_street(" ".join(words[:cut]))
+    return {
+        "rpt_owner_street1": _f(street1 or None, raw),
+        "rpt_owner_street2": _f(street2, raw) if street2 else Field(),
+        "rpt_owner_city": _f(" ".join(words[cut:]), raw, confidence),
+        "rpt_owner_state": _f(m["state"], raw) if m["state"] in STATE_CODES else
+        _f(None, raw, 0.0, f"{m['state']!r} is not a US state code"),
+        "rpt_owner_zip_code": _f(m["zip"], raw),
+    }
+
+
+def _city_start(words: list[str], known_city: str | None) -> tuple[int, float]:
+    """Where the city begins in "… AGRICULTURE DRIVE MADISON", and how sure that is."""
+    if known_city:
+        size = len(known_city.split())
+        if [w.upper() for w in words[-size:]] == known_city.upper().split():
+            return len(words) - size, CLEAN
+    for i in range(len(words) - 1, 0, -1):
+        word = words[i - 1].upper().strip(".,")
+        if word in STREET_WORDS:
+            return i, 0.85
+        if word in UNIT_WORDS or word.startswith("#"):
+            return min(i + 1, len(words) - 1), 0.85
+    return len(words) - 1, 0.5
+
+
+# --- reconciling the sources ----------------------------------------------------------------------
+
+def _compact(value: object) -> str:
+    return re.sub(r"[^0-9a-z]", "", str(value).lower())
+
+
+def corroborate(form: Field, table: Field, what: str) -> Field:
+    """One field from the form's box and the Reporting Owners table."""
+    if form.value is None and table.value is None:
+        return form if form.needs_review else table
+    if form.value is None:
+        raw = (form.provenance.raw_text or "") if form.provenance else ""
+        if form.needs_review and raw and not _compact(table.value).startswith(
+                _compact(raw.split()[-1] if raw.split() else raw)):
+            return table.flagged(f"{what}: form box reads {raw!r}")
+        return dataclasses.replace(table, review_reason=None)
+    if table.value is None:
+        return form
+    a, b = _compact(form.value), _compact(table.value)
+    if a == b:
+        return dataclasses.replace(form, confidence=min(1.0, max(form.confidence,
+                                   table.confidence) + 0.04), review_reason=None)
+    shorter, longest = sorted((len(a), len(b)))
+    if (b.startswith(a) or a.startswith(b)) and shorter >= 0.6 * longest:
+        # One source clipped the value ("MADISO" / "MADISON"): the longer one is complete.
+        longer = table if len(b) > len(a) else form
+        return dataclasses.replace(longer, review_reason=None)
+    return form.dropped(f"{what}: form box says {form.value!r}, Reporting Owners table says "
+                        f"{table.value!r}")
+
+
+def merge_owner(box1: ReportingOwner | None, box5: Relationship,
+                table: ReportingOwner | None) -> ReportingOwner:
+    """The first reporting owner from box 1 + box 5 and the table row, corroborated."""
+    form = dataclasses.replace(box1 or ReportingOwner(), relationship=box5)
+    if table is None:
+        return _recased(form)
+    merged = {f.name: corroborate(getattr(form, f.name), getattr(table, f.name), f.name)
+              for f in dataclasses.fields(ReportingOwner) if f.name != "relationship"}
+    relationship = Relationship(**{
+        f.name: corroborate(getattr(box5, f.name), getattr(table.relationship, f.name), f.name)
+        for f in dataclasses.fields(Relationship)})
+    return _recased(ReportingOwner(**merged, relationship=relationship))
+
+
+def _recased(owner: ReportingOwner) -> ReportingOwner:
+    changes = {}
+    for name in ("rpt_owner_street1", "rpt_owner_street2", "rpt_owner_city"):
+        value = getattr(owner, name)
+        if isinstance(value.value, str):
+            changes[name] = dataclasses.replace(value, value=recase_address(value.value))
+    return dataclasses.replace(owner, **changes)
+
+
+def finish_owner(owner: ReportingOwner) -> ReportingOwner:
+    """An owner that had no box 1 to corroborate it (second and later table rows)."""
+    return _recased(owner)
+

@@ -1,0 +1,252 @@
+"""Assemble a Form4 from a plain OCR text or markdown-table dump.
+
+Pipeline: :func:`~extractor.ingest.text_dump.read_text_dump` (lines and cells) ->
+:func:`~extractor.layout.text_boxes.locate_labels` (boxes, sections, revision) -> the field
+parsers in :mod:`extractor.fields` -> a ``Form4``.  Cross-field checks and review reasons for what
+is missing are the validate stage's job, not this module's.
+"""
+
+from __future__ import annotations
+
+import re
+
+from extractor.assemble.owners_text import (
+    corroborate,
+    finish_owner,
+    merge_owner,
+    read_box1,
+    read_box5,
+    read_owners_table,
+)
+from extractor.errors import NotAForm4Error
+from extractor.fields.dates import find_dates, parse_date
+from extractor.fields.footnote_refs import footnote_id
+from extractor.fields.table_rows import Row, leaf_columns, parse_row_cells, parse_row_words
+from extractor.ingest.text_dump import TextDump, TextLine, read_text_dump
+from extractor.knowledge import labels as K
+from extractor.layout.fuzzy import find_label, normalize
+from extractor.layout.text_boxes import TextLayout, clean_segment, locate_labels
+from extractor.layout.text_regions import Region, section_region, table_regions
+from extractor.model import (
+    DerivativeRow,
+    Field,
+    Footnote,
+    Form4,
+    Issuer,
+    NonDerivativeRow,
+    Provenance,
+    ReviewItem,
+    Signature,
+)
+
+SOURCE = "text-dump"
+CLEAN = 0.95
+_ISSUER = re.compile(r"^(?P<name>.+?)\s*[\[(]\s*(?P<ticker>[A-Za-z0-9.\-]{1,8})\s*[\])]")
+_FOOTNOTE = re.compile(r"^[-•]?\s*\((?P<n>\d{1,2})\)\s*(?P<text>.*)$")
+
+
+def _f(value: object, raw: str, confidence: float = CLEAN, reason: str | None = None) -> Field:
+    return Field(value, confidence, Provenance(SOURCE, raw_text=raw), (), reason)
+
+
+def check_is_form4(dump: TextDump) -> None:
+    """Raise :class:`NotAForm4Error` unless the dump shows a Form 4."""
+    norm = normalize(dump.flat)
+    for title, form in K.OTHER_FORM_TITLES.items():
+        if find_label(norm, title, min_score=97):
+            raise NotAForm4Error(f"this is a {form}, not a Form 4")
+    title = find_label(norm, K.TITLE_MARKERS[0], min_score=85)
+    boxes = sum(1 for box in K.BOXES_2002[:5]
+                if find_label(norm, f"{box.number}. {box.text}", min_score=85))
+    if title is None and boxes < 2:
+        raise NotAForm4Error("no Form 4 title or box labels found in the text")
+
+
+def read_text_form(text: str) -> Form4:
+    """Read a text dump into a :class:`Form4` (not yet validated)."""
+    dump = read_text_dump(text)
+    if not dump.lines:
+        raise NotAForm4Error("the text is empty")
+    check_is_form4(dump)
+    layout = locate_labels(dump)
+    box1 = read_box1(layout)
+    box5 = read_box5(layout)
+    table_owners = read_owners_table(layout, box1)
+    first = merge_owner(box1, box5, table_owners[0] if table_owners else None)
+    owners = (first, *(finish_owner(o) for o in table_owners[1:]))
+    document_type, original = _read_amendment(layout)
+    non_derivative, derivative, review = _read_tables(layout)
+    return Form4(
+        document_type=document_type,
+        issuer=_read_issuer(layout),
+        reporting_owners=owners,
+        period_of_report=_read_date_box(layout, "earliest_transaction"),
+        date_of_original_submission=original,
+        individual_or_joint_filing=_read_filing_type(layout, len(owners), bool(table_owners)),
+        non_derivative_table=non_derivative,
+        derivative_table=derivative,
+        footnotes=_read_footnotes(layout),
+        remarks=_read_remarks(layout),
+        signatures=_read_signatures(layout),
+        form_revision=layout.revision.name,
+        source_kind=SOURCE,
+        review=tuple(review),
+    )
+
+
+def _read_issuer(layout: TextLayout) -> Issuer:
+    box = layout.find("issuer")
+    if box is None:
+        return Issuer(_f(None, "", 0.0, "box 2 not found"), _f(None, "", 0.0, "box 2 not found"))
+    raw = layout.segment_after(box)
+    text = clean_segment(raw)
+    if m := _ISSUER.match(text):
+        return Issuer(_f(m["name"].strip(" ,"), raw), _f(m["ticker"].upper(), raw))
+    words = text.split()
+    if len(words) > 1 and re.fullmatch(r"[A-Z]{1,5}", words[-1]):
+        return Issuer(_f(" ".join(words[:-1]), raw, 0.7, "ticker not printed in brackets"),
+                      _f(words[-1], raw, 0.7, "ticker not printed in brackets"))
+    return Issuer(_f(text or None, raw, 0.7 if text else 0.0, "ticker not found in box 2"),
+                  _f(None, raw, 0.0, "ticker not found in box 2"))
+
+
+def _read_date_box(layout: TextLayout, key: str) -> Field:
+    box = layout.find(key)
+    if box is None:
+        return _f(None, "", 0.0, f"box {key.replace('_', ' ')} not found")
+    raw = layout.segment_after(box)
+    text = clean_segment(raw)
+    value = parse_date(text)
+    if value is None:
+        return _f(None, raw, 0.0, f"no date readable in {text!r}" if text else "box is empty")
+    return _f(value, raw)
+
+
+def _read_amendment(layout: TextLayout) -> tuple[Field, Field]:
+    box = layout.find("amendment")
+    if box is None:
+        reason = "box 4 (If Amendment) not found"
+        return _f(None, "", 0.0, reason), _f(None, "", 0.0, reason)
+    raw = layout.segment_after(box)
+    text = clean_segment(raw)
+    value = parse_date(text)
+    if value is not None:
+        return _f("4/A", raw), _f(value, raw)
+    if text:
+        reason = f"box 4 holds {text!r}, not a date"
+        return _f(None, raw, 0.0, reason), _f(None, raw, 0.0, reason)
+    return _f("4", raw, 0.9), Field()
+
+
+def _read_filing_type(layout: TextLayout, owners: int, from_table: bool) -> Field:
+    for key, value in (("individual", "individual"), ("joint", "joint")):
+        label = layout.find(key, "checkbox")
+        if label is None:
+            continue
+        before = layout.dump.flat[max(0, label.start - 6):label.start]
+        if re.search(r"(?:\(\s*[xX]\s*\)|\[\s*[xX]\s*\]|[☒☑✔✓]|(?<!\w)[xX])\s*\|?\s*$", before):
+            return _f(value, before + layout.dump.flat[label.start:label.end])
+    if from_table:  # EDGAR prints box 6 from the number of reporting owners
+        raw = f"{owners} reporting owner(s) listed"
+        return _f("joint" if owners > 1 else "individual", raw, 0.85)
+    return Field()
+
+
+def _read_footnotes(layout: TextLayout) -> tuple[Footnote, ...]:
+    region = section_region(layout, "explanation", ignore=("relationships",))
+    if region is None:
+        return ()
+    notes: list[list[str]] = []
+    for line in region.lines:
+        text = clean_segment(line.text)
+        if m := _FOOTNOTE.match(text):
+            notes.append([m["n"], m["text"]])
+        elif text.startswith("*"):
+            notes.append(["", ""])  # boilerplate "*" / "**" lines end the previous note
+        elif notes and notes[-1][0]:
+            notes[-1][1] += " " + text
+    return tuple(Footnote(f"F{int(n)}", _f(" ".join(t.split()), t)) for n, t in notes if n)
+
+
+def _read_remarks(layout: TextLayout) -> Field:
+    region = section_region(layout, "remarks")
+    if region is None:
+        return Field()
+    label = layout.find("remarks")
+    inline = clean_segment(layout.dump.flat[label.end:region.end].split("\n")[0]) if label else ""
+    text = " ".join([inline, *(clean_segment(line.text) for line in region.lines)]).strip()
+    return _f(text, text) if text else Field()
+
+
+def _read_signatures(layout: TextLayout) -> tuple[Signature, ...]:
+    label = layout.find("signature_of_reporting_person")
+    if label is None:
+        return ()
+    dump = layout.dump
+    start_label = layout.find("signatures")
+    index = dump.line_at(label.start)
+    first = dump.line_at(start_label.start) + 1 if start_label and start_label.start < \
+        label.start else max(0, index - 1)
+    lines = [line for line in dump.lines[first:index] if line.filled_cells]
+    if not lines and index + 1 < len(dump.lines):
+        lines = [dump.lines[index - 1]] if index else []
+    return tuple(_signature(line) for line in lines)
+
+
+def _signature(line: TextLine) -> Signature:
+    cells = line.filled_cells
+    raw = line.text
+    date_text = cells[-1] if len(cells) > 1 else (re.findall(r"\S+$", raw) or [""])[0]
+    date = parse_date(date_text)
+    name_text = " ".join(cells[:-1]) if len(cells) > 1 and date else clean_segment(
+        raw[: raw.rfind(date_text)] if date else raw)
+    name = _f(" ".join(name_text.split()) or None, raw)
+    when = _f(date, raw) if date else _f(None, raw, 0.0, "signature date not readable")
+    return Signature(name, when)
+
+
+# --- Tables I and II ------------------------------------------------------------------------------
+
+def _read_tables(layout: TextLayout) -> tuple[tuple[NonDerivativeRow, ...],
+                                              tuple[DerivativeRow, ...], list[ReviewItem]]:
+    review: list[ReviewItem] = []
+    region1, region2 = table_regions(layout)
+    rows1 = _read_table(region1, layout.revision.table1, False, "non_derivative_table", review)
+    rows2 = _read_table(region2, layout.revision.table2, True, "derivative_table", review)
+    return tuple(rows1), tuple(rows2), review  # type: ignore[arg-type]
+
+
+def _is_data_line(line: TextLine) -> bool:
+    """A row with values, not a heading: it holds a real date or a D/I ownership cell."""
+    text = line.text
+    if re.search(r"Month/|Instr\.|Title of", text, re.IGNORECASE):
+        return False
+    return bool(find_dates(text)) or (line.is_table_row and any(
+        c.strip() in ("D", "I") for c in line.cells) and bool(re.search(r"\d", text)))
+
+
+def _read_table(region: Region | None, columns: tuple[K.Column, ...], derivative: bool,
+                path: str, review: list[ReviewItem]) -> list[Row]:
+    if region is None:
+        return []
+    rows: list[Row] = []
+    width = len(leaf_columns(columns))
+    for line in region.lines:
+        if not _is_data_line(line):
+            continue
+        provenance = Provenance(SOURCE, raw_text=line.text)
+        cells = list(line.cells)
+        if line.is_table_row and len(cells) == width:
+            rows.append(parse_row_cells(cells, columns, derivative, CLEAN, provenance))
+            continue
+        words = " ".join(c for c in cells if c).split()
+        row, reason = parse_row_words(words, derivative, 0.85, provenance)
+        if row is None:
+            review.append(ReviewItem(f"{path}[line {line.line_number}]",
+                                     f"row could not be read ({reason}): {line.text!r}"))
+        else:
+            rows.append(row)
+    return rows
+
+
+__all__ = ["check_is_form4", "corroborate", "footnote_id", "read_text_form"]

@@ -1,0 +1,23 @@
+"""Errors for input the extractor cannot read.  Each carries a one-line, user-facing message."""
+
+from __future__ import annotations
+
+
+class Form4Error(Exception):
+    """Base class: the input could not be turned into a Form 4.  ``str(err)`` is one line."""
+
+
+class UnreadableInputError(Form4Error):
+    """The path cannot be read, the file is empty, corrupt, encrypted or binary junk."""
+
+
+class NotAForm4Error(Form4Error):
+    """The input is readable but is not a Form 4 (e.g. a Form 3, or an unrelated document)."""
+
+
+class UnsupportedInputError(Form4Error):
+    """The input kind is recognised but this version cannot read it yet (e.g. image-only PDF)."""
+
+
+class MissingDependencyError(Form4Error):
+    """A program the extractor needs is not installed (e.g. the tesseract binary)."""

@@ -1,0 +1,1 @@
+"""Export stage: JSON (with its JSON Schema), EDGAR ownershipDocument XML, CSV."""

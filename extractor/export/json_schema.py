@@ -1,0 +1,107 @@
+"""The JSON Schema of the JSON document, derived from the model so the two never drift."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import types
+import typing
+from decimal import Decimal
+from typing import Any
+
+from extractor.export.json_document import JSON_FORMAT_VERSION
+from extractor.model import Field, Form4
+
+_VALUE_TYPES: dict[Any, dict[str, Any]] = {
+    str: {"type": ["string", "null"]},
+    bool: {"type": ["boolean", "null"]},
+    Decimal: {"type": ["number", "null"]},
+    dt.date: {"type": ["string", "null"], "format": "date"},
+}
+
+_PROVENANCE = {
+    "type": ["object", "null"],
+    "required": ["source"],
+    "properties": {
+        "source": {"type": "string",
+                   "description": "reader: text-dump, legacy-ascii, edgar-xml, pdf, ocr, html"},
+        "page": {"type": "integer", "minimum": 1},
+        "bbox": {"type": "array", "items": {"type": "number"}, "minItems": 4, "maxItems": 4,
+                 "description": "x0, top, x1, bottom in PDF points or image pixels"},
+        "raw_text": {"type": "string", "description": "the source text the value came from"},
+    },
+    "additionalProperties": False,
+}
+
+
+def _field_schema(value_type: Any) -> dict[str, Any]:
+    return {
+        "type": "object",
+        "required": ["value", "confidence", "footnote_ids", "review_reason", "provenance"],
+        "properties": {
+            "value": _VALUE_TYPES[value_type],
+            "confidence": {"type": "number", "minimum": 0, "maximum": 1},
+            "footnote_ids": {"type": "array", "items": {"type": "string", "pattern": "^F\\d+$"}},
+            "review_reason": {"type": ["string", "null"],
+                              "description": "why a human should check this value"},
+            "provenance": {"$ref": "#/$defs/Provenance"},
+        },
+        "additionalProperties": False,
+    }
+
+
+def _schema_for(hint: Any, defs: dict[str, Any]) -> dict[str, Any]:
+    origin = typing.get_origin(hint)
+    if origin is Field:
+        return _field_schema(typing.get_args(hint)[0])
+    if origin is tuple:
+        return {"type": "array", "items": _schema_for(typing.get_args(hint)[0], defs)}
+    if origin in (typing.Union, types.UnionType):
+        options = [a for a in typing.get_args(hint) if a is not type(None)]
+        inner = _schema_for(options[0], defs)
+        return {**inner, "type": [inner["type"], "null"]}
+    if dataclasses.is_dataclass(hint):
+        name = hint.__name__
+        if name not in defs:
+            defs[name] = {}
+            hints = typing.get_type_hints(hint)
+            fields = [f for f in dataclasses.fields(hint) if f.name != "review"]
+            defs[name] = {
+                "type": "object",
+                "description": (hint.__doc__ or "").strip().splitlines()[0],
+                "required": [f.name for f in fields],
+                "properties": {f.name: _schema_for(hints[f.name], defs) for f in fields},
+                "additionalProperties": False,
+            }
+        return {"$ref": f"#/$defs/{name}"}
+    simple = {str: "string", bool: "boolean", int: "integer", float: "number"}
+    return {"type": simple[hint]}
+
+
+def json_schema() -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of :func:`~extractor.export.json_document.to_json_dict`."""
+    defs: dict[str, Any] = {"Provenance": _PROVENANCE}
+    _schema_for(Form4, defs)
+    form = defs["Form4"]
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": "https://github.com/form4/form4/schema/form4.schema.json",
+        "title": "form4 extraction result",
+        "description": "A Form 4 filing as extracted by form4: every value with its confidence, "
+                       "provenance, footnote references and review reason.",
+        "type": "object",
+        "required": ["format_version", "source_path", "needs_review", "review",
+                     *form["required"]],
+        "properties": {
+            "format_version": {"const": JSON_FORMAT_VERSION},
+            "source_path": {"type": ["string", "null"]},
+            "needs_review": {"type": "boolean"},
+            "review": {"type": "array", "items": {
+                "type": "object", "required": ["path", "reason"],
+                "properties": {"path": {"type": "string"}, "reason": {"type": "string"}},
+                "additionalProperties": False}},
+            **form["properties"],
+        },
+        "additionalProperties": False,
+        "$defs": {k: v for k, v in defs.items() if k != "Form4"},
+    }

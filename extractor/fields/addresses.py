@@ -1,0 +1,69 @@
+"""Addresses in box 1: street lines, "MADISON, WI 53716", display casing."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from extractor.knowledge.codes import STATE_CODES, UPPERCASE_ADDRESS_WORDS
+
+_CITY_STATE_ZIP = re.compile(
+    r"^(?P<city>[A-Za-z][A-Za-z .'\-]*?)\s*,?\s+(?P<state>[A-Za-z]{2})\.?\s*,?\s+"
+    r"(?P<zip>\d{5}(?:-\d{4})?)\b"
+)
+_ORDINAL = re.compile(r"^(\d+)(ST|ND|RD|TH)$", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class CityStateZip:
+    city: str
+    state: str
+    zip_code: str
+
+
+def parse_city_state_zip(text: str) -> CityStateZip | None:
+    """"MADISON, WI 53716" -> CityStateZip("MADISON", "WI", "53716"); None unless the state is a
+    real USPS code and the ZIP has five digits."""
+    m = _CITY_STATE_ZIP.match(" ".join(text.split()))
+    if not m or m["state"].upper() not in STATE_CODES:
+        return None
+    return CityStateZip(m["city"].strip(), m["state"].upper(), m["zip"])
+
+
+def recase_address(text: str) -> str:
+    """Re-case an all-capitals address line for display; mixed-case text is returned unchanged.
+
+    Paper forms and EDGAR often print addresses in capitals; users want "3301 Agriculture Drive".
+    Abbreviations such as C/O, LLC, PO and compass points stay in capitals.
+
+    >>> recase_address("C/O CELLECTAR BIOSCIENCES, INC.")
+    'C/O Cellectar Biosciences, Inc.'
+    """
+    letters = [c for c in text if c.isalpha()]
+    if not letters or any(c.islower() for c in letters):
+        return text
+    return " ".join(_recase_word(word) for word in text.split(" "))
+
+
+def _recase_word(word: str) -> str:
+    core = word.rstrip(",;:")
+    tail = word[len(core):]
+    if core.upper() in UPPERCASE_ADDRESS_WORDS or not any(c.isalpha() for c in core):
+        return word
+    if m := _ORDINAL.match(core):
+        return m[1] + m[2].lower() + tail
+    parts = re.split(r"([\-/'.])", core)
+    return "".join(p[:1].upper() + p[1:].lower() for p in parts) + tail
+
+
+def split_street(text: str) -> tuple[str, str | None]:
+    """Split one printed street line into street1 and street2.
+
+    A care-of or suite line run together with the street ("C/O ACME, INC., 3301 MAIN DRIVE") is
+    split where the numbered street begins; a plain street stays whole.
+    """
+    text = " ".join(text.split()).strip(" ,")
+    m = re.search(r",\s*(?=\d)|\s+(?=\d)", text)
+    if m and re.match(r"(?i)(c/o|attn|care of)\b", text):
+        return text[: m.start()].strip(), text[m.end():].strip()
+    return text, None

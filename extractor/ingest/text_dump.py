@@ -1,0 +1,77 @@
+"""Read a plain OCR text or markdown-table dump into lines of cells.
+
+A markdown row ``| a | b |`` becomes a line with cells ("a", "b"); separator rows (``|---|``)
+are dropped; any other line is a line with one cell.  The *flat text* joins cells with `` | ``
+and lines with newlines: label search runs on it, and every span found there can be mapped
+back to a line and cell.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_SEPARATOR_ROW = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-*:?\s*)*\|?\s*$")
+_MARKDOWN_NOISE = re.compile(r"\\emph\{([^}]*)\}|\*(\S[^*]*?)\*(?!\*)")
+
+
+@dataclass(frozen=True, slots=True)
+class TextLine:
+    """One line of the dump: its cells, whether it was a markdown table row, its line number."""
+
+    cells: tuple[str, ...]
+    is_table_row: bool
+    line_number: int
+
+    @property
+    def text(self) -> str:
+        return " | ".join(self.cells)
+
+    @property
+    def filled_cells(self) -> tuple[str, ...]:
+        return tuple(c for c in self.cells if c)
+
+
+@dataclass(frozen=True, slots=True)
+class TextDump:
+    """A dump as lines, plus the flat text and each line's start offset in it."""
+
+    lines: tuple[TextLine, ...]
+    flat: str
+    line_starts: tuple[int, ...]
+
+    def line_at(self, offset: int) -> int:
+        """Index of the line holding flat-text ``offset``."""
+        import bisect
+
+        return max(0, bisect.bisect_right(self.line_starts, offset) - 1)
+
+
+def _clean_cell(cell: str) -> str:
+    cell = _MARKDOWN_NOISE.sub(lambda m: m[1] or m[2] or "", cell)
+    return " ".join(cell.replace("\u00a0", " ").split())
+
+
+def read_text_dump(text: str) -> TextDump:
+    """Split ``text`` into :class:`TextLine` s and build the flat text."""
+    lines: list[TextLine] = []
+    for number, raw in enumerate(text.splitlines(), start=1):
+        stripped = raw.strip()
+        if not stripped:
+            continue
+        if stripped.startswith("|"):
+            if _SEPARATOR_ROW.match(stripped):
+                continue
+            body = stripped[1:-1] if stripped.endswith("|") and len(stripped) > 1 else stripped[1:]
+            cells = tuple(_clean_cell(c) for c in body.split("|"))
+            lines.append(TextLine(cells, True, number))
+        else:
+            lines.append(TextLine((_clean_cell(stripped),), False, number))
+    starts: list[int] = []
+    parts: list[str] = []
+    offset = 0
+    for line in lines:
+        starts.append(offset)
+        parts.append(line.text)
+        offset += len(line.text) + 1
+    return TextDump(tuple(lines), "\n".join(parts), tuple(starts))

@@ -1,0 +1,129 @@
+"""Cross-field rules and review reasons.
+
+The readers report what they read; this stage decides what a human must look at: values read
+with low confidence, required boxes that came back empty, rows that were evidently lost, and
+values that contradict each other.  It never changes a value, except to empty one it has shown
+to be impossible.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+from extractor.model import REVIEW_THRESHOLD, Field, Form4, ReviewItem, map_fields
+
+#: Words in a footnote that tie it to Table II (derivative securities).
+_DERIVATIVE_HINTS = re.compile(
+    r"\b(options?|warrants?|restricted stock units?|RSUs?|performance (?:stock )?units?|"
+    r"stock appreciation rights?|convertible|exercis\w*|vest\w*|expir\w*|derivative)\b",
+    re.IGNORECASE,
+)
+
+
+def validate(form: Form4) -> Form4:
+    """``form`` with low-confidence fields flagged and document-level review items added."""
+    form = map_fields(form, _flag_low_confidence)
+    form = _flag_required(form)
+    items = list(form.review)
+    items += _check_rows(form)
+    items += _check_dates(form)
+    items += _check_relationships(form)
+    seen: set[tuple[str, str]] = set()
+    unique = []
+    for item in items:
+        if (item.path, item.reason) not in seen:
+            seen.add((item.path, item.reason))
+            unique.append(item)
+    return dataclasses.replace(form, review=tuple(unique))
+
+
+def _flag_low_confidence(path: str, value: Field) -> Field:
+    if value.value is not None and value.confidence < REVIEW_THRESHOLD and not value.needs_review:
+        return value.flagged(f"low confidence ({value.confidence:.2f})")
+    return value
+
+
+def _missing(value: Field, what: str) -> Field:
+    if value.value is None and not value.needs_review:
+        return value.flagged(f"{what} not found")
+    return value
+
+
+def _flag_required(form: Form4) -> Form4:
+    issuer = dataclasses.replace(
+        form.issuer,
+        issuer_name=_missing(form.issuer.issuer_name, "issuer name (box 2)"),
+        issuer_trading_symbol=_missing(form.issuer.issuer_trading_symbol, "ticker (box 2)"))
+    owners = tuple(
+        dataclasses.replace(o, rpt_owner_name=_missing(o.rpt_owner_name, "reporting person name"))
+        for o in form.reporting_owners)
+    period = form.period_of_report
+    if form.form_revision != "pre-2002" or form.statement_month.value is None:
+        period = _missing(period, "date of earliest transaction (box 3)")
+    return dataclasses.replace(form, issuer=issuer, reporting_owners=owners,
+                               period_of_report=period,
+                               document_type=_missing(form.document_type, "document type"))
+
+
+def _check_rows(form: Form4) -> list[ReviewItem]:
+    items: list[ReviewItem] = []
+    if form.source_kind == "edgar-xml":
+        return items
+    referenced = {ref for _, f in form.iter_fields() for ref in f.footnote_ids}
+    orphans = [n for n in form.footnotes if n.footnote_id not in referenced]
+    derivative_hints = [n for n in orphans if _DERIVATIVE_HINTS.search(n.text.value or "")]
+    if not form.derivative_table and derivative_hints:
+        notes = ", ".join(f"{n.footnote_id} ({_short(n.text.value)})" for n in derivative_hints)
+        items.append(ReviewItem(
+            "derivative_table",
+            f"Table II headings are printed and footnote {notes} describes a derivative "
+            "security, but no Table II row values could be read: the row values were lost "
+            "from the text; none were invented"))
+    if not form.non_derivative_table and not form.derivative_table and not derivative_hints:
+        items.append(ReviewItem("tables", "no row of Table I or Table II could be read; a Form 4 "
+                                          "reports at least one transaction or holding"))
+    for note in orphans:
+        if note not in derivative_hints or form.derivative_table:
+            items.append(ReviewItem(f"footnotes.{note.footnote_id}",
+                                    f"footnote {note.footnote_id} is referenced by no extracted "
+                                    "value; a marker or a row may have been lost"))
+    return items
+
+
+def _check_dates(form: Form4) -> list[ReviewItem]:
+    items: list[ReviewItem] = []
+    if form.source_kind == "edgar-xml":
+        return items
+    dates = [r.transaction_date.value for r in (*form.non_derivative_table, *form.derivative_table)
+             if r.transaction_date.value is not None]
+    period = form.period_of_report.value
+    if dates and period and form.form_revision != "pre-2002" and min(dates) != period:
+        items.append(ReviewItem("period_of_report",
+                                f"box 3 says {period.isoformat()} but the earliest transaction "
+                                f"in the tables is {min(dates).isoformat()}"))
+    for i, sig in enumerate(form.signatures):
+        if dates and sig.signature_date.value and sig.signature_date.value < max(dates):
+            items.append(ReviewItem(f"signatures[{i}].signature_date",
+                                    "signed before the last transaction it reports"))
+    return items
+
+
+def _check_relationships(form: Form4) -> list[ReviewItem]:
+    items: list[ReviewItem] = []
+    for i, owner in enumerate(form.reporting_owners):
+        rel = owner.relationship
+        flags = (rel.is_director, rel.is_officer, rel.is_ten_percent_owner, rel.is_other)
+        path = f"reporting_owners[{i}].relationship"
+        if all(f.value is None for f in flags):
+            items.append(ReviewItem(path, "no relationship check mark could be read (box 5)"))
+        elif all(f.value is False for f in flags):
+            items.append(ReviewItem(path, "no relationship box is checked"))
+        if rel.is_officer.value and rel.officer_title.value is None:
+            items.append(ReviewItem(f"{path}.officer_title", "officer checked but no title read"))
+    return items
+
+
+def _short(text: str | None, size: int = 40) -> str:
+    text = text or ""
+    return repr(text if len(text) <= size else text[: size - 1] + "…")
