@@ -51,10 +51,12 @@ def summary_line(path: str, form: Form4) -> str:
     owners = ", ".join(str(o.rpt_owner_name.value or "?") for o in form.reporting_owners) or "?"
     flagged = len(form.review_items())
     period = form.period_of_report.value
+    issuer = form.issuer
     return (f"{path}: Form {form.document_type.value or '?'} [{form.source_kind}] "
-            f"{form.issuer.issuer_name.value or '?'} ({form.issuer.issuer_trading_symbol.value or '?'})"
+            f"{issuer.issuer_name.value or '?'} ({issuer.issuer_trading_symbol.value or '?'})"
             f" · {owners} · {period.isoformat() if period else 'no date'} · "
-            f"{len(form.non_derivative_table)} Table I / {len(form.derivative_table)} Table II rows"
+            f"{len(form.non_derivative_table)} Table I / {len(form.derivative_table)} Table II "
+            f"rows"
             f" · {flagged} to review")
 
 

@@ -236,7 +236,10 @@ def _read_table(region: Region | None, columns: tuple[K.Column, ...], derivative
             continue
         provenance = Provenance(SOURCE, raw_text=line.text)
         cells = list(line.cells)
-        if line.is_table_row and len(cells) == width:
+        while len(cells) > width and not cells[-1]:
+            cells.pop()  # a wide markdown grid pads rows with empty cells on the right
+        if line.is_table_row and len(cells) in (width, width - 1):
+            # Cells line up with the leaf columns (the last, nature of ownership, may be cut).
             rows.append(parse_row_cells(cells, columns, derivative, CLEAN, provenance))
             continue
         words = " ".join(c for c in cells if c).split()

@@ -47,15 +47,14 @@ def parse_date(text: str) -> dt.date | None:
     datetime.date(2000, 2, 29)
     """
     candidates: list[tuple[int, dt.date]] = []
-    if m := _ISO.search(text):
-        if d := _make(int(m[1]), int(m[2]), int(m[3])):
-            candidates.append((m.start(), d))
-    if m := _NUMERIC.search(text):
-        if d := _make(_year(m[3]), int(m[1]), int(m[2])):
-            candidates.append((m.start(), d))
-    if (m := _WORDS.search(text)) and m[1].lower() in _MONTHS:
-        if d := _make(int(m[3]), _MONTHS[m[1].lower()], int(m[2])):
-            candidates.append((m.start(), d))
+    if (m := _ISO.search(text)) and (d := _make(int(m[1]), int(m[2]), int(m[3]))):
+        candidates.append((m.start(), d))
+    if (m := _NUMERIC.search(text)) and (d := _make(_year(m[3]), int(m[1]), int(m[2]))):
+        candidates.append((m.start(), d))
+    m = _WORDS.search(text)
+    if m and m[1].lower() in _MONTHS and (d := _make(int(m[3]), _MONTHS[m[1].lower()],
+                                                     int(m[2]))):
+        candidates.append((m.start(), d))
     return min(candidates, key=lambda c: c[0])[1] if candidates else None
 
 

@@ -96,6 +96,8 @@ def find_label(
     score = fuzz.ratio(needle, hay[s:e])
     if score < min_score:
         return None
+    if len(needle) < 16 and e < len(hay) and hay[e].isalnum() and needle[-1].isalnum():
+        return None  # a short label inside a longer word: "Director" in "Directorship"
     return LabelMatch(norm.original_offset(lo + s), norm.original_offset(lo + e - 1) + 1, score)
 
 

@@ -140,7 +140,8 @@ def _find_table_heading(
     core = core.removesuffix(" Security") if "Derivative" in core else core
     end_offset = None if end is None else end.start
     matches = find_all_labels(norm, f"{column.number}. {core}", min_score=min_score)
-    matches = [m for m in matches if m.start >= start and (end_offset is None or m.end <= end_offset)]
+    matches = [m for m in matches
+               if m.start >= start and (end_offset is None or m.end <= end_offset)]
     if not matches:  # the table's heading is repeated on continuation pages: take the first
         return None
     m = matches[0]

@@ -1,0 +1,82 @@
+import dataclasses
+import datetime as dt
+
+from extractor.model import (
+    Field,
+    Footnote,
+    Form4,
+    Issuer,
+    NonDerivativeRow,
+    Provenance,
+    Relationship,
+    ReportingOwner,
+    Signature,
+)
+from extractor.validate import validate
+
+P = Provenance("text-dump")
+
+
+def _form(**changes: object) -> Form4:
+    owner = ReportingOwner(rpt_owner_name=Field("Doe Jane", 0.95, P), relationship=Relationship(
+        is_director=Field(True, 0.95, P), is_officer=Field(False, 0.95, P),
+        is_ten_percent_owner=Field(False, 0.95, P), is_other=Field(False, 0.95, P)))
+    row = NonDerivativeRow(security_title=Field("Common Stock", 0.95, P),
+                           transaction_date=Field(dt.date(2020, 1, 2), 0.95, P),
+                           transaction_shares=Field(None, 1.0, P, ("F1",)))
+    base = Form4(document_type=Field("4", 0.9, P),
+                 issuer=Issuer(Field("Acme Corp", 0.95, P), Field("ACME", 0.95, P)),
+                 reporting_owners=(owner,), period_of_report=Field(dt.date(2020, 1, 2), 0.95, P),
+                 non_derivative_table=(row,),
+                 footnotes=(Footnote("F1", Field("A note.", 0.95, P)),),
+                 signatures=(Signature(Field("/s/ Jane Doe", 0.95, P),
+                                       Field(dt.date(2020, 1, 3), 0.95, P)),),
+                 source_kind="text-dump", form_revision="2002")
+    return dataclasses.replace(base, **changes)
+
+
+def test_clean_form_needs_no_review() -> None:
+    form = validate(_form())
+    assert form.review_items() == []
+    assert not form.needs_review
+
+
+def test_low_confidence_is_flagged_and_value_kept() -> None:
+    form = validate(_form(issuer=Issuer(Field("Acme Corp", 0.5, P), Field("ACME", 0.95, P))))
+    assert form.issuer.issuer_name.value == "Acme Corp"
+    assert form.issuer.issuer_name.review_reason == "low confidence (0.50)"
+
+
+def test_missing_required_fields_are_flagged() -> None:
+    form = validate(_form(issuer=Issuer(), period_of_report=Field()))
+    paths = {item.path for item in form.review_items()}
+    assert {"issuer.issuer_name", "issuer.issuer_trading_symbol", "period_of_report"} <= paths
+
+
+def test_orphan_footnote_and_empty_tables() -> None:
+    note = Footnote("F2", Field("The options vest over four years.", 0.95, P))
+    form = validate(_form(non_derivative_table=(), footnotes=(note,)))
+    reasons = {item.path: item.reason for item in form.review_items()}
+    assert "derivative_table" in reasons and "F2" in reasons["derivative_table"]
+    form = validate(_form(non_derivative_table=(), footnotes=()))
+    assert any(item.path == "tables" for item in form.review_items())
+
+
+def test_box3_must_match_earliest_transaction() -> None:
+    form = validate(_form(period_of_report=Field(dt.date(2019, 12, 1), 0.95, P)))
+    assert any(item.path == "period_of_report" for item in form.review_items())
+
+
+def test_signature_before_transaction_is_flagged() -> None:
+    sig = Signature(Field("/s/ Jane Doe", 0.95, P), Field(dt.date(2019, 1, 1), 0.95, P))
+    form = validate(_form(signatures=(sig,)))
+    assert any(item.path == "signatures[0].signature_date" for item in form.review_items())
+
+
+def test_unread_relationship_and_officer_without_title() -> None:
+    owner = ReportingOwner(rpt_owner_name=Field("Doe Jane", 0.95, P))
+    form = validate(_form(reporting_owners=(owner,)))
+    assert any("no relationship check mark" in i.reason for i in form.review_items())
+    owner = dataclasses.replace(owner, relationship=Relationship(is_officer=Field(True, 0.95, P)))
+    form = validate(_form(reporting_owners=(owner,)))
+    assert any(i.path.endswith("officer_title") for i in form.review_items())
