@@ -27,3 +27,24 @@ def parse_amount(text: str) -> Decimal | None:
         return Decimal(m[1].replace(",", "") + (m[2] or ""))
     except InvalidOperation:  # pragma: no cover - the regex admits only digits
         return None
+
+
+def split_paired_amount(amount: str, codes: str) -> list[tuple[str, Decimal | None]] | None:
+    """An amount typed as the paper form's (A) and (D) sub-columns side by side.
+
+    ``("12,000 -", "A,D")`` -> ``[("A", Decimal("12000")), ("D", None)]``: one slot per code, in
+    the order the codes are typed; a dash is an empty slot.  None unless ``codes`` names exactly
+    A and D (nothing else) and ``amount`` has one part per code, each an amount or a dash.
+    """
+    letters = re.findall(r"[AD]", codes.upper())
+    parts = [p for p in re.split(r"[\s/]+", amount.strip()) if p]
+    if sorted(letters) != ["A", "D"] or re.sub(r"[\sAD(),/&+]", "", codes.upper()) or \
+            len(parts) != 2:
+        return None
+    slots: list[tuple[str, Decimal | None]] = []
+    for code, part in zip(letters, parts, strict=True):
+        value = None if re.fullmatch(r"-+", part) else parse_amount(part)
+        if value is None and not re.fullmatch(r"-+", part):
+            return None
+        slots.append((code, value))
+    return slots

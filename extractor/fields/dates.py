@@ -81,3 +81,9 @@ def parse_month_year(text: str) -> str | None:
         if 1 <= month <= 12:
             return f"{_year(m[2]):04d}-{month:02d}"
     return None
+
+
+def parse_compact_date(text: str) -> dt.date | None:
+    """An EDGAR header date "YYYYMMDD" ("20000229"), or None when ``text`` is not one."""
+    m = re.fullmatch(r"\s*(\d{4})(\d{2})(\d{2})\s*", text)
+    return _make(int(m[1]), int(m[2]), int(m[3])) if m else None

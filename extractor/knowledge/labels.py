@@ -239,3 +239,27 @@ REVISIONS: dict[str, FormRevision] = {
     "2023": FormRevision("2023", (*BOXES_2002, RULE_10B5_1), TABLE1_2002, TABLE2_2002,
                          ("affirmative defense conditions of Rule 10b5-1(c)",)),
 }
+
+# --- Typed-out forms of legacy EDGAR text filings (SGML submissions before XML) ------------------
+
+#: The table titles as filers typed them: the printed titles without Table II's "(e.g., puts,
+#: calls, ...)" tail, which typed-out forms leave off (with it, Table II's typed title matches
+#: Table I's printed one better than its own).
+LEGACY_TABLE_TITLES: tuple[Label, ...] = (
+    Label("table1", "Table I - Non-Derivative Securities Acquired, Disposed of, or "
+                    "Beneficially Owned"),
+    Label("table2", "Table II - Derivative Securities Acquired, Disposed of, or "
+                    "Beneficially Owned"),
+)
+#: The label of the signature date ("Date") beside or under "Signature of Reporting Person".
+SIGNATURE_DATE = Label("signature_date", "Date")
+#: Values of the SGML header's ``<RELATIONSHIP>`` tag, per box 6 check box key.
+HEADER_RELATIONSHIPS: dict[str, tuple[str, ...]] = {
+    "director": ("DIRECTOR",),
+    "officer": ("OFFICER",),
+    "ten_percent_owner": ("10 PERCENT OWNER", "10% OWNER", "TEN PERCENT OWNER"),
+    "other": ("OTHER",),
+}
+#: A country line typed under the city line of box 1 that names the United States.
+US_COUNTRY_NAMES = frozenset({"USA", "U.S.A.", "US", "U.S.", "UNITED STATES",
+                              "UNITED STATES OF AMERICA"})

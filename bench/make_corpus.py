@@ -1,0 +1,162 @@
+"""Build the measuring corpus: every real filing (and seeded variants) as every input kind.
+
+    .venv/bin/python bench/make_corpus.py [--out bench/corpus] [--limit N] [--jobs 2]
+                                          [--seed 7] [--kinds pdf,scan,tess,md,ocr,legacy]
+
+For each filing in ../shared/corpus/xml/ and each seeded variant (bench/variants.py):
+
+* ``truth.xml``            the truth, as EDGAR XML (variants: the changed filing);
+* ``form.pdf``             the project's rendering (born-digital PDF);
+* ``<q>.pdf``, ``<q>.png`` scans at clean300 / office200 / fax150 (image-only PDF; PNG of a
+                           one-page form);
+* ``<q>.tess.txt``         the plain text tesseract makes of that scan;
+* ``dump.md.txt``          a markdown-table dump with the seed's kinds of damage;
+* ``dump.ocr.txt``         a tesseract-like plain text dump;
+* ``legacy.txt``           the paper form typed out in ASCII, as pre-2003 EDGAR text filings.
+
+``manifest.json`` lists every document with its input kind and truth.  Everything is seeded and
+reproducible; the folder is git-ignored.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import sys
+import time
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("OMP_THREAD_LIMIT", "1")  # tesseract's threads fight over 2 cores
+
+from bench import scan as scans  # noqa: E402
+from bench.variants import VARIANTS  # noqa: E402
+from extractor.export.files import write_atomic  # noqa: E402
+from extractor.model import Form4  # noqa: E402
+
+SHARED = ROOT.parent / "shared"
+ALL_KINDS = ("pdf", "scan", "tess", "md", "ocr", "legacy")
+#: How many filings each variant is applied to.
+FILINGS_PER_VARIANT = 3
+
+
+@dataclass(frozen=True, slots=True)
+class Job:
+    doc_id: str
+    xml: Path
+    variant: str | None
+    seed: int
+    out: Path
+    kinds: tuple[str, ...]
+
+
+def plan(xml_files: list[Path], seed: int, out: Path, kinds: tuple[str, ...]) -> list[Job]:
+    """The documents to build: every filing, plus each variant on a seeded choice of filings."""
+    rng = random.Random(seed)
+    jobs = [Job(p.stem, p, None, seed, out, kinds) for p in xml_files]
+    for name in VARIANTS:
+        for path in rng.sample(xml_files, min(FILINGS_PER_VARIANT, len(xml_files))):
+            jobs.append(Job(f"{path.stem}~{name}", path, name, seed, out, kinds))
+    return jobs
+
+
+def _truth(job: Job) -> tuple[Form4, str | None]:
+    from extractor.assemble.edgar_xml import read_edgar_xml
+
+    form = read_edgar_xml(job.xml.read_bytes())
+    if job.variant is None:
+        return form, None
+    rng = random.Random(f"{job.seed}:{job.doc_id}")
+    varied = VARIANTS[job.variant](form, rng)
+    return varied, varied.form_revision
+
+
+def build(job: Job) -> list[dict[str, str]]:
+    """Write one document's files; return its manifest entries."""
+    from extractor.export.edgar_xml import to_edgar_xml
+
+    folder = job.out / job.doc_id
+    form, revision = _truth(job)
+    write_atomic(folder / "truth.xml", to_edgar_xml(form))
+    entries: list[dict[str, str]] = []
+
+    def add(name: str, kind: str, data: bytes | str) -> None:
+        write_atomic(folder / name, data)
+        entries.append({"doc": f"{job.doc_id}/{name}", "kind": kind,
+                        "truth": f"{job.doc_id}/truth.xml", "filing": job.xml.stem,
+                        "variant": job.variant or ""})
+
+    rng = random.Random(f"{job.seed}:{job.doc_id}:docs")
+    pdf = b""
+    if {"pdf", "scan", "tess"} & set(job.kinds):
+        from extractor.render import render_pdf
+
+        pdf = render_pdf(form, revision=revision)
+        if "pdf" in job.kinds:
+            add("form.pdf", "pdf", pdf)
+    if {"scan", "tess"} & set(job.kinds):
+        import pytesseract
+
+        for quality in scans.QUALITIES.values():
+            pages = scans.scan(pdf, quality, rng)
+            if "scan" in job.kinds:
+                add(f"{quality.name}.pdf", f"scan-{quality.name}",
+                    scans.image_only_pdf(pages, quality.dpi))
+                if len(pages) == 1:
+                    add(f"{quality.name}.png", f"scan-{quality.name}-png",
+                        scans.png_bytes(pages[0], quality.dpi))
+            if "tess" in job.kinds:
+                text = "\n\f".join(pytesseract.image_to_string(p) for p in pages)
+                add(f"{quality.name}.tess.txt", f"tesseract-{quality.name}", text)
+    if {"md", "ocr"} & set(job.kinds):
+        from bench.dumps import markdown_dump, ocr_text_dump
+
+        if "md" in job.kinds:
+            add("dump.md.txt", "markdown-dump", markdown_dump(form, rng.randrange(1 << 30)))
+        if "ocr" in job.kinds:
+            add("dump.ocr.txt", "ocr-text-dump", ocr_text_dump(form, rng.randrange(1 << 30)))
+    if "legacy" in job.kinds:
+        try:
+            from bench.legacy_ascii import legacy_ascii_filing
+        except ImportError:
+            pass
+        else:
+            add("legacy.txt", "legacy-ascii", legacy_ascii_filing(form))
+    return entries
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=ROOT / "bench" / "corpus")
+    parser.add_argument("--xml-dir", type=Path, default=SHARED / "corpus" / "xml")
+    parser.add_argument("--limit", type=int, default=None, help="only the first N filings")
+    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--kinds", default=",".join(ALL_KINDS))
+    args = parser.parse_args()
+
+    kinds = tuple(k for k in args.kinds.split(",") if k)
+    unknown = set(kinds) - set(ALL_KINDS)
+    if unknown:
+        parser.error(f"unknown kinds: {', '.join(sorted(unknown))}")
+    xml_files = sorted(args.xml_dir.glob("*.xml"))[: args.limit]
+    jobs = plan(xml_files, args.seed, args.out, kinds)
+    started = time.perf_counter()
+    manifest: list[dict[str, str]] = []
+    with ProcessPoolExecutor(max_workers=args.jobs) as pool:
+        for index, entries in enumerate(pool.map(build, jobs), start=1):
+            manifest.extend(entries)
+            print(f"[{index}/{len(jobs)}] {jobs[index - 1].doc_id}: {len(entries)} documents",
+                  flush=True)
+    write_atomic(args.out / "manifest.json", json.dumps(manifest, indent=1))
+    print(f"{len(manifest)} documents from {len(jobs)} filings/variants in "
+          f"{time.perf_counter() - started:.0f} s -> {args.out}")
+
+
+if __name__ == "__main__":
+    main()
