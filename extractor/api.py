@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import re
 from pathlib import Path
 
 from extractor.errors import UnreadableInputError, UnsupportedInputError
 from extractor.ingest.detect import InputKind, decode_text, detect_kind
-from extractor.model import Form4
+from extractor.model import Field, Form4, map_fields
 from extractor.validate import validate
 
 Source = str | bytes | os.PathLike[str]
@@ -51,6 +52,17 @@ def extract(source: Source) -> Form4:
     return validate(read_form(data))
 
 
+def _relabel(form: Form4, source: str) -> Form4:
+    """``form`` with every provenance and the source kind naming ``source``."""
+    def change(_: str, field: Field) -> Field:
+        if field.provenance is None:
+            return field
+        return dataclasses.replace(field, provenance=dataclasses.replace(field.provenance,
+                                                                         source=source))
+
+    return dataclasses.replace(map_fields(form, change), source_kind=source)
+
+
 def read_form(data: bytes) -> Form4:
     """Dispatch ``data`` to the reader for its kind; the result is not yet validated."""
     kind = detect_kind(data)
@@ -71,5 +83,10 @@ def read_form(data: bytes) -> Form4:
         from extractor.assemble.text_dump import read_text_form
 
         return read_text_form(decode_text(data))
+    if kind is InputKind.HTML:
+        from extractor.assemble.text_dump import read_text_form
+        from extractor.ingest.html_view import html_to_dump
+
+        return _relabel(read_text_form(html_to_dump(decode_text(data))), "html")
     raise UnsupportedInputError(f"{kind.value.upper()} input is not supported yet; "
                                 "convert it to text or EDGAR XML first")

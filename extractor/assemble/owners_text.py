@@ -16,13 +16,12 @@ from extractor.knowledge import labels as K
 from extractor.knowledge.codes import STATE_CODES, STREET_WORDS, UNIT_WORDS
 from extractor.layout.fuzzy import normalize_label
 from extractor.layout.text_boxes import TextLayout, clean_segment
+from extractor.layout.text_checkboxes import read_checkboxes
 from extractor.layout.text_regions import table_rows_after
 from extractor.model import Field, Provenance, Relationship, ReportingOwner
 
 FORM = Provenance("text-dump")
 CLEAN = 0.95
-_MARK_BEFORE = re.compile(r"(?:\(\s*[xX✓✔]\s*\)|\[\s*[xX✓✔]\s*\]|[☒☑✔✓■]|(?<![\w/])[xX])\s*\|?\s*$")
-_EMPTY_BEFORE = re.compile(r"(?:\(\s*\)|\[\s*\]|[☐□])\s*\|?\s*$")
 
 
 def _f(value: object, raw: str, confidence: float = CLEAN, reason: str | None = None) -> Field:
@@ -102,22 +101,10 @@ def _with_city_state_zip(layout: TextLayout, owner: ReportingOwner) -> Reporting
 # --- box 5 ----------------------------------------------------------------------------------------
 
 def read_box5(layout: TextLayout) -> Relationship:
-    """Check marks beside Director / 10% Owner / Officer / Other, read from the text.
-
-    A text dump keeps a mark only as a character ("X", "☒", "(X)"); an empty box only as "( )",
-    "[ ]" or "☐".  Where neither survives, the box is unread (None), not False.
-    """
-    values: dict[str, Field] = {}
-    for key, name in (("director", "is_director"), ("ten_percent_owner", "is_ten_percent_owner"),
-                      ("officer", "is_officer"), ("other", "is_other")):
-        label = layout.find(key, "checkbox")
-        if label is None:
-            continue
-        before = layout.dump.flat[max(0, label.start - 6):label.start].split("\n")[-1]
-        if _MARK_BEFORE.search(before):
-            values[name] = _f(True, before + layout.dump.flat[label.start:label.end])
-        elif _EMPTY_BEFORE.search(before):
-            values[name] = _f(False, before + layout.dump.flat[label.start:label.end])
+    """Box 5's check marks, and the officer title / other text printed below the boxes."""
+    values = read_checkboxes(layout, {"director": "is_director",
+                                      "ten_percent_owner": "is_ten_percent_owner",
+                                      "officer": "is_officer", "other": "is_other"})
     other_label = layout.find("other", "checkbox")
     if other_label is not None and values.get("is_officer", Field()).value:
         title = clean_segment(layout.segment_after(other_label).split("\n")[0])

@@ -8,6 +8,7 @@ is missing are the validate stage's job, not this module's.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from extractor.assemble.owners_text import (
@@ -26,6 +27,7 @@ from extractor.ingest.text_dump import TextDump, TextLine, read_text_dump
 from extractor.knowledge import labels as K
 from extractor.layout.fuzzy import find_label, normalize
 from extractor.layout.text_boxes import TextLayout, clean_segment, locate_labels
+from extractor.layout.text_checkboxes import read_checkboxes
 from extractor.layout.text_regions import Region, section_region, table_regions
 from extractor.model import (
     DerivativeRow,
@@ -42,7 +44,8 @@ from extractor.model import (
 SOURCE = "text-dump"
 CLEAN = 0.95
 _ISSUER = re.compile(r"^(?P<name>.+?)\s*[\[(]\s*(?P<ticker>[A-Za-z0-9.\-]{1,8})\s*[\])]")
-_FOOTNOTE = re.compile(r"^[-•]?\s*\((?P<n>\d{1,2})\)\s*(?P<text>.*)$")
+# "(1) text" as the paper form prints it; "1. text" as EDGAR's HTML view does.
+_FOOTNOTE = re.compile(r"^[-•]?\s*(?:\((?P<n>\d{1,2})\)|(?P<m>\d{1,2})[.)])\s*(?P<text>.*)$")
 
 
 def _f(value: object, raw: str, confidence: float = CLEAN, reason: str | None = None) -> Field:
@@ -139,13 +142,12 @@ def _read_amendment(layout: TextLayout) -> tuple[Field, Field]:
 
 
 def _read_filing_type(layout: TextLayout, owners: int, from_table: bool) -> Field:
-    for key, value in (("individual", "individual"), ("joint", "joint")):
-        label = layout.find(key, "checkbox")
-        if label is None:
-            continue
-        before = layout.dump.flat[max(0, label.start - 6):label.start]
-        if re.search(r"(?:\(\s*[xX]\s*\)|\[\s*[xX]\s*\]|[☒☑✔✓]|(?<!\w)[xX])\s*\|?\s*$", before):
-            return _f(value, before + layout.dump.flat[label.start:label.end])
+    marks = read_checkboxes(layout, {"individual": "individual", "joint": "joint"})
+    checked = [name for name, field in marks.items() if field.value]
+    if len(checked) == 1:
+        return dataclasses.replace(marks[checked[0]], value=checked[0])
+    if len(checked) > 1:
+        return _f(None, "both lines checked", 0.0, "box 6: both lines are checked")
     if from_table:  # EDGAR prints box 6 from the number of reporting owners
         raw = f"{owners} reporting owner(s) listed"
         return _f("joint" if owners > 1 else "individual", raw, 0.85)
@@ -160,7 +162,7 @@ def _read_footnotes(layout: TextLayout) -> tuple[Footnote, ...]:
     for line in region.lines:
         text = clean_segment(line.text)
         if m := _FOOTNOTE.match(text):
-            notes.append([m["n"], m["text"]])
+            notes.append([m["n"] or m["m"], m["text"]])
         elif text.startswith("*"):
             notes.append(["", ""])  # boilerplate "*" / "**" lines end the previous note
         elif notes and notes[-1][0]:
@@ -173,24 +175,29 @@ def _read_remarks(layout: TextLayout) -> Field:
     if region is None:
         return Field()
     label = layout.find("remarks")
+    signature_lines = {line.line_number for line in _signature_lines(layout)}
     inline = clean_segment(layout.dump.flat[label.end:region.end].split("\n")[0]) if label else ""
-    text = " ".join([inline, *(clean_segment(line.text) for line in region.lines)]).strip()
+    text = " ".join([inline, *(clean_segment(line.text) for line in region.lines
+                               if line.line_number not in signature_lines)]).strip()
     return _f(text, text) if text else Field()
 
 
-def _read_signatures(layout: TextLayout) -> tuple[Signature, ...]:
+def _signature_lines(layout: TextLayout) -> list[TextLine]:
+    """The lines holding signatures: between "Signatures" (when printed) and the
+    "** Signature of Reporting Person" caption, else the line just above the caption."""
     label = layout.find("signature_of_reporting_person")
     if label is None:
-        return ()
+        return []
     dump = layout.dump
     start_label = layout.find("signatures")
     index = dump.line_at(label.start)
     first = dump.line_at(start_label.start) + 1 if start_label and start_label.start < \
         label.start else max(0, index - 1)
-    lines = [line for line in dump.lines[first:index] if line.filled_cells]
-    if not lines and index + 1 < len(dump.lines):
-        lines = [dump.lines[index - 1]] if index else []
-    return tuple(_signature(line) for line in lines)
+    return [line for line in dump.lines[first:index] if line.filled_cells]
+
+
+def _read_signatures(layout: TextLayout) -> tuple[Signature, ...]:
+    return tuple(_signature(line) for line in _signature_lines(layout))
 
 
 def _signature(line: TextLine) -> Signature:
@@ -238,8 +245,9 @@ def _read_table(region: Region | None, columns: tuple[K.Column, ...], derivative
         cells = list(line.cells)
         while len(cells) > width and not cells[-1]:
             cells.pop()  # a wide markdown grid pads rows with empty cells on the right
-        if line.is_table_row and len(cells) in (width, width - 1):
-            # Cells line up with the leaf columns (the last, nature of ownership, may be cut).
+        if line.is_table_row and len(cells) == width:
+            # Cells line up with the leaf columns.  Any other count means merged, lost or
+            # extra cells: positions then lie, so the typed word grammar reads the row instead.
             rows.append(parse_row_cells(cells, columns, derivative, CLEAN, provenance))
             continue
         words = " ".join(c for c in cells if c).split()

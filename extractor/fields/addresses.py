@@ -52,6 +52,8 @@ def _recase_word(word: str) -> str:
         return word
     if m := _ORDINAL.match(core):
         return m[1] + m[2].lower() + tail
+    if any(c.isdigit() for c in core):  # unit numbers such as "3A", "B-12" stay as printed
+        return word
     parts = re.split(r"([\-/'.])", core)
     return "".join(p[:1].upper() + p[1:].lower() for p in parts) + tail
 

@@ -112,6 +112,7 @@ def locate_labels(dump: TextDump) -> TextLayout:
     # Check boxes live in the box area, between box 1 and the tables: their labels recur
     # elsewhere ("Director" heads the Reporting Owners table, "filed by more than one reporting
     # person" is in the boilerplate footnotes).
+    found = _drop_overlaps(found)  # a short section label inside a box label is not one
     box_starts = [lab.start for lab in found if lab.kind == "box"]
     area_start = min(box_starts, default=0)
     area_end = min((lab.start for lab in found

@@ -83,6 +83,10 @@ def _check_rows(form: Form4) -> list[ReviewItem]:
     if not form.non_derivative_table and not form.derivative_table and not derivative_hints:
         items.append(ReviewItem("tables", "no row of Table I or Table II could be read; a Form 4 "
                                           "reports at least one transaction or holding"))
+    known = {n.footnote_id for n in form.footnotes}
+    for ref in sorted(referenced - known, key=lambda r: (len(r), r)):
+        items.append(ReviewItem(f"footnotes.{ref}", f"footnote {ref} is referenced but its text "
+                                                    "was not found"))
     for note in orphans:
         if note not in derivative_hints or form.derivative_table:
             items.append(ReviewItem(f"footnotes.{note.footnote_id}",

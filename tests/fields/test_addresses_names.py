@@ -6,6 +6,8 @@ def test_recase_all_capitals_only() -> None:
     assert recase_address("C/O CELLECTAR BIOSCIENCES, INC.") == "C/O Cellectar Biosciences, Inc."
     assert recase_address("520 MADISON AVE 38TH FLOOR") == "520 Madison Ave 38th Floor"
     assert recase_address("ONE MAIN ST, SUITE 100 NW") == "One Main St, Suite 100 NW"
+    assert recase_address("106 EAST BABCOCK STREET, SUITE 3A") == \
+        "106 East Babcock Street, Suite 3A"
     assert recase_address("c/o Productivity Technologies Corp.") == \
         "c/o Productivity Technologies Corp."
 
