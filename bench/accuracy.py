@@ -26,10 +26,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("OMP_THREAD_LIMIT", "1")
 
-from extractor.assemble.edgar_xml import read_edgar_xml  # noqa: E402
-
 from bench.compare import Comparison, compare_forms, tally  # noqa: E402
 from extractor import Form4Error, extract  # noqa: E402
+from extractor.assemble.edgar_xml import read_edgar_xml  # noqa: E402
 from extractor.export.files import write_atomic  # noqa: E402
 from extractor.model import Form4  # noqa: E402
 

@@ -12,12 +12,17 @@ outcome:
 Normalisation: text is compared case-folded with white space collapsed; amounts and prices by
 numeric value; dates as dates; booleans as booleans.  Table rows are aligned by content (the
 row pairing with the most equal cells first), owners by name, footnotes by id.
+
+The street is compared as the paper form prints it: one line.  EDGAR's split of that line into
+``rptOwnerStreet1`` and ``rptOwnerStreet2`` is not printed anywhere, so street1 and street2 are
+joined (and punctuation ignored) before comparing, as ``rpt_owner_street``.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import re
 from collections import Counter
 from dataclasses import dataclass
 from decimal import Decimal
@@ -115,6 +120,18 @@ def _align(truth: tuple, got: tuple, score: Any) -> list[tuple[Any, Any | None]]
     return aligned
 
 
+def _street_line(owner: ReportingOwner) -> ReportingOwner:
+    """The owner with street1 + street2 as one printed line in street1 (street2 emptied)."""
+    parts = [f for f in (owner.rpt_owner_street1, owner.rpt_owner_street2) if f.value]
+    if not parts:
+        return owner
+    joined = " ".join(re.sub(r"[^\w/#-]+", " ", str(f.value)) for f in parts)
+    reason = next((f.review_reason for f in (owner.rpt_owner_street1, owner.rpt_owner_street2)
+                   if f.review_reason), None)
+    line = dataclasses.replace(parts[0], value=" ".join(joined.split()), review_reason=reason)
+    return dataclasses.replace(owner, rpt_owner_street1=line, rpt_owner_street2=Field())
+
+
 def _owner_score(a: ReportingOwner, b: ReportingOwner) -> float:
     return fuzz.ratio(str(a.rpt_owner_name.value or "").casefold(),
                       str(b.rpt_owner_name.value or "").casefold())
@@ -137,6 +154,7 @@ def compare_forms(truth: Form4, got: Form4) -> list[Comparison]:
     for index, (t, g) in enumerate(_align(truth.reporting_owners, got.reporting_owners,
                                           _owner_score)):
         path = f"reporting_owners[{index}]"
+        t, g = (_street_line(o) if o is not None else None for o in (t, g))
         out += _compare_objects("owners", path, t, g) if t is not None else _extra(
             "owners", path, g)
     for name, group in (("non_derivative_table", "table I"), ("derivative_table", "table II")):

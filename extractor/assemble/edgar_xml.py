@@ -107,6 +107,13 @@ def _owner(element: Element) -> ReportingOwner:
     def get(parent: Element | None, tag: str, convert: object = str) -> Field:
         return _field(parent.find(tag) if parent is not None else None, convert)
 
+    def flag(tag: str) -> Field:
+        # The relationship flags are optional elements: absent means the box is not checked.
+        found = get(rel, tag, _bool)
+        if found.value is None and not found.needs_review and rel is not None:
+            return Field(False, 1.0, Provenance(SOURCE, raw_text=f"no <{tag}>"))
+        return found
+
     return ReportingOwner(
         rpt_owner_name=name,
         last_name=part(person.last if person else None),
@@ -118,10 +125,10 @@ def _owner(element: Element) -> ReportingOwner:
         rpt_owner_state=get(address, "rptOwnerState"),
         rpt_owner_zip_code=get(address, "rptOwnerZipCode"),
         relationship=Relationship(
-            is_director=get(rel, "isDirector", _bool),
-            is_officer=get(rel, "isOfficer", _bool),
-            is_ten_percent_owner=get(rel, "isTenPercentOwner", _bool),
-            is_other=get(rel, "isOther", _bool),
+            is_director=flag("isDirector"),
+            is_officer=flag("isOfficer"),
+            is_ten_percent_owner=flag("isTenPercentOwner"),
+            is_other=flag("isOther"),
             officer_title=get(rel, "officerTitle"),
             other_text=get(rel, "otherText"),
         ),

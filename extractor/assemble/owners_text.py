@@ -43,7 +43,11 @@ def read_box1(layout: TextLayout) -> ReportingOwner | None:
     street = layout.find("street", "sublabel")
     if street is not None:
         raw = layout.segment_before(street)
-        street1, street2 = split_street(clean_segment(raw))
+        lines = [text for line in raw.split("\n") if (text := clean_segment(line))]
+        if len(lines) >= 2:  # the dump kept the printed line break between the two lines
+            street1, street2 = lines[0], " ".join(lines[1:])
+        else:
+            street1, street2 = split_street(clean_segment(raw))
         owner = dataclasses.replace(
             owner, rpt_owner_street1=_f(street1 or None, raw),
             rpt_owner_street2=_f(street2, raw) if street2 else Field())
@@ -75,8 +79,11 @@ def _with_city_state_zip(layout: TextLayout, owner: ReportingOwner) -> Reporting
     joined = pieces[0] if pieces else ""
     glued = False
     for piece in pieces[1:]:
-        if joined and joined[-1].isalpha() and piece[:1].isalpha() and \
-                not re.match(r"[A-Z]{2}\b", piece):
+        # Glue when the piece goes on with letters up to the city's comma ("N, WI 53716"),
+        # or starts with something that is no state code; "WI 53716" starts a new field.
+        head = re.match(r"[A-Za-z]+(?=,)", piece)
+        if joined and joined[-1].isalpha() and piece[:1].isalpha() and (
+                head is not None or not re.match(r"[A-Z]{2}\b", piece)):
             joined, glued = joined + piece, True
         else:
             joined = f"{joined} {piece}"
@@ -107,7 +114,9 @@ def read_box5(layout: TextLayout) -> Relationship:
                                       "officer": "is_officer", "other": "is_other"})
     other_label = layout.find("other", "checkbox")
     if other_label is not None and values.get("is_officer", Field()).value:
-        title = clean_segment(layout.segment_after(other_label).split("\n")[0])
+        # The title is printed below the check boxes: the first line that holds text.
+        lines = [clean_segment(t) for t in layout.segment_after(other_label).split("\n")]
+        title = next((t for t in lines if t), "")
         if title:
             values["officer_title"] = _f(title, title)
     return Relationship(**values)
@@ -163,11 +172,9 @@ def _owner_from_row(cells: list[str], index: dict[str, int | None],
 def _split_address(address: str, raw: str, box1: ReportingOwner | None) -> dict[str, Field]:
     m = re.match(r"^(?P<rest>.*?)\s*,\s*(?P<state>[A-Z]{2})\s+(?P<zip>\d{5}(?:-\d{4})?)$",
                  address)
-    if not m:
-        street1, street2 = split_street(address)
-        return {"rpt_owner_street1": _f(street1 or None, raw, 0.6,
-                                        "address not in CITY, ST ZIP form"),
-                "rpt_owner_street2": _f(street2, raw) if street2 else Field()}
+    if not m:  # not a US "CITY, ST ZIP" address: where the street ends is anyone's guess
+        reason = "address not in CITY, ST ZIP form; street, city and postal code not separated"
+        return {"rpt_owner_street1": _f(None, raw, 0.0, reason)}
     words = m["rest"].split()
     known_city = box1.rpt_owner_city.value if box1 else None
     cut, confidence = _city_start(words, known_city)
@@ -216,8 +223,9 @@ def corroborate(form: Field, table: Field, what: str) -> Field:
     if table.value is None:
         return form
     a, b = _compact(form.value), _compact(table.value)
-    if a == b:
-        return dataclasses.replace(form, confidence=min(1.0, max(form.confidence,
+    if a == b:  # the same up to spacing and case: keep the better-read spelling
+        best = form if form.confidence >= table.confidence else table
+        return dataclasses.replace(best, confidence=min(1.0, max(form.confidence,
                                    table.confidence) + 0.04), review_reason=None)
     shorter, longest = sorted((len(a), len(b)))
     if (b.startswith(a) or a.startswith(b)) and shorter >= 0.6 * longest:

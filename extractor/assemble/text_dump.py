@@ -45,6 +45,7 @@ SOURCE = "text-dump"
 CLEAN = 0.95
 _ISSUER = re.compile(r"^(?P<name>.+?)\s*[\[(]\s*(?P<ticker>[A-Za-z0-9.\-]{1,8})\s*[\])]")
 # "(1) text" as the paper form prints it; "1. text" as EDGAR's HTML view does.
+_SIGNED = re.compile(r"\d{1,2}/\d{1,2}/\d{2,4}\s*\|?\s*$")
 _FOOTNOTE = re.compile(r"^[-•]?\s*(?:\((?P<n>\d{1,2})\)|(?P<m>\d{1,2})[.)])\s*(?P<text>.*)$")
 
 
@@ -158,8 +159,11 @@ def _read_footnotes(layout: TextLayout) -> tuple[Footnote, ...]:
     region = section_region(layout, "explanation", ignore=("relationships",))
     if region is None:
         return ()
+    signature_lines = {line.line_number for line in _signature_lines(layout)}
     notes: list[list[str]] = []
     for line in region.lines:
+        if line.line_number in signature_lines:
+            break  # the signature follows the last footnote
         text = clean_segment(line.text)
         if m := _FOOTNOTE.match(text):
             notes.append([m["n"] or m["m"], m["text"]])
@@ -191,9 +195,15 @@ def _signature_lines(layout: TextLayout) -> list[TextLine]:
     dump = layout.dump
     start_label = layout.find("signatures")
     index = dump.line_at(label.start)
-    first = dump.line_at(start_label.start) + 1 if start_label and start_label.start < \
-        label.start else max(0, index - 1)
-    return [line for line in dump.lines[first:index] if line.filled_cells]
+    if start_label and start_label.start < label.start:
+        first = dump.line_at(start_label.start) + 1
+        return [line for line in dump.lines[first:index] if line.filled_cells]
+    # No "Signatures" title: the lines right above the caption that end in a date.
+    first = index
+    while first > 0 and _SIGNED.search(dump.lines[first - 1].text) and \
+            not _FOOTNOTE.match(clean_segment(dump.lines[first - 1].text)):
+        first -= 1
+    return list(dump.lines[max(first, 0) if first < index else max(0, index - 1):index])
 
 
 def _read_signatures(layout: TextLayout) -> tuple[Signature, ...]:
@@ -228,8 +238,11 @@ def _is_data_line(line: TextLine) -> bool:
     text = line.text
     if re.search(r"Month/|Instr\.|Title of", text, re.IGNORECASE):
         return False
-    return bool(find_dates(text)) or (line.is_table_row and any(
-        c.strip() in ("D", "I") for c in line.cells) and bool(re.search(r"\d", text)))
+    if find_dates(text):
+        return True
+    # A holding has no date: an amount and a D or I ownership cell (or word) make it a row.
+    tokens = [c.strip() for c in line.cells] if line.is_table_row else text.split()
+    return any(t in ("D", "I") for t in tokens) and bool(re.search(r"\d", text))
 
 
 def _read_table(region: Region | None, columns: tuple[K.Column, ...], derivative: bool,

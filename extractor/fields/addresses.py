@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from extractor.knowledge.codes import STATE_CODES, UPPERCASE_ADDRESS_WORDS
+from extractor.knowledge.codes import STATE_CODES, UNIT_WORDS, UPPERCASE_ADDRESS_WORDS
 
 _CITY_STATE_ZIP = re.compile(
     r"^(?P<city>[A-Za-z][A-Za-z .'\-]*?)\s*,?\s+(?P<state>[A-Za-z]{2})\.?\s*,?\s+"
@@ -61,11 +61,22 @@ def _recase_word(word: str) -> str:
 def split_street(text: str) -> tuple[str, str | None]:
     """Split one printed street line into street1 and street2.
 
-    A care-of or suite line run together with the street ("C/O ACME, INC., 3301 MAIN DRIVE") is
-    split where the numbered street begins; a plain street stays whole.
+    Box 1 prints the street on one line; EDGAR keeps two.  The split is made where the second
+    line evidently starts: after a care-of line at the house number ("C/O ACME, INC., 3301 MAIN
+    DRIVE"), or at a unit ("100 CARR 115, UNIT 1900", "4747 EXECUTIVE DRIVE SUITE 210").  A plain
+    street stays whole.
     """
     text = " ".join(text.split()).strip(" ,")
-    m = re.search(r",\s*(?=\d)|\s+(?=\d)", text)
-    if m and re.match(r"(?i)(c/o|attn|care of)\b", text):
-        return text[: m.start()].strip(), text[m.end():].strip()
+    if re.match(r"(?i)(c/o|attn:?|care of)\s", text):
+        # the last house number: an all-digit token ("3301", "1-7-1"), not "10X" in a name
+        numbers = list(re.finditer(r"(?:,\s*|\s+)(?=\d[\d\-]*\s)", text))
+        if numbers:
+            cut = numbers[-1]
+            return text[: cut.start()].strip(" ,"), text[cut.end():].strip()
+        return text, None
+    units = "|".join(sorted(UNIT_WORDS, key=len, reverse=True))
+    m = re.search(rf"(?:,\s*|\s+)(?=(?:{units})\b\.?\s*#?\s*[\w\-]+$|#\s*[\w\-]+$)", text,
+                  re.IGNORECASE)
+    if m and m.start() > 0 and not re.fullmatch(r"(?i)p\.?\s*o\.?", text[: m.start()].strip()):
+        return text[: m.start()].strip(" ,"), text[m.end():].strip()
     return text, None

@@ -137,16 +137,23 @@ def _refine(needle: str, hay: str, start: int, end: int) -> tuple[int, int]:
     """Nudge an alignment's ends so the matched span scores best against the whole label.
 
     ``partial_ratio_alignment`` aligns a window of the label's length; when the text has clipped
-    or inserted characters the true span is a few characters shorter or longer.
+    or inserted characters the true span is a few characters shorter or longer.  Spans that
+    start and end on word boundaries win unless a span across a boundary scores clearly better:
+    printed labels are whole words, even when a converter clipped or split them.
     """
+    def bounded(s: int, e: int) -> bool:
+        return (s == 0 or hay[s - 1] == " ") and (e == len(hay) or hay[e] == " ")
+
     best = (fuzz.ratio(needle, hay[start:end]), -(end - start), start, end)
+    best_bounded = best if bounded(start, end) else (-1.0, 0, start, end)
     slack = max(3, len(needle) // 8)
     for s in range(max(0, start - slack), min(len(hay), start + slack) + 1):
         for e in range(max(s + 1, end - slack), min(len(hay), end + slack) + 1):
             candidate = (fuzz.ratio(needle, hay[s:e]), -(e - s), s, e)
-            if candidate > best:
-                best = candidate
-    _, _, s, e = best
+            best = max(best, candidate)
+            if bounded(s, e):
+                best_bounded = max(best_bounded, candidate)
+    _, _, s, e = best_bounded if best_bounded[0] >= best[0] - 3 else best
     while s < e and hay[s] == " ":
         s += 1
     while e > s and hay[e - 1] == " ":

@@ -8,6 +8,7 @@ the dump shows is decided here too, from the labels only that revision has.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 
@@ -150,12 +151,26 @@ def _find_table_heading(
 
 
 def _drop_overlaps(found: list[LocatedLabel]) -> list[LocatedLabel]:
-    """Sort by position; where two labels overlap keep the longer, better one."""
+    """Sort by position; where two labels overlap keep the longer, better one.
+
+    A fuzzy match may reach a character or two into its neighbour (a label clipped at its end
+    borrows the next label's first character): such a nibble is trimmed off, not a conflict.
+    """
     ranked = sorted(found, key=lambda lab: (-(lab.end - lab.start) * lab.score / 100, lab.start))
     kept: list[LocatedLabel] = []
     for lab in ranked:
-        if all(lab.end <= k.start or lab.start >= k.end for k in kept):
+        clashes = [k for k in kept if not (lab.end <= k.start or lab.start >= k.end)]
+        if not clashes:
             kept.append(lab)
+            continue
+        if len(clashes) == 1:
+            other = clashes[0]
+            overlap = min(lab.end, other.end) - max(lab.start, other.start)
+            if overlap <= 3 and overlap < (lab.end - lab.start) // 3:
+                if lab.start < other.start:
+                    kept.append(dataclasses.replace(lab, end=other.start))
+                else:
+                    kept.append(dataclasses.replace(lab, start=other.end))
     return sorted(kept, key=lambda lab: lab.start)
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from typing import Any
 
 from extractor.model import REVIEW_THRESHOLD, Field, Form4, ReviewItem, map_fields
 
@@ -27,6 +28,7 @@ def validate(form: Form4) -> Form4:
     form = _flag_required(form)
     items = list(form.review)
     items += _check_rows(form)
+    form = _flag_empty_required_cells(form)
     items += _check_dates(form)
     items += _check_relationships(form)
     seen: set[tuple[str, str]] = set()
@@ -64,6 +66,35 @@ def _flag_required(form: Form4) -> Form4:
     return dataclasses.replace(form, issuer=issuer, reporting_owners=owners,
                                period_of_report=period,
                                document_type=_missing(form.document_type, "document type"))
+
+
+#: Cells every transaction row prints (a value or at least a footnote marker).  Holdings print
+#: only the title, the amount owned and the ownership form.
+_REQUIRED_TRANSACTION_CELLS = (
+    "security_title", "transaction_date", "transaction_code", "transaction_shares",
+    "transaction_acquired_disposed_code", "shares_owned_following_transaction",
+    "direct_or_indirect_ownership")
+_REQUIRED_HOLDING_CELLS = ("security_title", "shares_owned_following_transaction",
+                           "direct_or_indirect_ownership")
+
+
+def _flag_empty_required_cells(form: Form4) -> Form4:
+    """Flag a required cell that came back empty: a converter or OCR lost its value."""
+    if form.source_kind == "edgar-xml":
+        return form
+
+    def check(row: Any) -> Any:
+        names = _REQUIRED_HOLDING_CELLS if row.is_holding else _REQUIRED_TRANSACTION_CELLS
+        changes = {}
+        for name in names:
+            cell = getattr(row, name)
+            if cell.value is None and not cell.footnote_ids and not cell.needs_review:
+                changes[name] = cell.flagged("required cell is empty: its value was lost")
+        return dataclasses.replace(row, **changes) if changes else row
+
+    return dataclasses.replace(
+        form, non_derivative_table=tuple(check(r) for r in form.non_derivative_table),
+        derivative_table=tuple(check(r) for r in form.derivative_table))
 
 
 def _check_rows(form: Form4) -> list[ReviewItem]:

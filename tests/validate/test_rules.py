@@ -1,5 +1,6 @@
 import dataclasses
 import datetime as dt
+from decimal import Decimal
 
 from extractor.model import (
     Field,
@@ -23,7 +24,11 @@ def _form(**changes: object) -> Form4:
         is_ten_percent_owner=Field(False, 0.95, P), is_other=Field(False, 0.95, P)))
     row = NonDerivativeRow(security_title=Field("Common Stock", 0.95, P),
                            transaction_date=Field(dt.date(2020, 1, 2), 0.95, P),
-                           transaction_shares=Field(None, 1.0, P, ("F1",)))
+                           transaction_code=Field("P", 0.95, P),
+                           transaction_shares=Field(None, 1.0, P, ("F1",)),
+                           transaction_acquired_disposed_code=Field("A", 0.95, P),
+                           shares_owned_following_transaction=Field(Decimal(100), 0.95, P),
+                           direct_or_indirect_ownership=Field("D", 0.95, P))
     base = Form4(document_type=Field("4", 0.9, P),
                  issuer=Issuer(Field("Acme Corp", 0.95, P), Field("ACME", 0.95, P)),
                  reporting_owners=(owner,), period_of_report=Field(dt.date(2020, 1, 2), 0.95, P),
@@ -80,3 +85,14 @@ def test_unread_relationship_and_officer_without_title() -> None:
     owner = dataclasses.replace(owner, relationship=Relationship(is_officer=Field(True, 0.95, P)))
     form = validate(_form(reporting_owners=(owner,)))
     assert any(i.path.endswith("officer_title") for i in form.review_items())
+
+
+def test_empty_required_cell_is_flagged() -> None:
+    form = _form()
+    row = dataclasses.replace(form.non_derivative_table[0],
+                              shares_owned_following_transaction=Field(None, 1.0, P))
+    form = validate(dataclasses.replace(form, non_derivative_table=(row,)))
+    cell = form.non_derivative_table[0].shares_owned_following_transaction
+    assert cell.value is None and cell.review_reason is not None and "lost" in cell.review_reason
+    # A cell holding only a footnote marker is not empty.
+    assert not form.non_derivative_table[0].transaction_shares.needs_review
