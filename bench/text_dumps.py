@@ -17,11 +17,9 @@ as converters lose them); every blanked cell is recorded in :class:`Damage`.
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import random
 import sys
 from dataclasses import dataclass, field
-from decimal import Decimal
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -29,7 +27,8 @@ sys.path.insert(0, str(ROOT))
 
 from extractor.fields.table_rows import leaf_columns  # noqa: E402
 from extractor.knowledge import labels as K  # noqa: E402
-from extractor.model import DerivativeRow, Field, Form4, NonDerivativeRow  # noqa: E402
+from extractor.model import Form4  # noqa: E402
+from extractor.render.values import format_field, row_cells  # noqa: E402
 
 _CONFUSIONS = {"0": "O", "O": "0", "1": "l", "l": "1", "I": "l", "5": "S", "S": "5", "m": "rn"}
 
@@ -39,50 +38,6 @@ class Damage:
     """What a dump lost on purpose: (table, row, field) of every blanked value cell."""
 
     lost_cells: list[tuple[str, int, str]] = field(default_factory=list)
-
-
-# --- formatting values as filed forms print them ---------------------------------------------
-
-def refs(f: Field) -> str:
-    return "".join(f"({ref.lstrip('F')})" for ref in f.footnote_ids)
-
-
-def fmt(f: Field, kind: str = "text") -> str:
-    """A field as printed, with its footnote markers."""
-    value = f.value
-    if value is None:
-        text = ""
-    elif isinstance(value, dt.date):
-        text = value.strftime("%m/%d/%Y")
-    elif isinstance(value, Decimal):
-        text = f"{value:,f}"
-        if "." in text:
-            text = text.rstrip("0").rstrip(".") if kind != "price" else text
-        text = f"${text}" if kind == "price" else text
-    elif isinstance(value, bool):
-        text = "X" if value else ""
-    else:
-        text = str(value)
-    marker = refs(f)
-    return f"{text} {marker}".strip() if text and marker else text or marker
-
-
-_PRICES = {"transaction_price_per_share", "conversion_or_exercise_price"}
-
-
-def row_cells(row: NonDerivativeRow | DerivativeRow, columns: tuple[K.Column, ...]) -> list[str]:
-    """One cell per leaf column, in the printed order."""
-    cells = []
-    for name, sub in leaf_columns(columns):
-        value = getattr(row, name)
-        if name == "transaction_timeliness":
-            cells.append("V" if value.value == "E" else refs(value))
-        elif name == "transaction_shares" and sub in ("(A)", "(D)"):
-            code = row.transaction_acquired_disposed_code.value
-            cells.append(fmt(value) if code == sub.strip("()") else "")
-        else:
-            cells.append(fmt(value, "price" if name in _PRICES else "text"))
-    return cells
 
 
 # --- damage -------------------------------------------------------------------------------------
@@ -163,12 +118,12 @@ def markdown_dump(form: Form4, seed: int, lost_cells: float = 0.0,
            _md_row([clip("Estimated average burden", rng), "", ""]),
            _md_row([clip("hours per response", rng), "0.5", ""]), "",
            "STATEMENT OF CHANGES IN BENEFICIAL OWNERSHIP OF SECURITIES", ""]
-    amendment = fmt(form.date_of_original_submission)
+    amendment = format_field(form.date_of_original_submission)
     box1 = (f"{damaged_label(_box('reporting_person', rev), rng)} {name} (Last) (First) "
             f"(Middle) {street} (Street)")
     box234 = (f"{damaged_label(_box('issuer', rev), rng)} {issuer} [{ticker}] "
               f"{damaged_label(_box('earliest_transaction', rev), rng)} "
-              f"{fmt(form.period_of_report)} {damaged_label(_box('amendment', rev), rng)} "
+              f"{format_field(form.period_of_report)} {damaged_label(_box('amendment', rev), rng)} "
               f"{amendment}")
     box5 = f"{damaged_label(_box('relationship', rev), rng)} Director"
     width = 12
@@ -209,7 +164,7 @@ def markdown_dump(form: Form4, seed: int, lost_cells: float = 0.0,
     out += ["", "Signatures", ""]
     for index, signature in enumerate(form.signatures):
         out.append(_md_row([signature.signature_name.value or "",
-                            fmt(signature.signature_date)]))
+                            format_field(signature.signature_date)]))
         if index == 0:
             out.append("|--|--|")
     out += [_md_row(["**Signature of Reporting Person", "Date"]), "",
@@ -251,10 +206,10 @@ def ocr_text_dump(form: Form4, seed: int) -> str:
            "(Street)", f"{city} {state_zip}", "(City) (State) (Zip)",
            misread(_box("issuer", rev), rng),
            f"{form.issuer.issuer_name.value} [{form.issuer.issuer_trading_symbol.value}]",
-           misread(_box("earliest_transaction", rev), rng), fmt(form.period_of_report),
+           misread(_box("earliest_transaction", rev), rng), format_field(form.period_of_report),
            misread(_box("amendment", rev), rng)]
     if form.date_of_original_submission.value:
-        out.append(fmt(form.date_of_original_submission))
+        out.append(format_field(form.date_of_original_submission))
     out += [misread(_box("relationship", rev), rng),
             f"{_mark(rel.is_director.value, rng)} {boxes['director'].text}   "
             f"{_mark(rel.is_ten_percent_owner.value, rng)} {boxes['ten_percent_owner'].text}",
@@ -278,7 +233,7 @@ def ocr_text_dump(form: Form4, seed: int) -> str:
     if form.remarks.value:
         out += ["Remarks:", str(form.remarks.value)]
     for signature in form.signatures:
-        out.append(f"{signature.signature_name.value}   {fmt(signature.signature_date)}")
+        out.append(f"{signature.signature_name.value}   {format_field(signature.signature_date)}")
     out += ["** Signature of Reporting Person   Date",
             misread("Reminder: Report on a separate line for each class of securities "
                     "beneficially owned directly or indirectly.", rng)]

@@ -1,6 +1,7 @@
 """The ``form4`` command line.
 
     form4 extract PATH... [--format json|xml|csv] [-o OUT]
+    form4 render PATH -o FORM.pdf [--revision 2002|2023|pre-2002] [--style default|alternate]
     form4 schema [-o FILE]
 
 Exit codes: 0 all inputs read; 2 at least one input could not be read (each such input gets one
@@ -141,6 +142,29 @@ def _write_stdout(data: str | bytes) -> None:
         sys.stdout.buffer.flush()
     else:
         sys.stdout.write(data)
+
+
+@main.command("render")
+@click.argument("path")
+@click.option("-o", "--output", type=click.Path(), required=True, help="The PDF to write.")
+@click.option("--revision", type=click.Choice(["2002", "2023", "pre-2002"]), default=None,
+              help="Printed revision of the form (default: the filing's own, else 2002, or "
+                   "2023 when the Rule 10b5-1 box is checked).")
+@click.option("--style", "style_name", type=click.Choice(["default", "alternate"]),
+              default="default", show_default=True,
+              help="Look of the page: 'alternate' is a serif, legal-size variant.")
+def render_command(path: str, output: str, revision: str | None, style_name: str) -> None:
+    """Render PATH (EDGAR XML, or anything `extract` reads) as a Form 4 PDF."""
+    from extractor.render import ALTERNATE_STYLE, DEFAULT_STYLE, render_pdf
+
+    try:
+        form = extract(path)
+    except Form4Error as err:
+        click.echo(f"form4: error: {path}: {err}", err=True)
+        sys.exit(2)
+    style = ALTERNATE_STYLE if style_name == "alternate" else DEFAULT_STYLE
+    write_atomic(output, render_pdf(form, revision=revision, style=style))
+    click.echo(f"{output}: {summary_line(path, form)}")
 
 
 @main.command("schema")

@@ -263,3 +263,24 @@ HEADER_RELATIONSHIPS: dict[str, tuple[str, ...]] = {
 #: A country line typed under the city line of box 1 that names the United States.
 US_COUNTRY_NAMES = frozenset({"USA", "U.S.A.", "US", "U.S.", "UNITED STATES",
                               "UNITED STATES OF AMERICA"})
+
+#: Other text printed on the form (title block, OMB box, footer), for renderers.
+PRINTED_TEXT: dict[str, str] = {
+    "form": "FORM 4",
+    "agency": "UNITED STATES SECURITIES AND EXCHANGE COMMISSION",
+    "city": "Washington, D.C. 20549",
+    "title": "STATEMENT OF CHANGES IN BENEFICIAL OWNERSHIP",
+    "filed_pursuant": "Filed pursuant to Section 16(a) of the Securities Exchange Act of 1934 or "
+                      "Section 30(h) of the Investment Company Act of 1940",
+    "omb_number": "OMB Number: 3235-0287",
+    "omb_burden": "Estimated average burden",
+    "omb_hours": "hours per response: 0.5",
+    "print_or_type": "(Print or Type Responses)",
+    "footnote_joint": "* If the form is filed by more than one reporting person, see "
+                      "Instruction 4(b)(v).",
+    "footnote_misstatements": "** Intentional misstatements or omissions of facts constitute "
+                              "Federal Criminal Violations. See 18 U.S.C. 1001 and 15 U.S.C. "
+                              "78ff(a).",
+    "form_number": "SEC 1474 (9-02)",
+    "continued": "(continued)",
+}
