@@ -71,7 +71,9 @@ def _compare(group: str, path: str, truth: Field, got: Field | None) -> list[Com
         out.append(Comparison(group, path, outcome, truth.value, g_field.value))
     if truth.footnote_ids or g_field.footnote_ids:
         same = tuple(truth.footnote_ids) == tuple(g_field.footnote_ids)
-        outcome = "correct" if same else ("missing" if not g_field.footnote_ids else "wrong")
+        outcome = "correct" if same else (
+            "flagged" if g_field.needs_review else
+            "missing" if not g_field.footnote_ids else "wrong")
         out.append(Comparison("footnote refs", f"{path}#footnotes", outcome,
                               truth.footnote_ids, g_field.footnote_ids))
     return out
@@ -184,12 +186,13 @@ def tally(comparisons: list[Comparison]) -> dict[str, float]:
     all comparisons; flagged-or-empty = (flagged + missing) / truth-valued comparisons."""
     counts = Counter(c.outcome for c in comparisons)
     total = len(comparisons)
-    truth_valued = sum(1 for c in comparisons if c.truth not in (None, ()))
+    valued = [c for c in comparisons if c.truth not in (None, ())]
+    truth_valued = len(valued)
+    doubted = sum(1 for c in valued if c.outcome in ("flagged", "missing"))
     return {
         "fields": total,
         **{k: counts[k] for k in OUTCOMES},
         "accuracy": counts["correct"] / truth_valued if truth_valued else 1.0,
         "wrong_rate": counts["wrong"] / total if total else 0.0,
-        "flagged_or_empty_rate": (counts["flagged"] + counts["missing"]) / truth_valued
-        if truth_valued else 0.0,
+        "flagged_or_empty_rate": doubted / truth_valued if truth_valued else 0.0,
     }

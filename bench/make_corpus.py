@@ -114,7 +114,7 @@ def build(job: Job) -> list[dict[str, str]]:
                 text = "\n\f".join(pytesseract.image_to_string(p) for p in pages)
                 add(f"{quality.name}.tess.txt", f"tesseract-{quality.name}", text)
     if {"md", "ocr"} & set(job.kinds):
-        from bench.dumps import markdown_dump, ocr_text_dump
+        from bench.text_dumps import markdown_dump, ocr_text_dump
 
         if "md" in job.kinds:
             add("dump.md.txt", "markdown-dump", markdown_dump(form, rng.randrange(1 << 30)))

@@ -36,8 +36,9 @@ def read_box1(layout: TextLayout) -> ReportingOwner | None:
     if box is None:
         return None
     last = layout.find("last", "sublabel")
-    raw_name = layout.dump.flat[box.end:last.start] if last and last.start > box.end else \
-        layout.segment_after(box)
+    stop = layout.next_label_start(box.end)  # never read across another label
+    raw_name = layout.dump.flat[box.end:min(stop, last.start)] if last and \
+        last.start > box.end else layout.segment_after(box)
     name = clean_segment(raw_name.split("\n")[0] if last is None else raw_name)
     owner = _named_owner(name, raw_name)
     street = layout.find("street", "sublabel")
@@ -144,14 +145,14 @@ def read_owners_table(layout: TextLayout, box1: ReportingOwner | None) -> list[R
 def _owner_from_row(cells: list[str], index: dict[str, int | None],
                     box1: ReportingOwner | None) -> ReportingOwner:
     cell = cells[index["owner_name_address"] or 0]
-    known = box1.rpt_owner_name.value if box1 else None
-    if known and cell.lower().startswith(known.lower()):
-        name, address = cell[:len(known)], cell[len(known):]
+    split = _split_name_address(cell, box1)
+    if split is None:
+        reason = "where the name ends and the address begins is not clear"
+        owner = ReportingOwner(rpt_owner_name=_f(cell, cell, 0.4, reason))
     else:
-        m = re.search(r"\s(?=C/O\b|c/o\b|\d)", cell)
-        name, address = (cell[:m.start()], cell[m.end():]) if m else (cell, "")
-    owner = _named_owner(name.strip(), cell)
-    owner = dataclasses.replace(owner, **_split_address(address.strip(), cell, box1))
+        name, address = split
+        owner = _named_owner(name, cell)
+        owner = dataclasses.replace(owner, **_split_address(address, cell, box1))
 
     def mark(key: str) -> str | None:
         at = index.get(key)
@@ -167,6 +168,41 @@ def _owner_from_row(cells: list[str], index: dict[str, int | None],
         if text and text.upper() != "X" and key in ("officer", "other"):
             rel["officer_title" if key == "officer" else "other_text"] = _f(text, text)
     return dataclasses.replace(owner, relationship=Relationship(**rel))
+
+
+_ENTITY_END = re.compile(r"\b(?:LLC|L\.L\.C\.|LP|L\.P\.|LLP|INC\.?|CORP\.?|CORPORATION|LTD\.?|"
+                         r"LIMITED|CO\.|TRUST|FUND|PLC|N\.V\.|S\.A\.|AG|GMBH)(?=\s)",
+                         re.IGNORECASE)
+_ADDRESS_START = re.compile(r"\s(?=C/O\b|c/o\b|P\.?\s?O\.?\s+BOX\b|\d)", re.IGNORECASE)
+_US_TAIL = re.compile(r",\s*[A-Z]{2}\s+\d{5}(?:-\d{4})?$")
+
+
+def _split_name_address(cell: str, box1: ReportingOwner | None) -> tuple[str, str] | None:
+    """Where a Reporting Owners cell ("Name Street City, ST ZIP", line breaks lost) splits.
+
+    In order of trust: the name box 1 printed; the street box 1 printed (joint filers often
+    share it); a care-of, PO box or house number; the end of an entity's name ("... LLC").  The
+    address left over must still end in "City, ST ZIP" and hold more than that.
+    """
+    def usable(position: int) -> bool:
+        rest = cell[position:].strip()
+        return bool(_US_TAIL.search(rest)) and len(_US_TAIL.sub("", rest).split()) >= 2
+
+    known = box1.rpt_owner_name.value if box1 else None
+    if known and cell.lower().startswith(known.lower()):
+        return cell[:len(known)].strip(), cell[len(known):].strip()
+    street = box1.rpt_owner_street1.value if box1 else None
+    candidates: list[int] = []
+    if street:
+        at = cell.upper().find(str(street).upper())
+        if at > 0:
+            candidates.append(at)
+    candidates += [m.end() for m in _ADDRESS_START.finditer(cell)]
+    candidates += [m.end() for m in reversed(list(_ENTITY_END.finditer(cell)))]
+    for position in candidates:  # in order of trust, not of position
+        if position > 0 and usable(position):
+            return cell[:position].strip(" ,"), cell[position:].strip()
+    return None
 
 
 def _split_address(address: str, raw: str, box1: ReportingOwner | None) -> dict[str, Field]:

@@ -26,7 +26,13 @@ from extractor.fields.table_rows import Row, leaf_columns, parse_row_cells, pars
 from extractor.ingest.text_dump import TextDump, TextLine, read_text_dump
 from extractor.knowledge import labels as K
 from extractor.layout.fuzzy import find_label, normalize
-from extractor.layout.text_boxes import TextLayout, clean_segment, locate_labels
+from extractor.layout.text_boxes import (
+    TextLayout,
+    clean_segment,
+    interleaved_lines,
+    junk_share,
+    locate_labels,
+)
 from extractor.layout.text_checkboxes import read_checkboxes
 from extractor.layout.text_regions import Region, section_region, table_regions
 from extractor.model import (
@@ -39,6 +45,7 @@ from extractor.model import (
     Provenance,
     ReviewItem,
     Signature,
+    map_fields,
 )
 
 SOURCE = "text-dump"
@@ -80,7 +87,7 @@ def read_text_form(text: str) -> Form4:
     owners = (first, *(finish_owner(o) for o in table_owners[1:]))
     document_type, original = _read_amendment(layout)
     non_derivative, derivative, review = _read_tables(layout)
-    return Form4(
+    form = Form4(
         document_type=document_type,
         issuer=_read_issuer(layout),
         reporting_owners=owners,
@@ -96,6 +103,40 @@ def read_text_form(text: str) -> Form4:
         source_kind=SOURCE,
         review=tuple(review),
     )
+    interleaved = interleaved_lines(layout)
+    if interleaved:
+        return _distrust(form, f"the text reads across the form's columns (line "
+                               f"{interleaved[0] + 1} holds several box labels): which box "
+                               "this value belongs to is not certain")
+    junk = junk_share(layout)
+    if junk > MAX_JUNK_SHARE:
+        return _distrust(form, f"{junk:.0%} of the words are OCR debris: the text's "
+                               "characters are not reliable")
+    return form
+
+
+#: Confidence given to values read from text whose columns run into each other.
+INTERLEAVED_CONFIDENCE = 0.6
+
+
+#: Above this share of debris tokens a text is raw OCR of a ruled page, not a clean dump.
+MAX_JUNK_SHARE = 0.01
+
+
+def _distrust(form: Form4, reason: str) -> Form4:
+    """Every value of a text too damaged to attribute or spell reliably, capped and flagged.
+
+    The values are kept for the reviewer, never passed as read.
+    """
+
+    def cap(_: str, field: Field) -> Field:
+        if field.value is None or field.needs_review:
+            return field
+        return dataclasses.replace(field, confidence=min(field.confidence,
+                                                         INTERLEAVED_CONFIDENCE),
+                                   review_reason=reason)
+
+    return map_fields(form, cap)
 
 
 def _read_issuer(layout: TextLayout) -> Issuer:

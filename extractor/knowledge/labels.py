@@ -284,3 +284,15 @@ PRINTED_TEXT: dict[str, str] = {
     "form_number": "SEC 1474 (9-02)",
     "continued": "(continued)",
 }
+
+#: Which column of the printed form each box, sub-label and check box sits in (2002 layout:
+#: box 1 left; boxes 2-4 middle; boxes 5-6 right).  Text that puts labels of two columns on one
+#: line was read across the page, not box by box.
+FORM_COLUMNS: dict[str, int] = {
+    "reporting_person": 1, "last": 1, "first": 1, "middle": 1, "street": 1, "city": 1,
+    "state": 1, "zip": 1,
+    "issuer": 2, "earliest_transaction": 2, "amendment": 2, "irs_number": 2,
+    "statement_month": 2,
+    "relationship": 3, "filing_type": 3, "director": 3, "ten_percent_owner": 3, "officer": 3,
+    "other": 3, "individual": 3, "joint": 3,
+}

@@ -76,6 +76,41 @@ class TextLayout:
         return self.dump.flat[self.previous_label_end(label.start):label.start]
 
 
+def interleaved_lines(layout: TextLayout) -> list[int]:
+    """Plain-text lines that hold labels from two columns of the printed form.
+
+    Raw OCR of a page reads across its columns: box 1's and box 2's labels land on one line and
+    their values interleave below, so "the text between two labels" is no longer one box's
+    value.  Markdown rows are exempt: their cells keep the boxes apart.
+    """
+    columns: dict[int, set[int]] = {}
+    for label in layout.labels:
+        column = K.FORM_COLUMNS.get(label.key)
+        if column is None or label.kind not in ("box", "sublabel", "checkbox"):
+            continue
+        index = layout.dump.line_at(label.start)
+        if not layout.dump.lines[index].is_table_row:
+            columns.setdefault(index, set()).add(column)
+    return sorted(index for index, found in columns.items() if len(found) >= 2)
+
+
+_JUNK = re.compile(r"[|{}=~@_—]|[\[\]](?!\s*$)")
+_CHECK_TOKENS = frozenset({"[X]", "[x]", "[", "]", "[]", "[ ]"})
+
+
+def junk_share(layout: TextLayout) -> float:
+    """Share of plain-text tokens that hold OCR debris ("L]", "—=sdso", "[$165.06").
+
+    Clean dumps keep it near zero; raw OCR of ruled tables and boxes sits well above it.
+    """
+    tokens = [t for line in layout.dump.lines if not line.is_table_row
+              for t in line.text.split()]
+    if not tokens:
+        return 0.0
+    junk = sum(1 for t in tokens if t not in _CHECK_TOKENS and _JUNK.search(t))
+    return junk / len(tokens)
+
+
 def detect_revision(text: str | NormalizedText) -> K.FormRevision:
     """The printed revision whose identifying labels appear in ``text`` (2002 by default)."""
     norm = text if isinstance(text, NormalizedText) else normalize(text)

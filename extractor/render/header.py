@@ -30,10 +30,10 @@ def draw_title_block(pen: Pen, form: Form4, revision: K.FormRevision, top: float
     pen.text(left, top + 16, _P["form"], st.value_size * 2.2, bold=True)
     pen.checkbox(left, top + 24, bool(form.not_subject_to_section16.value))
     pen.wrapped(left + 11, top + 29.5, 150, _checkbox_label("not_subject_to_section16"), label)
-    if revision.name == "2023":
-        pen.checkbox(left, top + 46, bool(form.aff10b5_one.value))
-        pen.wrapped(left + 11, top + 51.5, 150, K.RULE_10B5_1.text, label * 0.85,
-                    leading=label * 0.95)
+    if revision.name == "2023":  # the 10b5-1 box sits under the Section 16 box
+        pen.checkbox(left, top + 48, bool(form.aff10b5_one.value))
+        pen.wrapped(left + 11, top + 53.5, 175, K.RULE_10B5_1.text, label * 0.8,
+                    leading=label * 0.9)
     centre_x, centre_w = left + 190, width - 190 - 190
     pen.text(centre_x + centre_w / 2, top + 10, _P["agency"], st.value_size * 1.15, bold=True,
              align="center")
@@ -49,8 +49,9 @@ def draw_title_block(pen: Pen, form: Form4, revision: K.FormRevision, top: float
     pen.text(omb_x + 4, top + 24, _P["omb_number"], label)
     pen.text(omb_x + 4, top + 32, _P["omb_burden"], label)
     pen.text(omb_x + 4, top + 40, _P["omb_hours"], label)
-    pen.text(left, top + TITLE_HEIGHT - 2, _P["print_or_type"], label)
-    return top + TITLE_HEIGHT
+    height = TITLE_HEIGHT + (14 if revision.name == "2023" else 0)
+    pen.text(left + width / 2, top + height - 2, _P["print_or_type"], label, align="center")
+    return top + height
 
 
 def _draw_box1(pen: Pen, owner: ReportingOwner, label: K.Label, x: float, top: float,
