@@ -55,11 +55,12 @@ class Job:
     kinds: tuple[str, ...]
 
 
-def plan(xml_files: list[Path], seed: int, out: Path, kinds: tuple[str, ...]) -> list[Job]:
+def plan(xml_files: list[Path], seed: int, out: Path, kinds: tuple[str, ...],
+         variants: tuple[str, ...] = tuple(VARIANTS)) -> list[Job]:
     """The documents to build: every filing, plus each variant on a seeded choice of filings."""
     rng = random.Random(seed)
     jobs = [Job(p.stem, p, None, seed, out, kinds) for p in xml_files]
-    for name in VARIANTS:
+    for name in variants:
         for path in rng.sample(xml_files, min(FILINGS_PER_VARIANT, len(xml_files))):
             jobs.append(Job(f"{path.stem}~{name}", path, name, seed, out, kinds))
     return jobs
@@ -138,6 +139,8 @@ def main() -> None:
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--kinds", default=",".join(ALL_KINDS))
+    parser.add_argument("--variants", default=",".join(VARIANTS),
+                        help="comma-separated variants to add, or 'none'")
     args = parser.parse_args()
 
     kinds = tuple(k for k in args.kinds.split(",") if k)
@@ -145,7 +148,11 @@ def main() -> None:
     if unknown:
         parser.error(f"unknown kinds: {', '.join(sorted(unknown))}")
     xml_files = sorted(args.xml_dir.glob("*.xml"))[: args.limit]
-    jobs = plan(xml_files, args.seed, args.out, kinds)
+    variants = tuple(v for v in args.variants.split(",") if v and v != "none")
+    unknown = set(variants) - set(VARIANTS)
+    if unknown:
+        parser.error(f"unknown variants: {', '.join(sorted(unknown))}")
+    jobs = plan(xml_files, args.seed, args.out, kinds, variants)
     started = time.perf_counter()
     manifest: list[dict[str, str]] = []
     with ProcessPoolExecutor(max_workers=args.jobs) as pool:
