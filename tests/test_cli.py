@@ -108,3 +108,15 @@ def test_schema_command_prints_the_schema() -> None:
     schema = json.loads(result.stdout)
     assert schema["title"] == "form4 extraction result"
     assert "Form4" not in schema["$defs"] and "ReportingOwner" in schema["$defs"]
+
+
+def test_render_command(corpus_xml: list[Path], tmp_path: Path) -> None:
+    out = tmp_path / "form.pdf"
+    path = next(p for p in corpus_xml if p.name.startswith("tsla_musk"))
+    result = run("render", str(path), "-o", str(out), "--style", "alternate")
+    assert result.returncode == 0, result.stderr
+    assert out.read_bytes().startswith(b"%PDF")
+    assert "Tesla, Inc." in result.stdout
+    bad = run("render", str(tmp_path / "missing.xml"), "-o", str(tmp_path / "x.pdf"))
+    assert bad.returncode == 2 and "no such file" in bad.stderr
+    assert not (tmp_path / "x.pdf").exists()
