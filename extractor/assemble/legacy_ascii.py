@@ -25,7 +25,13 @@ from extractor.fields.footnote_refs import footnote_id
 from extractor.fields.names import split_person_name
 from extractor.ingest.sgml import SgmlDocument, SgmlHeader, is_sgml_submission, split_submission
 from extractor.knowledge import labels as K
-from extractor.layout.fuzzy import LabelMatch, NormalizedText, find_label, normalize
+from extractor.layout.fuzzy import (
+    LabelMatch,
+    NormalizedText,
+    find_all_labels,
+    find_label,
+    normalize,
+)
 from extractor.layout.text_boxes import detect_revision
 from extractor.model import (
     Field,
@@ -134,6 +140,7 @@ def read_legacy_ascii(text: str) -> Form4:
         non_derivative_table=non_derivative,
         derivative_table=derivative,
         footnotes=_read_footnotes(doc),
+        remarks=_read_remarks(doc),
         signatures=_read_signatures(doc),
         form_revision=revision.name,
         source_kind=SOURCE,
@@ -215,6 +222,11 @@ def _read_owner(doc: _Doc, box: _Box | None) -> ReportingOwner:
     fields = {k: _f(v, lines[0], confidence, reason if k == "rpt_owner_name" else None)
               for k, v in named.items() if v}
     at = next((i for i, line in enumerate(lines[1:], 1) if parse_city_state_zip(line)), None)
+    if at is None:  # not a US "City, ST ZIP" address: where the street ends is not known
+        raw = "\n".join(lines[1:])
+        fields["rpt_owner_street1"] = _f(None, raw, 0.0, "no 'City, ST ZIP' line in box 1: "
+                                         "street, city and postal code not separated")
+        return ReportingOwner(**fields)
     streets = lines[1:at]
     raw = "\n".join(streets)
     if len(streets) == 1:  # "c/o Acme Corp., 520 Madison Avenue" on one line
@@ -384,6 +396,21 @@ def _read_section16(doc: _Doc, boxes: dict[str, _Box]) -> Field:
 
 # --- footnotes and signature ----------------------------------------------------------------------
 
+def _section_text(key: str) -> str:
+    return next(s.text for s in K.SECTIONS if s.key == key)
+
+
+def _read_remarks(doc: _Doc) -> Field:
+    """The text after "Remarks:" up to the first signature block."""
+    label = doc.find(_section_text("remarks"))
+    if label is None:
+        return Field()
+    signature = _signature_label(doc)
+    end = signature.start if signature and signature.start > label.end else len(doc.body)
+    text = " ".join(doc.body[label.end:end].split())
+    return _f(text, doc.body[label.end:end]) if text else Field()
+
+
 def _signature_label(doc: _Doc) -> LabelMatch | None:
     return doc.find(next(s.text for s in K.SECTIONS if s.key == "signature_of_reporting_person"))
 
@@ -393,8 +420,12 @@ def _read_footnotes(doc: _Doc) -> tuple[Footnote, ...]:
     label = doc.find(next(s.text for s in K.SECTIONS if s.key == "explanation"))
     if label is None:
         return ()
-    signature = _signature_label(doc)
-    end = signature.start if signature and signature.start > label.end else len(doc.body)
+    # The notes end where Remarks or the first signature block begin.
+    stops = [m.start for text in (_section_text("remarks"),
+                                  _section_text("signature_of_reporting_person"))
+             for m in find_all_labels(doc.norm, text, min_score=MIN_LABEL)
+             if m.start > label.end]
+    end = min(stops, default=len(doc.body))
     notes: list[list[str]] = []
     for line in doc.body[label.end:end].split("\n"):
         if m := _FOOTNOTE.match(line):

@@ -76,13 +76,17 @@ def _parse_row(row: AsciiRow, columns: tuple[K.Column, ...], derivative: bool) -
     """One typed row: each cell parsed by its column's field parser."""
     values: dict[str, Field] = {}
     raws: dict[str, str] = {}
-    for (name, sub), cell, glued in zip(leaf_columns(columns), row.cells, row.cut_words,
-                                        strict=False):
+    doubtful = row.doubtful_joins or (False,) * len(row.cells)
+    for (name, sub), cell, glued, unsure in zip(leaf_columns(columns), row.cells,
+                                                row.cut_words, doubtful, strict=False):
         if _PLACEHOLDER.match(cell):
             field: Field = Field(None, 1.0, Provenance(SOURCE, raw_text=cell))
         else:
             field = CELL_PARSERS[name](cell, GLUED if glued else CLEAN,
                                        Provenance(SOURCE, raw_text=cell))
+            if unsure and field.value is not None:
+                field = field.flagged("a word cut at the column edge was glued back; "
+                                      "it may have been two words")
         if sub in ("(A)", "(D)") and field.value is not None:
             # 2002 layout: acquired and disposed amounts have a column each.
             values["transaction_acquired_disposed_code"] = _f(sub.strip("()"), cell)

@@ -296,3 +296,14 @@ FORM_COLUMNS: dict[str, int] = {
     "relationship": 3, "filing_type": 3, "director": 3, "ten_percent_owner": 3, "officer": 3,
     "other": 3, "individual": 3, "joint": 3,
 }
+
+#: Words that make up the security titles and ownership notes of Form 4 tables.  When a typed
+#: table cuts a cell at its column edge, these decide whether "Co" + "mmon" is one word and
+#: "to" + "buy" two.
+TABLE_WORDS = frozenset("""
+a american and appreciation at buy by call class common convertible corp debentures deferred
+depositary director employee exercise family for fund held in incentive inc indirect interests
+limited llc lp membership non note notes of option options or ordinary par partnership per
+performance phantom preferred purchase put qualified receipts restricted right rights sell series
+share shares spouse stock the to trust unit units value warrant warrants
+""".split())

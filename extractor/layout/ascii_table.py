@@ -17,6 +17,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from extractor.knowledge.labels import TABLE_WORDS
+
 _TABLE = re.compile(r"<TABLE>(.*?)(?:</TABLE>|\Z)", re.IGNORECASE | re.DOTALL)
 _CAPTION = re.compile(r"^\s*<CAPTION>", re.IGNORECASE)
 _MARKERS = re.compile(r"<[SC]>", re.IGNORECASE)
@@ -36,6 +38,9 @@ class AsciiRow:
     #: Per cell: True when a word cut at the column edge was glued back together
     #: ("Co" + "mmon"); the join is an inference, so readers may trust such cells a bit less.
     cut_words: tuple[bool, ...]
+    #: Per cell: True when the join could have gone either way ("right to" + "buy": one word
+    #: "tobuy" or two?) and neither reading is found elsewhere in the document.
+    doubtful_joins: tuple[bool, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,7 +69,10 @@ def parse_ascii_tables(text: str) -> list[AsciiTable]:
               for part in split_captions(block[1].split("\n"))]
     if not blocks:
         blocks = _grid_runs(text.split("\n"))
-    return [parse_table_lines(part) for part in blocks]
+    # Words from outside the tables: inside them, the cut fragments themselves would count.
+    outside = _TABLE.sub(" ", text)
+    vocabulary = TABLE_WORDS | frozenset(w.lower() for w in re.findall(r"[A-Za-z]{2,}", outside))
+    return [parse_table_lines(part, vocabulary) for part in blocks]
 
 
 def _grid_runs(lines: Sequence[str]) -> list[list[str]]:
@@ -109,8 +117,13 @@ def is_blank_row(line: str) -> bool:
     return not line.replace("|", "").strip()
 
 
-def parse_table_lines(lines: Sequence[str]) -> AsciiTable:
-    """Read one table: caption lines, an optional ``<S> <C>`` marker line, then the body."""
+def parse_table_lines(lines: Sequence[str],
+                      vocabulary: frozenset[str] = frozenset()) -> AsciiTable:
+    """Read one table: caption lines, an optional ``<S> <C>`` marker line, then the body.
+
+    ``vocabulary`` (the document's words) settles a cut word: "Co" + "mmon" is glued when
+    "common" occurs elsewhere in the filing.
+    """
     lines = [line.expandtabs(8).rstrip("\r") for line in lines]
     header, marker, body = _split_header(lines)
     content = [line for line in body if not _skip(line)]
@@ -123,16 +136,17 @@ def parse_table_lines(lines: Sequence[str]) -> AsciiTable:
         if _TAG_ONLY.match(line):
             continue
         if is_rule_line(line) or is_blank_row(line):
-            rows.extend(_finish(group))  # a rule or an empty grid row closes the row above
+            # a rule or an empty grid row closes the row above
+            rows.extend(_finish(group, vocabulary))
             group = []
             continue
         slices = _slices(line, spans, edges)
         if group and _continues(group[-1][1], slices, spans):
             group.append((line, slices))
         else:
-            rows.extend(_finish(group))
+            rows.extend(_finish(group, vocabulary))
             group = [(line, slices)]
-    rows.extend(_finish(group))
+    rows.extend(_finish(group, vocabulary))
     caption = "\n".join(text for line in header if (text := _caption_text(line)))
     return AsciiTable(caption, tuple(spans), tuple(rows))
 
@@ -259,29 +273,57 @@ def _continues(previous: Sequence[str], line: Sequence[str],
     return filled
 
 
-def _finish(group: list[tuple[str, list[str]]]) -> list[AsciiRow]:
+def _finish(group: list[tuple[str, list[str]]],
+            vocabulary: frozenset[str] = frozenset()) -> list[AsciiRow]:
     """Join a row's lines column by column: glued where a word was cut, else with a space."""
     if not group:
         return []
     cells: list[str] = []
     cut: list[bool] = []
+    doubtful: list[bool] = []
     for column in range(len(group[0][1])):
-        text, glued = "", False
+        text, glued, unsure = "", False, False
         for index, (_, slices) in enumerate(group):
-            piece = " ".join(slices[column].split())
+            raw = slices[column]
+            piece = " ".join(raw.split())
             if not piece:
                 continue
             above = group[index - 1][1][column] if index else ""
-            # The line above filled the column to its edge: a word was cut there ("Co" +
-            # "mmon", "2/7/0" + "0").  Only "...d" + "Stock" (lower case, then a capital)
-            # reads as two words that happened to meet the edge.
-            if text and above[-1:].strip() and not (above[-1].islower() and piece[0].isupper()):
-                text, glued = text + piece, True
+            if not text:
+                text = piece
+            elif not above[-1:].strip() or raw[:1].isspace():
+                text = f"{text} {piece}"  # a space at the edge: the words were not cut
             else:
-                text = f"{text} {piece}" if text else piece
+                joined, was_glued, was_unsure = _join_cut(text, piece, vocabulary)
+                text, glued, unsure = joined, glued or was_glued, unsure or was_unsure
         cells.append(text)
         cut.append(glued)
-    return [AsciiRow(tuple(cells), tuple(line for line, _ in group), tuple(cut))]
+        doubtful.append(unsure)
+    return [AsciiRow(tuple(cells), tuple(line for line, _ in group), tuple(cut),
+                     tuple(doubtful))]
+
+
+def _join_cut(text: str, piece: str, vocabulary: frozenset[str]) -> tuple[str, bool, bool]:
+    """Join a fragment that starts at a column edge the line above filled to the brim.
+
+    A word was cut there ("Co" + "mmon", "2/7/0" + "0") unless the two fragments are words of
+    their own ("to" + "buy").  The document's own words decide; when they do not, the cell is
+    glued and marked doubtful.  "...d" + "Stock" (lower case, then a capital) reads as two words.
+    """
+    left = re.findall(r"[A-Za-z]+$", text)
+    right = re.findall(r"^[A-Za-z]+", piece)
+    if not left or not right:  # digits, dates, punctuation: cut characters
+        return text + piece, True, False
+    whole = (left[0] + right[0]).lower()
+    if left[0][-1].islower() and right[0][0].isupper():
+        return f"{text} {piece}", False, False
+    if whole in vocabulary:
+        return text + piece, True, False
+    if left[0].lower() in vocabulary and right[0].lower() in vocabulary:
+        return f"{text} {piece}", False, False
+    if (right[0].lower() not in vocabulary and len(right[0]) > 1) or len(left[0]) == 1:
+        return text + piece, True, False  # "mmon", "ion": no word of their own
+    return text + piece, True, True
 
 
 __all__ = [
