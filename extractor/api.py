@@ -88,5 +88,9 @@ def read_form(data: bytes) -> Form4:
         from extractor.ingest.html_view import html_to_dump
 
         return _relabel(read_text_form(html_to_dump(decode_text(data))), "html")
-    raise UnsupportedInputError(f"{kind.value.upper()} input is not supported yet; "
-                                "convert it to text or EDGAR XML first")
+    if kind is InputKind.PDF:
+        from extractor.assemble.pdf import read_pdf_form
+
+        return read_pdf_form(data)
+    raise UnsupportedInputError(f"{kind.value} input is not supported yet (OCR of scans "
+                                "comes in a later version); convert it to text or EDGAR XML")

@@ -51,7 +51,7 @@ def test_csv_format_to_file(seed_path: Path, tmp_path: Path) -> None:
     (b"", "the file is empty"),
     (bytes(range(256)) * 8, "binary data"),
     (b"Dear shareholder, our annual meeting is on May 5.", "no Form 4"),
-    (b"%PDF-1.4 this is not a real pdf", "PDF input"),
+    (b"%PDF-1.4 this is not a real pdf", "corrupt or unreadable PDF"),
 ])
 def test_bad_input_one_line_exit_2(tmp_path: Path, content: bytes, message: str) -> None:
     bad = tmp_path / "bad.txt"

@@ -114,12 +114,21 @@ def read_box5(layout: TextLayout) -> Relationship:
                                       "ten_percent_owner": "is_ten_percent_owner",
                                       "officer": "is_officer", "other": "is_other"})
     other_label = layout.find("other", "checkbox")
-    if other_label is not None and values.get("is_officer", Field()).value:
-        # The title is printed below the check boxes: the first line that holds text.
+    officer, other = (values.get(k, Field()).value for k in ("is_officer", "is_other"))
+    if other_label is not None and (officer or other):
+        # The officer's title or the "Other" text is printed below the check boxes: the first
+        # line that holds text.  With both boxes checked it cannot be told which it is.
         lines = [clean_segment(t) for t in layout.segment_after(other_label).split("\n")]
         title = next((t for t in lines if t), "")
-        if title:
-            values["officer_title"] = _f(title, title)
+        if title and officer and other and title.count(";") == 1:
+            officer_title, other_text = (part.strip() for part in title.split(";"))
+            values["officer_title"] = _f(officer_title, title, 0.85)
+            values["other_text"] = _f(other_text, title, 0.85)
+        elif title and officer and other:
+            values["officer_title"] = _f(title, title, 0.5, "officer and other both checked: "
+                                         "the text below may be either")
+        elif title:
+            values["officer_title" if officer else "other_text"] = _f(title, title)
     return Relationship(**values)
 
 
@@ -127,25 +136,25 @@ def read_box5(layout: TextLayout) -> Relationship:
 
 def read_owners_table(layout: TextLayout, box1: ReportingOwner | None) -> list[ReportingOwner]:
     """One owner per row of the Reporting Owners table (empty when the dump has none)."""
-    header = layout.find("owner_name_address")
-    if header is None:
-        return []
-    header_line = layout.dump.lines[layout.dump.line_at(header.start)]
-    columns = {normalize_label(c): i for i, c in enumerate(header_line.cells)}
-    index = {lab.key: columns.get(normalize_label(lab.text)) for lab in K.REPORTING_OWNER_COLUMNS}
-    owners = []
-    for row in table_rows_after(layout, header):
-        if not row.filled_cells or index["owner_name_address"] is None:
+    owners: list[ReportingOwner] = []
+    for header in layout.find_all("owner_name_address"):  # the table may go on over pages
+        header_line = layout.dump.lines[layout.dump.line_at(header.start)]
+        columns = {normalize_label(c): i for i, c in enumerate(header_line.cells)}
+        index = {lab.key: columns.get(normalize_label(lab.text))
+                 for lab in K.REPORTING_OWNER_COLUMNS}
+        if index["owner_name_address"] is None:
             continue
-        cells = list(row.cells) + [""] * len(header_line.cells)
-        owners.append(_owner_from_row(cells, index, box1 if not owners else None))
+        for row in table_rows_after(layout, header):
+            if row.filled_cells:
+                cells = list(row.cells) + [""] * len(header_line.cells)
+                owners.append(_owner_from_row(cells, index, box1, first=not owners))
     return owners
 
 
 def _owner_from_row(cells: list[str], index: dict[str, int | None],
-                    box1: ReportingOwner | None) -> ReportingOwner:
+                    box1: ReportingOwner | None, first: bool) -> ReportingOwner:
     cell = cells[index["owner_name_address"] or 0]
-    split = _split_name_address(cell, box1)
+    split = _split_name_address(cell, box1, first)
     if split is None:
         reason = "where the name ends and the address begins is not clear"
         owner = ReportingOwner(rpt_owner_name=_f(cell, cell, 0.4, reason))
@@ -177,7 +186,8 @@ _ADDRESS_START = re.compile(r"\s(?=C/O\b|c/o\b|P\.?\s?O\.?\s+BOX\b|\d)", re.IGNO
 _US_TAIL = re.compile(r",\s*[A-Z]{2}\s+\d{5}(?:-\d{4})?$")
 
 
-def _split_name_address(cell: str, box1: ReportingOwner | None) -> tuple[str, str] | None:
+def _split_name_address(cell: str, box1: ReportingOwner | None,
+                        first: bool = True) -> tuple[str, str] | None:
     """Where a Reporting Owners cell ("Name Street City, ST ZIP", line breaks lost) splits.
 
     In order of trust: the name box 1 printed; the street box 1 printed (joint filers often
@@ -188,7 +198,7 @@ def _split_name_address(cell: str, box1: ReportingOwner | None) -> tuple[str, st
         rest = cell[position:].strip()
         return bool(_US_TAIL.search(rest)) and len(_US_TAIL.sub("", rest).split()) >= 2
 
-    known = box1.rpt_owner_name.value if box1 else None
+    known = box1.rpt_owner_name.value if box1 and first else None
     if known and cell.lower().startswith(known.lower()):
         return cell[:len(known)].strip(), cell[len(known):].strip()
     street = box1.rpt_owner_street1.value if box1 else None

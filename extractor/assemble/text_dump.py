@@ -20,12 +20,12 @@ from extractor.assemble.owners_text import (
     read_owners_table,
 )
 from extractor.errors import NotAForm4Error
-from extractor.fields.dates import find_dates, parse_date
+from extractor.fields.dates import find_dates, parse_date, parse_month_year
 from extractor.fields.footnote_refs import footnote_id
 from extractor.fields.table_rows import Row, leaf_columns, parse_row_cells, parse_row_words
 from extractor.ingest.text_dump import TextDump, TextLine, read_text_dump
 from extractor.knowledge import labels as K
-from extractor.layout.fuzzy import find_label, normalize
+from extractor.layout.fuzzy import find_all_labels, find_label, normalize
 from extractor.layout.text_boxes import (
     TextLayout,
     clean_segment,
@@ -51,8 +51,11 @@ from extractor.model import (
 SOURCE = "text-dump"
 CLEAN = 0.95
 _ISSUER = re.compile(r"^(?P<name>.+?)\s*[\[(]\s*(?P<ticker>[A-Za-z0-9.\-]{1,8})\s*[\])]")
-# "(1) text" as the paper form prints it; "1. text" as EDGAR's HTML view does.
+#: Lines every page repeats at its foot: the form number and the page number.
+_PAGE_FURNITURE = re.compile(
+    r"(?im)^[ \t]*(?:SEC 1474 \(\d+-\d+\))?[ \t]*(?:Page \d+ of \d+)?[ \t]*$")
 _SIGNED = re.compile(r"\d{1,2}/\d{1,2}/\d{2,4}\s*\|?\s*$")
+# "(1) text" as the paper form prints it; "1. text" as EDGAR's HTML view does.
 _FOOTNOTE = re.compile(r"^[-•]?\s*(?:\((?P<n>\d{1,2})\)|(?P<m>\d{1,2})[.)])\s*(?P<text>.*)$")
 
 
@@ -75,7 +78,7 @@ def check_is_form4(dump: TextDump) -> None:
 
 def read_text_form(text: str) -> Form4:
     """Read a text dump into a :class:`Form4` (not yet validated)."""
-    dump = read_text_dump(text)
+    dump = read_text_dump(_PAGE_FURNITURE.sub("", text))
     if not dump.lines:
         raise NotAForm4Error("the text is empty")
     check_is_form4(dump)
@@ -87,11 +90,13 @@ def read_text_form(text: str) -> Form4:
     owners = (first, *(finish_owner(o) for o in table_owners[1:]))
     document_type, original = _read_amendment(layout)
     non_derivative, derivative, review = _read_tables(layout)
+    statement_month, period = _read_period(layout, (*non_derivative, *derivative))
     form = Form4(
         document_type=document_type,
         issuer=_read_issuer(layout),
         reporting_owners=owners,
-        period_of_report=_read_date_box(layout, "earliest_transaction"),
+        period_of_report=period,
+        statement_month=statement_month,
         date_of_original_submission=original,
         individual_or_joint_filing=_read_filing_type(layout, len(owners), bool(table_owners)),
         non_derivative_table=non_derivative,
@@ -167,6 +172,29 @@ def _read_date_box(layout: TextLayout, key: str) -> Field:
     return _f(value, raw)
 
 
+def _read_period(layout: TextLayout, rows: tuple) -> tuple[Field, Field]:
+    """(statement month, period of report).
+
+    From 2002 box 3 prints the period: the date of the earliest transaction.  Before 2002 box
+    4 printed only the statement's month; the period is then the earliest transaction date in
+    the tables, when it falls in that month.
+    """
+    if layout.revision.name != "pre-2002":
+        return Field(), _read_date_box(layout, "earliest_transaction")
+    box = layout.find("statement_month")
+    if box is None:
+        return _f(None, "", 0.0, "box 4 (Statement for Month/Year) not found"), Field()
+    raw = layout.segment_after(box)
+    month = parse_month_year(clean_segment(raw))
+    if month is None:
+        return _f(None, raw, 0.0, "no month/year readable in box 4"), Field()
+    dates = sorted(r.transaction_date.value for r in rows if r.transaction_date.value)
+    in_month = [d for d in dates if f"{d.year:04d}-{d.month:02d}" == month]
+    period = _f(in_month[0], f"earliest transaction date in the tables, {month}", 0.85) \
+        if in_month else Field()
+    return _f(month, raw), period
+
+
 def _read_amendment(layout: TextLayout) -> tuple[Field, Field]:
     box = layout.find("amendment")
     if box is None:
@@ -227,40 +255,83 @@ def _read_remarks(layout: TextLayout) -> Field:
     return _f(text, text) if text else Field()
 
 
-def _signature_lines(layout: TextLayout) -> list[TextLine]:
-    """The lines holding signatures: between "Signatures" (when printed) and the
-    "** Signature of Reporting Person" caption, else the line just above the caption."""
+def _signature_blocks(layout: TextLayout) -> list[list[TextLine]]:
+    """Each signature's lines: its name (wrapped lines first) and the line ending in its date.
+
+    With a "Signatures" title (EDGAR's view) every row between it and the caption is one
+    signature.  Otherwise each "** Signature of Reporting Person" caption has its signature
+    just above it: the line that ends in a date, after any lines its long name wrapped onto.
+    """
     label = layout.find("signature_of_reporting_person")
     if label is None:
         return []
     dump = layout.dump
     start_label = layout.find("signatures")
-    index = dump.line_at(label.start)
     if start_label and start_label.start < label.start:
-        first = dump.line_at(start_label.start) + 1
-        return [line for line in dump.lines[first:index] if line.filled_cells]
-    # No "Signatures" title: the lines right above the caption that end in a date.
-    first = index
-    while first > 0 and _SIGNED.search(dump.lines[first - 1].text) and \
-            not _FOOTNOTE.match(clean_segment(dump.lines[first - 1].text)):
-        first -= 1
-    return list(dump.lines[max(first, 0) if first < index else max(0, index - 1):index])
+        first, index = dump.line_at(start_label.start) + 1, dump.line_at(label.start)
+        return [[line] for line in dump.lines[first:index] if line.filled_cells]
+    captions = sorted({dump.line_at(m.start) for m in find_all_labels(
+        dump.flat, _section_text("signature_of_reporting_person"), min_score=90)})
+    blocks: list[list[TextLine]] = []
+    floor = 0
+    for caption in captions:
+        dated = [i for i in range(caption - 1, max(floor, caption - 4) - 1, -1)
+                 if _SIGNED.search(dump.lines[i].text)
+                 and not _FOOTNOTE.match(clean_segment(dump.lines[i].text))]
+        if not dated:
+            floor = caption + 1
+            continue
+        # Plain text may list several signatures above one caption.
+        top = dated[-1]
+        while top - 1 >= floor and _SIGNED.search(dump.lines[top - 1].text) and \
+                not _FOOTNOTE.match(clean_segment(dump.lines[top - 1].text)):
+            top -= 1
+        group = list(range(top, dated[0] + 1))
+        start = top
+        while start - 1 >= floor and start - top < 3 and \
+                _wrapped_name(dump.lines[start - 1], floor > 0):
+            start -= 1
+        if start < top:  # a long name wrapped onto lines above its dated line
+            blocks.append([dump.lines[i] for i in range(start, top + 1)])
+            group = group[1:]
+        blocks += [[dump.lines[i]] for i in group]
+        floor = caption + 1
+    return blocks
+
+
+def _wrapped_name(line: TextLine, after_signature: bool) -> bool:
+    """Could ``line`` be the first part of a signature name that wrapped?"""
+    text = clean_segment(line.text)
+    if not text or _FOOTNOTE.match(text) or (text.endswith((":", ".")) and not after_signature):
+        return False
+    return after_signature or bool(re.search(r"/s/|\bBy\b", text))
+
+
+def _signature_lines(layout: TextLayout) -> list[TextLine]:
+    return [line for block in _signature_blocks(layout) for line in block]
 
 
 def _read_signatures(layout: TextLayout) -> tuple[Signature, ...]:
-    return tuple(_signature(line) for line in _signature_lines(layout))
+    return tuple(_signature(block) for block in _signature_blocks(layout))
 
 
-def _signature(line: TextLine) -> Signature:
+def _signature(block: list[TextLine]) -> Signature:
+    line = block[-1]
     cells = line.filled_cells
-    raw = line.text
-    date_text = cells[-1] if len(cells) > 1 else (re.findall(r"\S+$", raw) or [""])[0]
+    raw = "\n".join(item.text for item in block)
+    date_text = cells[-1] if len(cells) > 1 else (re.findall(r"\S+$", line.text) or [""])[0]
     date = parse_date(date_text)
     name_text = " ".join(cells[:-1]) if len(cells) > 1 and date else clean_segment(
-        raw[: raw.rfind(date_text)] if date else raw)
+        line.text[: line.text.rfind(date_text)] if date else line.text)
+    prefix = " ".join(clean_segment(item.text) for item in block[:-1])
+    name_text = f"{prefix} {name_text}".strip()
     name = _f(" ".join(name_text.split()) or None, raw)
     when = _f(date, raw) if date else _f(None, raw, 0.0, "signature date not readable")
     return Signature(name, when)
+
+
+def _section_text(key: str) -> str:
+    return next(s.text for s in K.SECTIONS if s.key == key)
 
 
 # --- Tables I and II ------------------------------------------------------------------------------

@@ -133,7 +133,9 @@ def locate_labels(dump: TextDump) -> TextLayout:
             found.append(LocatedLabel(box.key, m.start, m.end, m.score, "box"))
 
     for section in K.SECTIONS:
-        if m := find_label(norm, section.text, min_score=MIN_LABEL_SCORE):
+        # Every occurrence: a form continued over pages repeats its table titles, the owners
+        # table's heading and the signature caption.
+        for m in find_all_labels(norm, section.text, min_score=MIN_LABEL_SCORE):
             found.append(LocatedLabel(section.key, m.start, m.end, m.score, "section"))
 
     table2 = _find_table_heading(norm, revision.table2[0], 0, min_score=85)

@@ -44,8 +44,9 @@ def table_regions(layout: TextLayout) -> tuple[Region | None, Region | None]:
     start1 = heading1.start if heading1 else (max(after_boxes) if after_boxes else None)
     regions: list[Region | None] = []
     for start, heading, stop_keys in (
-        (start1, heading1, ("table1.heading", "omb_approval")),
-        (heading2.start if heading2 else None, heading2, ("table2.heading",)),
+        # A table continued on another page repeats its title and headings: not an end.
+        (start1, heading1, ("table1.heading", "table1", "omb_approval")),
+        (heading2.start if heading2 else None, heading2, ("table2.heading", "table2")),
     ):
         if start is None:
             regions.append(None)

@@ -59,9 +59,8 @@ def draw_owners_table(flow: Flow, form: Form4) -> None:
             pen.text(xs[i] + 2, top + 8.5, heading, st.label_size, bold=True)
         flow.top = top + 12
 
-    flow.ensure(40)
-    flow.top += 6
-    header()
+    first_height = 0.0
+    rows = []
     for owner in form.reporting_owners:
         rel = owner.relationship
         address = [str(owner.rpt_owner_name.value or "")]
@@ -77,6 +76,12 @@ def draw_owners_table(flow: Flow, form: Form4) -> None:
                                                        or [""])]
                    for i, cell in enumerate(cells)]
         height = max(len(w) for w in wrapped) * leading + 4
+        rows.append((wrapped, height))
+        first_height = first_height or height
+    flow.ensure(6 + 26 + first_height)  # the heading never stands alone at a page's foot
+    flow.top += 6
+    header()
+    for wrapped, height in rows:
         flow.ensure(height, header)
         for i, lines in enumerate(wrapped):
             pen.box(xs[i], flow.top, xs[i + 1] - xs[i], height)

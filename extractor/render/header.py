@@ -104,8 +104,10 @@ def _draw_relationship(pen: Pen, form: Form4, label: K.Label, x: float, top: flo
             ((x + 6, row1), (x + half, row1), (x + 6, row2), (x + half, row2)), strict=True):
         pen.checkbox(cx, cy - 6.5, bool(value))
         pen.text(cx + 10, cy, _checkbox_label(key), st.label_size)
-    below = rel.officer_title.value if rel.is_officer.value else None
-    below = below or (rel.other_text.value if rel.is_other.value else None)
+    # One line under the boxes holds the officer's title and the "Other" text.
+    parts = [str(v) for v in (rel.officer_title.value if rel.is_officer.value else None,
+                              rel.other_text.value if rel.is_other.value else None) if v]
+    below = "; ".join(parts)
     if below:
         pen.text(x + width / 2, row2 + 13, str(below), align="center")
     pen.hline(x + 20, x + width - 20, row2 + 15)

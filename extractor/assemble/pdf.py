@@ -1,0 +1,49 @@
+"""Assemble a Form4 from a born-digital PDF.
+
+The page geometry does the hard part: :mod:`extractor.layout.pdf_blocks` lays each page out as
+lines and table rows (cells from the rectangles the PDF draws, check marks from its squares), and
+the text-dump reader reads those with the form's labels as it reads any dump.  Every value then
+gets the page and bounding box of the line it came from.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+from extractor.assemble.text_dump import read_text_form
+from extractor.ingest.pdf_words import read_pdf
+from extractor.layout.pdf_blocks import LaidLine, lay_out_page
+from extractor.model import Field, Form4, Provenance, map_fields
+
+SOURCE = "pdf"
+
+
+def read_pdf_form(data: bytes) -> Form4:
+    """Read a PDF with a text layer into a :class:`Form4` (not yet validated)."""
+    laid = [line for page in read_pdf(data) for line in lay_out_page(page)]
+    form = read_text_form("\n".join(line.text for line in laid))
+    return _with_positions(form, laid)
+
+
+def _with_positions(form: Form4, laid: list[LaidLine]) -> Form4:
+    """Every provenance names the PDF, and the page and box of the line its text came from."""
+    squeezed = [" ".join(line.text.replace("|", " ").split()) for line in laid]
+    found: dict[str, LaidLine | None] = {}
+
+    def locate(raw: str) -> LaidLine | None:
+        key = " ".join(raw.replace("|", " ").split())[:120]
+        if key not in found:
+            found[key] = next((laid[i] for i, text in enumerate(squeezed) if key and key in text),
+                              None)
+        return found[key]
+
+    def place(_: str, field: Field) -> Field:
+        prov = field.provenance
+        if prov is None:
+            return field
+        line = locate(prov.raw_text.split("\n")[0]) if prov.raw_text else None
+        new = Provenance(SOURCE, line.page if line else None, line.bbox if line else None,
+                         prov.raw_text)
+        return dataclasses.replace(field, provenance=new)
+
+    return dataclasses.replace(map_fields(form, place), source_kind=SOURCE)

@@ -1,0 +1,99 @@
+"""Words and ruling rectangles of a born-digital PDF, via pdfplumber.
+
+The reader needs two things from each page: the words with their positions, and the rectangles
+the PDF draws (the form's boxes, table cells and check boxes).  Everything else is layout.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+
+from extractor.errors import UnreadableInputError, UnsupportedInputError
+
+
+@dataclass(frozen=True, slots=True)
+class Word:
+    """A word on a page; coordinates in PDF points from the page's top-left corner."""
+
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    page: int
+
+    @property
+    def cx(self) -> float:
+        return (self.x0 + self.x1) / 2
+
+    @property
+    def cy(self) -> float:
+        return (self.top + self.bottom) / 2
+
+
+@dataclass(frozen=True, slots=True)
+class Rect:
+    """A drawn rectangle (or a line thickened into one)."""
+
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+
+    @property
+    def width(self) -> float:
+        return self.x1 - self.x0
+
+    @property
+    def height(self) -> float:
+        return self.bottom - self.top
+
+    def contains(self, x: float, y: float, slack: float = 0.5) -> bool:
+        return (self.x0 - slack <= x <= self.x1 + slack
+                and self.top - slack <= y <= self.bottom + slack)
+
+
+@dataclass(frozen=True, slots=True)
+class PdfPage:
+    number: int
+    width: float
+    height: float
+    words: tuple[Word, ...]
+    rects: tuple[Rect, ...]
+
+
+def read_pdf(data: bytes) -> list[PdfPage]:
+    """Every page's words and rectangles.
+
+    Raises :class:`UnreadableInputError` for an encrypted or corrupt PDF and
+    :class:`UnsupportedInputError` for one without a text layer (a scan).
+    """
+    import pdfplumber
+    from pdfminer.pdfdocument import PDFPasswordIncorrect
+
+    pages: list[PdfPage] = []
+    try:
+        with pdfplumber.open(io.BytesIO(data)) as pdf:
+            for number, page in enumerate(pdf.pages, start=1):
+                words = tuple(
+                    Word(w["text"], float(w["x0"]), float(w["x1"]), float(w["top"]),
+                         float(w["bottom"]), number)
+                    for w in page.extract_words(x_tolerance=1.5, y_tolerance=2.5))
+                rects = tuple(Rect(float(r["x0"]), float(r["x1"]), float(r["top"]),
+                                   float(r["bottom"])) for r in page.rects)
+                pages.append(PdfPage(number, float(page.width), float(page.height), words,
+                                     rects))
+    except PDFPasswordIncorrect:
+        raise UnreadableInputError("the PDF is encrypted (password protected)") from None
+    except Exception as err:  # pdfminer raises many kinds for damaged files
+        if "password" in str(err).lower() or "encrypt" in type(err).__name__.lower():
+            raise UnreadableInputError("the PDF is encrypted (password protected)") from None
+        detail = str(err).splitlines()[0] if str(err) else type(err).__name__
+        raise UnreadableInputError(f"corrupt or unreadable PDF ({detail[:80]})") from None
+    if not pages:
+        raise UnreadableInputError("the PDF has no pages")
+    if not any(page.words for page in pages):
+        raise UnsupportedInputError("the PDF has no text layer (a scan?); reading scanned "
+                                    "pages needs OCR, which this version does not do yet")
+    return pages

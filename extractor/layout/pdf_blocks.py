@@ -1,0 +1,125 @@
+"""Lay a PDF page's words out as the text-dump reader's lines, using the rectangles it draws.
+
+* Rectangles that share a top and bottom edge and sit side by side are a **table row**: every
+  word goes to the cell it lies in, and the row becomes one markdown row - empty cells and all,
+  so the row's cells line up with the table's columns.  Words that wrap inside a cell join it.
+* A rectangle standing alone is a **box** (box 1, the OMB box, a title bar): its words become
+  plain lines, box by box, so what a box holds stays together.
+* A small square is a **check box**: "X" when a mark is drawn in it, "[ ]" otherwise, placed
+  where the square is, so the line reads "X Director [ ] 10% Owner".
+* Other words become plain lines in reading order.
+
+Each emitted line keeps its page and bounding box, for provenance.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections import defaultdict
+from dataclasses import dataclass
+
+from extractor.ingest.pdf_words import PdfPage, Rect, Word
+
+#: Check boxes are squares between these sizes (points).
+_SQUARE = (4.0, 10.0)
+#: Words whose tops differ by less than this share a line.
+_LINE_TOLERANCE = 2.5
+
+
+@dataclass(frozen=True, slots=True)
+class LaidLine:
+    """One line for the text-dump reader, with where it came from."""
+
+    text: str
+    page: int
+    bbox: tuple[float, float, float, float]
+
+
+def _is_square(rect: Rect) -> bool:
+    return _SQUARE[0] <= rect.width <= _SQUARE[1] and abs(rect.width - rect.height) < 1.5
+
+
+def _lines_of(words: list[Word]) -> list[list[Word]]:
+    """Words grouped into lines by their tops, each line left to right."""
+    lines: list[list[Word]] = []
+    for word in sorted(words, key=lambda w: (w.top, w.x0)):
+        if lines and abs(lines[-1][0].top - word.top) < _LINE_TOLERANCE:
+            lines[-1].append(word)
+        else:
+            lines.append([word])
+    return [sorted(line, key=lambda w: w.x0) for line in lines]
+
+
+def _bbox(words: list[Word]) -> tuple[float, float, float, float]:
+    return (min(w.x0 for w in words), min(w.top for w in words), max(w.x1 for w in words),
+            max(w.bottom for w in words))
+
+
+def _grid_rows(cells: list[Rect]) -> list[list[Rect]]:
+    """Rectangles sharing top and bottom, two or more side by side: the rows of a table."""
+    bands: dict[tuple[float, float], list[Rect]] = defaultdict(list)
+    for rect in cells:
+        bands[(round(rect.top), round(rect.bottom))].append(rect)
+    rows = []
+    for band in bands.values():
+        band.sort(key=lambda r: r.x0)
+        touching = all(abs(a.x1 - b.x0) < 1.5 for a, b in itertools.pairwise(band))
+        if len(band) >= 2 and touching:
+            rows.append(band)
+    return rows
+
+
+def _smallest(rects: list[Rect], word: Word) -> Rect | None:
+    holding = [r for r in rects if r.contains(word.cx, word.cy)]
+    return min(holding, key=lambda r: r.width * r.height) if holding else None
+
+
+def lay_out_page(page: PdfPage) -> list[LaidLine]:
+    """The page as the reader's lines, in reading order."""
+    squares = [r for r in page.rects if _is_square(r)]
+    big = [r for r in page.rects if not _is_square(r) and r.width >= 3 and r.height >= 6]
+    rows = _grid_rows(big)
+    row_cells = [cell for row in rows for cell in row]
+    row_of = {id(cell): index for index, row in enumerate(rows) for cell in row}
+    boxes = [r for r in big if id(r) not in row_of]
+
+    words = list(page.words)
+    for square in squares:  # an empty check box reads "[ ]", a marked one keeps its "X"
+        if not any(square.contains(w.cx, w.cy) for w in words):
+            words.append(Word("[ ]", square.x0, square.x1, square.top, square.bottom,
+                              page.number))
+
+    in_cell: dict[int, list[Word]] = defaultdict(list)
+    in_box: dict[int, list[Word]] = defaultdict(list)
+    free: list[Word] = []
+    for word in words:
+        cell = _smallest(row_cells, word)
+        if cell is not None:
+            in_cell[id(cell)].append(word)
+            continue
+        box = _smallest(boxes, word)
+        if box is not None:
+            in_box[id(box)].append(word)
+        else:
+            free.append(word)
+
+    blocks: list[tuple[float, float, list[LaidLine]]] = []
+    for row in rows:
+        texts, found = [], []
+        for cell in row:
+            cell_words = [w for line in _lines_of(in_cell[id(cell)]) for w in line]
+            found += cell_words
+            texts.append(" ".join(w.text for w in cell_words).replace("|", "/"))
+        if found:
+            line = LaidLine("| " + " | ".join(texts) + " |", page.number, _bbox(found))
+            blocks.append((row[0].top, row[0].x0, [line]))
+    for box in boxes:
+        if in_box[id(box)]:
+            lines = [LaidLine(" ".join(w.text for w in line), page.number, _bbox(line))
+                     for line in _lines_of(in_box[id(box)])]
+            blocks.append((box.top, box.x0, lines))
+    for line in _lines_of(free):
+        blocks.append((line[0].top, line[0].x0,
+                       [LaidLine(" ".join(w.text for w in line), page.number, _bbox(line))]))
+    blocks.sort(key=lambda block: (round(block[0]), block[1]))
+    return [line for _, _, lines in blocks for line in lines]
