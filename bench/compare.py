@@ -45,8 +45,8 @@ class Comparison:
 
 
 def normalize_value(value: Any) -> Any:
-    if isinstance(value, str):
-        return " ".join(value.casefold().split())
+    if isinstance(value, str):  # case, white space and trailing commas are not content
+        return " ".join(value.casefold().split()).rstrip(",;")
     if isinstance(value, Decimal):
         return value.normalize()
     if isinstance(value, dt.datetime):

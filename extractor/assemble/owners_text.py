@@ -13,7 +13,12 @@ import re
 from extractor.fields.addresses import recase_address, split_street
 from extractor.fields.names import split_person_name
 from extractor.knowledge import labels as K
-from extractor.knowledge.codes import STATE_CODES, STREET_WORDS, UNIT_WORDS
+from extractor.knowledge.codes import (
+    STATE_CODES,
+    STREET_WORDS,
+    UNIT_WORDS,
+    is_state_or_country_code,
+)
 from extractor.layout.fuzzy import normalize_label
 from extractor.layout.text_boxes import TextLayout, clean_segment
 from extractor.layout.text_checkboxes import read_checkboxes
@@ -88,8 +93,8 @@ def _with_city_state_zip(layout: TextLayout, owner: ReportingOwner) -> Reporting
             joined, glued = joined + piece, True
         else:
             joined = f"{joined} {piece}"
-    m = re.match(r"^(?P<city>[A-Za-z][A-Za-z .'\-]*?)[,\s]+(?P<state>[A-Za-z]{2})\.?(?:[,\s]+"
-                 r"(?P<zip>[\d\-]+))?\s*$", joined)
+    m = re.match(r"^(?P<city>[A-Za-z][A-Za-z .'\-]*?)[,\s]+(?P<state>[A-Za-z][A-Za-z0-9])\.?"
+                 r"(?:[,\s]+(?P<zip>[A-Z0-9][A-Z0-9 \-]*))?\s*$", joined)
     if not m:
         return dataclasses.replace(owner, rpt_owner_city=_f(None, raw, 0.0,
                                    f"city, state and ZIP not readable in {raw!r}"))
@@ -99,11 +104,20 @@ def _with_city_state_zip(layout: TextLayout, owner: ReportingOwner) -> Reporting
         owner,
         rpt_owner_city=_f(m["city"].strip(), raw, 0.6 if glued else CLEAN,
                           "city was split across table cells" if glued else None),
-        rpt_owner_state=_f(state_code, raw) if state_code in STATE_CODES else
-        _f(None, raw, 0.0, f"{m['state']!r} is not a US state code"),
-        rpt_owner_zip_code=_f(zip_code, raw) if re.fullmatch(r"\d{5}(-\d{4})?", zip_code) else
-        _f(None, raw, 0.0, f"ZIP {zip_code!r} is incomplete"),
+        rpt_owner_state=_f(state_code, raw) if is_state_or_country_code(state_code) else
+        _f(None, raw, 0.0, f"{m['state']!r} is not a state or EDGAR country code"),
+        rpt_owner_zip_code=_zip_field(zip_code, state_code, raw),
     )
+
+
+def _zip_field(zip_code: str, state: str, raw: str) -> Field:
+    """A US ZIP must have five digits (a clipped "5371" is flagged); a foreign postal code is
+    taken as printed."""
+    if state in STATE_CODES:
+        if re.fullmatch(r"\d{5}(-\d{4})?", zip_code):
+            return _f(zip_code, raw)
+        return _f(None, raw, 0.0, f"ZIP {zip_code!r} is incomplete")
+    return _f(zip_code.strip() or None, raw, CLEAN if zip_code.strip() else 0.0)
 
 
 # --- box 5 ----------------------------------------------------------------------------------------
@@ -183,7 +197,7 @@ _ENTITY_END = re.compile(r"\b(?:LLC|L\.L\.C\.|LP|L\.P\.|LLP|INC\.?|CORP\.?|CORPO
                          r"LIMITED|CO\.|TRUST|FUND|PLC|N\.V\.|S\.A\.|AG|GMBH)(?=\s)",
                          re.IGNORECASE)
 _ADDRESS_START = re.compile(r"\s(?=C/O\b|c/o\b|P\.?\s?O\.?\s+BOX\b|\d)", re.IGNORECASE)
-_US_TAIL = re.compile(r",\s*[A-Z]{2}\s+\d{5}(?:-\d{4})?$")
+_US_TAIL = re.compile(r",\s*(?:[A-Z]{2}\s+\d{5}(?:-\d{4})?|[A-Z][0-9]\s+[A-Z0-9][A-Z0-9 \-]*)$")
 
 
 def _split_name_address(cell: str, box1: ReportingOwner | None,
@@ -216,22 +230,28 @@ def _split_name_address(cell: str, box1: ReportingOwner | None,
 
 
 def _split_address(address: str, raw: str, box1: ReportingOwner | None) -> dict[str, Field]:
-    m = re.match(r"^(?P<rest>.*?)\s*,\s*(?P<state>[A-Z]{2})\s+(?P<zip>\d{5}(?:-\d{4})?)$",
-                 address)
+    m = re.match(r"^(?P<rest>.*?)\s*,\s*(?:(?P<state>[A-Z]{2})\s+(?P<zip>\d{5}(?:-\d{4})?)|"
+                 r"(?P<country>[A-Z][0-9])\s+(?P<postal>[A-Z0-9][A-Z0-9 \-]*))$", address)
     if not m:  # not a US "CITY, ST ZIP" address: where the street ends is anyone's guess
         reason = "address not in CITY, ST ZIP form; street, city and postal code not separated"
         return {"rpt_owner_street1": _f(None, raw, 0.0, reason)}
     words = m["rest"].split()
     known_city = box1.rpt_owner_city.value if box1 else None
     cut, confidence = _city_start(words, known_city)
+    city = " ".join(words[cut:])
+    if "," in city.rstrip(","):  # "GEORGE TOWN, GRAND CAYMAN": where the street ends is unsure
+        confidence = min(confidence, 0.6)
+    # The street ends where the city begins: it is as sure as that boundary.
     street1, street2 = split_street(" ".join(words[:cut]))
     return {
-        "rpt_owner_street1": _f(street1 or None, raw),
-        "rpt_owner_street2": _f(street2, raw) if street2 else Field(),
-        "rpt_owner_city": _f(" ".join(words[cut:]), raw, confidence),
-        "rpt_owner_state": _f(m["state"], raw) if m["state"] in STATE_CODES else
-        _f(None, raw, 0.0, f"{m['state']!r} is not a US state code"),
-        "rpt_owner_zip_code": _f(m["zip"], raw),
+        "rpt_owner_street1": _f(street1 or None, raw, min(CLEAN, confidence + 0.1)),
+        "rpt_owner_street2": _f(street2, raw, min(CLEAN, confidence + 0.1)) if street2 else
+        Field(),
+        "rpt_owner_city": _f(city, raw, confidence),
+        "rpt_owner_state": _f(m["state"] or m["country"], raw)
+        if is_state_or_country_code(m["state"] or m["country"]) else
+        _f(None, raw, 0.0, f"{m['state']!r} is not a state code"),
+        "rpt_owner_zip_code": _f(m["zip"] or m["postal"].strip(), raw),
     }
 
 
@@ -244,7 +264,8 @@ def _city_start(words: list[str], known_city: str | None) -> tuple[int, float]:
     for i in range(len(words) - 1, 0, -1):
         word = words[i - 1].upper().strip(".,")
         if word in STREET_WORDS:
-            return i, 0.85
+            # "ST." ends a street ("MAIN ST.") or begins a saint's city ("ST. HELIER").
+            return i, 0.6 if word == "ST" and len(words) - i <= 2 else 0.85
         if word in UNIT_WORDS or word.startswith("#"):
             return min(i + 1, len(words) - 1), 0.85
     return len(words) - 1, 0.5

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 #: Form 4 General Instruction 8: transaction codes and what they mean.
 TRANSACTION_CODES: dict[str, str] = {
     "P": "Open market or private purchase of non-derivative or derivative security",
@@ -66,3 +68,13 @@ STREET_WORDS = frozenset({
 })
 UNIT_WORDS = frozenset({"SUITE", "STE", "FLOOR", "FL", "APT", "UNIT", "ROOM", "RM", "BOX",
                         "BLDG", "BUILDING", "DEPT", "MS", "MAIL", "STOP"})
+
+#: EDGAR codes a non-US address gives in place of a state: one letter and one digit ("M0" Japan,
+#: "X0" United Kingdom, "Y9" Jersey, "E9" Cayman Islands, ...).  The shape is the rule; the list
+#: of countries is EDGAR's.
+EDGAR_COUNTRY_CODE = re.compile(r"^[A-Z][0-9]$")
+
+
+def is_state_or_country_code(code: str) -> bool:
+    """A USPS state code or an EDGAR country code."""
+    return code in STATE_CODES or bool(EDGAR_COUNTRY_CODE.match(code))

@@ -9,6 +9,7 @@ representative.  An index map takes every match back to the original text.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
@@ -93,6 +94,11 @@ def find_label(
     if alignment is None:
         return None
     s, e = _refine(needle, hay, alignment.dest_start, alignment.dest_end)
+    # A lone character after the label is a value's ("... Symbol 1 800 FLOWERS": the "1" must
+    # not complete a clipped "Symbo"), unless the label itself ends in a lone character.
+    if not re.search(r" \S$", needle):
+        while e - s > 2 and re.search(r" \S$", hay[s:e]):
+            e -= 2
     score = fuzz.ratio(needle, hay[s:e])
     if score < min_score:
         return None
