@@ -7,6 +7,7 @@ For each filing in ../shared/corpus/xml/ and each seeded variant (bench/variants
 
 * ``truth.xml``            the truth, as EDGAR XML (variants: the changed filing);
 * ``form.pdf``             the project's rendering (born-digital PDF);
+* ``form-alt.pdf``         the same in the alternate style (font, paper, margins, widths);
 * ``<q>.pdf``, ``<q>.png`` scans at clean300 / office200 / fax150 (image-only PDF; PNG of a
                            one-page form);
 * ``<q>.tess.txt``         the plain text tesseract makes of that scan;
@@ -95,11 +96,15 @@ def build(job: Job) -> list[dict[str, str]]:
     rng = random.Random(f"{job.seed}:{job.doc_id}:docs")
     pdf = b""
     if {"pdf", "scan", "tess"} & set(job.kinds):
-        from extractor.render import render_pdf
+        from extractor.render import ALTERNATE_STYLE, render_pdf
 
         pdf = render_pdf(form, revision=revision)
         if "pdf" in job.kinds:
             add("form.pdf", "pdf", pdf)
+            # A second look (serif font, legal paper, other margins and widths): the reader
+            # must not be tied to one layout.
+            add("form-alt.pdf", "pdf-alternate-style",
+                render_pdf(form, revision=revision, style=ALTERNATE_STYLE))
     if {"scan", "tess"} & set(job.kinds):
         import pytesseract
 

@@ -26,22 +26,36 @@ def read_pdf_form(data: bytes) -> Form4:
 
 
 def _with_positions(form: Form4, laid: list[LaidLine]) -> Form4:
-    """Every provenance names the PDF, and the page and box of the line its text came from."""
+    """Every provenance names the PDF, and the page and box of the line its text came from.
+
+    Values repeat ("Common Stock" on every row), so each part of the form (a table, the
+    footnotes, the owners) searches onward from where its previous value was found.
+    """
     squeezed = [" ".join(line.text.replace("|", " ").split()) for line in laid]
-    found: dict[str, LaidLine | None] = {}
+    cursors: dict[str, int] = {}
+    items: dict[str, str] = {}
 
-    def locate(raw: str) -> LaidLine | None:
+    def locate(group: str, item: str, raw: str) -> LaidLine | None:
         key = " ".join(raw.replace("|", " ").split())[:120]
-        if key not in found:
-            found[key] = next((laid[i] for i, text in enumerate(squeezed) if key and key in text),
-                              None)
-        return found[key]
+        if not key:
+            return None
+        start = cursors.get(group, 0)
+        if items.get(group, item) != item:  # a new row starts below the previous one
+            start += 1
+        items[group] = item
+        for index in (*range(start, len(laid)), *range(start)):
+            if key in squeezed[index]:
+                cursors[group] = index
+                return laid[index]
+        return None
 
-    def place(_: str, field: Field) -> Field:
+    def place(path: str, field: Field) -> Field:
         prov = field.provenance
         if prov is None:
             return field
-        line = locate(prov.raw_text.split("\n")[0]) if prov.raw_text else None
+        group = path.split("[")[0].split(".")[0]
+        item = path.split("]")[0] if "[" in path else group
+        line = locate(group, item, prov.raw_text.split("\n")[0]) if prov.raw_text else None
         new = Provenance(SOURCE, line.page if line else None, line.bbox if line else None,
                          prov.raw_text)
         return dataclasses.replace(field, provenance=new)

@@ -87,7 +87,8 @@ def read_pdf(data: bytes) -> list[PdfPage]:
     except PDFPasswordIncorrect:
         raise UnreadableInputError("the PDF is encrypted (password protected)") from None
     except Exception as err:  # pdfminer raises many kinds for damaged files
-        if "password" in str(err).lower() or "encrypt" in type(err).__name__.lower():
+        causes = f"{err!r} {err.__cause__!r} {err.__context__!r}".lower()
+        if "password" in causes or "encrypt" in causes:
             raise UnreadableInputError("the PDF is encrypted (password protected)") from None
         detail = str(err).splitlines()[0] if str(err) else type(err).__name__
         raise UnreadableInputError(f"corrupt or unreadable PDF ({detail[:80]})") from None
