@@ -8,6 +8,8 @@ For each filing in ../shared/corpus/xml/ and each seeded variant (bench/variants
 * ``truth.xml``            the truth, as EDGAR XML (variants: the changed filing);
 * ``form.pdf``             the project's rendering (born-digital PDF);
 * ``form-alt.pdf``         the same in the alternate style (font, paper, margins, widths);
+* ``form-ir.pdf``          the investor-relations look (A4, Reporting Owners and Signatures
+                           tables, as in the seed);
 * ``<q>.pdf``, ``<q>.png`` scans at clean300 / office200 / fax150 (image-only PDF; PNG of a
                            one-page form);
 * ``<q>.tess.txt``         the plain text tesseract makes of that scan;
@@ -96,7 +98,7 @@ def build(job: Job) -> list[dict[str, str]]:
     rng = random.Random(f"{job.seed}:{job.doc_id}:docs")
     pdf = b""
     if {"pdf", "scan", "tess"} & set(job.kinds):
-        from extractor.render import ALTERNATE_STYLE, render_pdf
+        from extractor.render import ALTERNATE_STYLE, IR_SITE_STYLE, render_pdf
 
         pdf = render_pdf(form, revision=revision)
         if "pdf" in job.kinds:
@@ -105,6 +107,8 @@ def build(job: Job) -> list[dict[str, str]]:
             # must not be tied to one layout.
             add("form-alt.pdf", "pdf-alternate-style",
                 render_pdf(form, revision=revision, style=ALTERNATE_STYLE))
+            add("form-ir.pdf", "pdf-ir-site-style",
+                render_pdf(form, revision=revision, style=IR_SITE_STYLE))
     if {"scan", "tess"} & set(job.kinds):
         import pytesseract
 

@@ -1,7 +1,8 @@
 """The ``form4`` command line.
 
     form4 extract PATH... [--format json|xml|csv] [-o OUT]
-    form4 render PATH -o FORM.pdf [--revision 2002|2023|pre-2002] [--style default|alternate]
+    form4 render PATH -o FORM.pdf [--revision 2002|2023|pre-2002]
+                 [--style default|alternate|ir-site]
     form4 schema [-o FILE]
 
 Exit codes: 0 all inputs read; 2 at least one input could not be read (each such input gets one
@@ -150,19 +151,22 @@ def _write_stdout(data: str | bytes) -> None:
 @click.option("--revision", type=click.Choice(["2002", "2023", "pre-2002"]), default=None,
               help="Printed revision of the form (default: the filing's own, else 2002, or "
                    "2023 when the Rule 10b5-1 box is checked).")
-@click.option("--style", "style_name", type=click.Choice(["default", "alternate"]),
+@click.option("--style", "style_name", type=click.Choice(["default", "alternate", "ir-site"]),
               default="default", show_default=True,
-              help="Look of the page: 'alternate' is a serif, legal-size variant.")
+              help="Look of the page: 'alternate' is a serif, legal-size variant; 'ir-site' "
+                   "prints the Reporting Owners and Signatures tables as investor-relations "
+                   "pages do.")
 def render_command(path: str, output: str, revision: str | None, style_name: str) -> None:
     """Render PATH (EDGAR XML, or anything `extract` reads) as a Form 4 PDF."""
-    from extractor.render import ALTERNATE_STYLE, DEFAULT_STYLE, render_pdf
+    from extractor.render import ALTERNATE_STYLE, DEFAULT_STYLE, IR_SITE_STYLE, render_pdf
 
     try:
         form = extract(path)
     except Form4Error as err:
         click.echo(f"form4: error: {path}: {err}", err=True)
         sys.exit(2)
-    style = ALTERNATE_STYLE if style_name == "alternate" else DEFAULT_STYLE
+    style = {"alternate": ALTERNATE_STYLE, "ir-site": IR_SITE_STYLE}.get(style_name,
+                                                                        DEFAULT_STYLE)
     write_atomic(output, render_pdf(form, revision=revision, style=style))
     click.echo(f"{output}: {summary_line(path, form)}")
 

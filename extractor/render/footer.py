@@ -90,6 +90,33 @@ def draw_owners_table(flow: Flow, form: Form4) -> None:
         flow.top += height
 
 
+def draw_signature_table(flow: Flow, form: Form4) -> None:
+    """The "Signatures" table investor-relations pages print: name | date rows, then the
+    caption row."""
+    pen = flow.pen
+    st = pen.style
+    x0, x2 = st.margin, st.margin + st.content_width * 0.7
+    x1 = x0 + (x2 - x0) * 0.75
+    leading = st.value_size * 1.2
+    flow.ensure(40)
+    flow.top += 8
+    pen.text(x0, flow.top + 6, _section("signatures"), st.value_size, bold=True)
+    flow.top += 10
+    rows = [(str(s.signature_name.value or ""), format_value(s.signature_date.value))
+            for s in form.signatures]
+    rows.append((_section("signature_of_reporting_person"), K.SIGNATURE_DATE.text))
+    for name, date in rows:
+        lines = pen.lines(name, x1 - x0 - 4) or [""]
+        height = len(lines) * leading + 4
+        flow.ensure(height)
+        pen.box(x0, flow.top, x1 - x0, height)
+        pen.box(x1, flow.top, x2 - x1, height)
+        for n, line in enumerate(lines):
+            pen.text(x0 + 2, flow.top + leading * (n + 1) - 1, line)
+        pen.text(x1 + 2, flow.top + leading - 1, date)
+        flow.top += height
+
+
 def draw_signatures(flow: Flow, form: Form4) -> None:
     """Name and date over the signature line, the caption below, one block per signature."""
     pen = flow.pen

@@ -103,9 +103,12 @@ def render_pdf(form: Form4, revision: str | None = None,
                                TABLE2_WIDTHS_PRE_2002 if pre else TABLE2_WIDTHS),
                form.derivative_table)
     footer.draw_explanation(flow, form)
-    if len(form.reporting_owners) > 1:
+    if len(form.reporting_owners) > 1 or style.ir_site:
         footer.draw_owners_table(flow, form)
-    footer.draw_signatures(flow, form)
+    if style.ir_site:
+        footer.draw_signature_table(flow, form)
+    else:
+        footer.draw_signatures(flow, form)
     footer.draw_closing_notes(flow)
     canvas.showPage()
     canvas.save()

@@ -34,6 +34,11 @@ class RenderStyle:
     #: Extra vertical room in the boxes area (1.0 = as designed).
     box_height_scale: float = 1.0
     line_width: float = 0.6
+    #: Investor-relations pages print EDGAR's view: a "Reporting Owners" table for every
+    #: filing and the signatures as a "Signatures" table.
+    ir_site: bool = False
+    #: Scale of the tables' relative column widths (1.0 = the designed proportions).
+    first_column_scale: float = 1.0
 
     @property
     def page_size(self) -> tuple[float, float]:
@@ -53,3 +58,6 @@ DEFAULT_STYLE = RenderStyle()
 #: one layout.
 ALTERNATE_STYLE = RenderStyle(font="Times-Roman", bold_font="Times-Bold", value_size=8.5,
                               margin=40.0, page="legal", box_height_scale=1.15)
+#: The investor-relations look: A4, narrower title column, the owners and signatures tables.
+IR_SITE_STYLE = RenderStyle(font="Helvetica", bold_font="Helvetica-Bold", value_size=7.0,
+                            margin=30.0, page="a4", ir_site=True, first_column_scale=0.8)

@@ -35,6 +35,7 @@ class Flow:
 
 
 def _leaf_x(pen: Pen, widths: Sequence[float]) -> list[float]:
+    widths = [widths[0] * pen.style.first_column_scale, *widths[1:]]
     scale = pen.style.content_width / sum(widths)
     xs = [pen.style.margin]
     for width in widths:

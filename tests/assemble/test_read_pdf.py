@@ -15,7 +15,7 @@ from reportlab.pdfgen.canvas import Canvas
 from bench.compare import compare_forms, tally
 from extractor import NotAForm4Error, UnreadableInputError, UnsupportedInputError, extract
 from extractor.assemble.edgar_xml import read_edgar_xml
-from extractor.render import ALTERNATE_STYLE, render_pdf
+from extractor.render import ALTERNATE_STYLE, IR_SITE_STYLE, render_pdf
 
 
 def _truth(corpus_xml: list[Path], prefix: str):
@@ -52,7 +52,7 @@ def test_tesla_values_and_positions(corpus_xml: list[Path]) -> None:
 
 @pytest.mark.parametrize("prefix", ["goog_sergey_2022-04-13_22024550", "betr_softbank",
                                     "wve_moran", "flws_fund", "tls_schaufeld"])
-@pytest.mark.parametrize("style", [None, ALTERNATE_STYLE])
+@pytest.mark.parametrize("style", [None, ALTERNATE_STYLE, IR_SITE_STYLE])
 def test_every_field_right_and_none_wrong(corpus_xml: list[Path], prefix: str,
                                           style: object) -> None:
     truth = _truth(corpus_xml, prefix)
