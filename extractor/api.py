@@ -91,6 +91,16 @@ def read_form(data: bytes) -> Form4:
     if kind is InputKind.PDF:
         from extractor.assemble.pdf import read_pdf_form
 
-        return read_pdf_form(data)
-    raise UnsupportedInputError(f"{kind.value} input is not supported yet (OCR of scans "
-                                "comes in a later version); convert it to text or EDGAR XML")
+        try:
+            return read_pdf_form(data)
+        except UnsupportedInputError:  # no text layer: a scan saved as PDF
+            from extractor.assemble.scan import read_scan_form
+            from extractor.ingest.images import rasterize_pdf
+
+            return read_scan_form(rasterize_pdf(data))
+    if kind is InputKind.IMAGE:
+        from extractor.assemble.scan import read_scan_form
+        from extractor.ingest.images import load_images
+
+        return read_scan_form(load_images(data))
+    raise UnsupportedInputError(f"{kind.value} input is not supported")

@@ -9,6 +9,7 @@ gets the page and bounding box of the line it came from.
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 
 from extractor.assemble.text_dump import read_text_form
 from extractor.ingest.pdf_words import read_pdf
@@ -22,11 +23,15 @@ def read_pdf_form(data: bytes) -> Form4:
     """Read a PDF with a text layer into a :class:`Form4` (not yet validated)."""
     laid = [line for page in read_pdf(data) for line in lay_out_page(page)]
     form = read_text_form("\n".join(line.text for line in laid))
-    return _with_positions(form, laid)
+    return with_positions(form, laid, SOURCE)
 
 
-def _with_positions(form: Form4, laid: list[LaidLine]) -> Form4:
-    """Every provenance names the PDF, and the page and box of the line its text came from.
+def with_positions(form: Form4, laid: list[LaidLine], source: str,
+                   confidence_of: Callable[[LaidLine, str], float] | None = None) -> Form4:
+    """Every provenance names ``source``, and the page and box of the line its text came from.
+
+    ``confidence_of(line, raw_text)``, when given, caps each value's confidence (OCR: the
+    confidence tesseract gave the words the value was read from).
 
     Values repeat ("Common Stock" on every row), so each part of the form (a table, the
     footnotes, the owners) searches onward from where its previous value was found.
@@ -55,9 +60,15 @@ def _with_positions(form: Form4, laid: list[LaidLine]) -> Form4:
             return field
         group = path.split("[")[0].split(".")[0]
         item = path.split("]")[0] if "[" in path else group
-        line = locate(group, item, prov.raw_text.split("\n")[0]) if prov.raw_text else None
-        new = Provenance(SOURCE, line.page if line else None, line.bbox if line else None,
+        first = next((part for part in (prov.raw_text or "").split("\n") if part.strip()), "")
+        line = locate(group, item, first) if first else None
+        new = Provenance(source, line.page if line else None, line.bbox if line else None,
                          prov.raw_text)
-        return dataclasses.replace(field, provenance=new)
+        field = dataclasses.replace(field, provenance=new)
+        if confidence_of is not None and line is not None and field.value is not None:
+            cap = confidence_of(line, prov.raw_text or "")
+            if cap < field.confidence:
+                field = dataclasses.replace(field, confidence=cap)
+        return field
 
-    return dataclasses.replace(map_fields(form, place), source_kind=SOURCE)
+    return dataclasses.replace(map_fields(form, place), source_kind=source)

@@ -76,8 +76,13 @@ def check_is_form4(dump: TextDump) -> None:
         raise NotAForm4Error("no Form 4 title or box labels found in the text")
 
 
-def read_text_form(text: str) -> Form4:
-    """Read a text dump into a :class:`Form4` (not yet validated)."""
+def read_text_form(text: str, distrust_noisy_text: bool = True) -> Form4:
+    """Read a text dump into a :class:`Form4` (not yet validated).
+
+    Text that reads across the form's columns is always distrusted.  ``distrust_noisy_text``
+    also flags everything when the text is full of OCR debris; the OCR reader, which carries
+    its own per-word confidences, turns that off.
+    """
     dump = read_text_dump(_PAGE_FURNITURE.sub("", text))
     if not dump.lines:
         raise NotAForm4Error("the text is empty")
@@ -113,6 +118,8 @@ def read_text_form(text: str) -> Form4:
         return _distrust(form, f"the text reads across the form's columns (line "
                                f"{interleaved[0] + 1} holds several box labels): which box "
                                "this value belongs to is not certain")
+    if not distrust_noisy_text:
+        return form
     junk = junk_share(layout)
     if junk > MAX_JUNK_SHARE:
         return _distrust(form, f"{junk:.0%} of the words are OCR debris: the text's "

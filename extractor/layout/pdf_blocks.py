@@ -55,7 +55,7 @@ def _bbox(words: list[Word]) -> tuple[float, float, float, float]:
             max(w.bottom for w in words))
 
 
-def _grid_rows(cells: list[Rect]) -> list[list[Rect]]:
+def grid_rows(cells: list[Rect]) -> list[list[Rect]]:
     """Rectangles sharing top and bottom, two or more side by side: the rows of a table."""
     bands: dict[tuple[float, float], list[Rect]] = defaultdict(list)
     for rect in cells:
@@ -78,7 +78,7 @@ def lay_out_page(page: PdfPage) -> list[LaidLine]:
     """The page as the reader's lines, in reading order."""
     squares = [r for r in page.rects if _is_square(r)]
     big = [r for r in page.rects if not _is_square(r) and r.width >= 3 and r.height >= 6]
-    rows = _grid_rows(big)
+    rows = grid_rows(big)
     row_cells = [cell for row in rows for cell in row]
     row_of = {id(cell): index for index, row in enumerate(rows) for cell in row}
     boxes = [r for r in big if id(r) not in row_of]

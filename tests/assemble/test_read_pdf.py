@@ -13,7 +13,7 @@ from PIL import Image
 from reportlab.pdfgen.canvas import Canvas
 
 from bench.compare import compare_forms, tally
-from extractor import NotAForm4Error, UnreadableInputError, UnsupportedInputError, extract
+from extractor import NotAForm4Error, UnreadableInputError, extract
 from extractor.assemble.edgar_xml import read_edgar_xml
 from extractor.render import ALTERNATE_STYLE, IR_SITE_STYLE, render_pdf
 
@@ -85,10 +85,10 @@ def test_corrupt_pdf(corpus_xml: list[Path]) -> None:
         extract(pdf[: len(pdf) // 3])
 
 
-def test_image_only_pdf_says_it_needs_ocr() -> None:
+def test_blank_image_only_pdf_is_an_empty_scan() -> None:
     buffer = io.BytesIO()
     Image.new("L", (850, 1100), 255).save(buffer, "PDF", resolution=100)
-    with pytest.raises(UnsupportedInputError, match="no text layer"):
+    with pytest.raises(UnreadableInputError, match="empty"):
         extract(buffer.getvalue())
 
 

@@ -1,0 +1,57 @@
+"""Page images of a scan: PNG, JPEG, TIFF (every frame of a multi-page TIFF), or the pages of an
+image-only PDF rasterized with pypdfium2 (pdfplumber's renderer)."""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+
+from PIL import Image, ImageSequence, UnidentifiedImageError
+
+from extractor.errors import UnreadableInputError
+
+#: Resolution image-only PDF pages are rasterized at for OCR.
+PDF_RASTER_DPI = 300
+#: Resolution assumed for an image that does not say (scanners write it; screenshots don't).
+DEFAULT_DPI = 300
+
+
+@dataclass(frozen=True)
+class PageImage:
+    """One page as a greyscale image and the resolution it was scanned at."""
+
+    image: Image.Image
+    dpi: float
+    number: int
+
+
+def load_images(data: bytes) -> list[PageImage]:
+    """Every page of an image file, greyscale."""
+    try:
+        source = Image.open(io.BytesIO(data))
+        pages = []
+        for number, frame in enumerate(ImageSequence.Iterator(source), start=1):
+            dpi = frame.info.get("dpi", (DEFAULT_DPI, DEFAULT_DPI))[0] or DEFAULT_DPI
+            pages.append(PageImage(frame.convert("L"), float(dpi), number))
+    except (UnidentifiedImageError, OSError, ValueError) as err:
+        raise UnreadableInputError(f"corrupt or unreadable image ({err})") from None
+    if not pages or pages[0].image.width < 200 or pages[0].image.height < 200:
+        raise UnreadableInputError("the image is too small to hold a form")
+    if all(page.image.getextrema()[0] > 200 for page in pages):
+        raise UnreadableInputError("the image is empty (no dark marks on it)")
+    return pages
+
+
+def rasterize_pdf(data: bytes, dpi: int = PDF_RASTER_DPI) -> list[PageImage]:
+    """The pages of an image-only PDF as images."""
+    import pypdfium2 as pdfium
+
+    try:
+        document = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as err:
+        raise UnreadableInputError(f"corrupt or unreadable PDF ({err})") from None
+    try:
+        return [PageImage(document[i].render(scale=dpi / 72, grayscale=True).to_pil()
+                          .convert("L"), float(dpi), i + 1) for i in range(len(document))]
+    finally:
+        document.close()
