@@ -40,6 +40,8 @@ class Rect:
     x1: float
     top: float
     bottom: float
+    #: Painted with a dark fill (a check box "checked" by filling it).
+    filled: bool = False
 
     @property
     def width(self) -> float:
@@ -63,6 +65,19 @@ class PdfPage:
     rects: tuple[Rect, ...]
 
 
+def _dark_fill(rect: dict) -> bool:
+    """True for a rectangle painted with a dark colour (grey levels, RGB or CMYK)."""
+    if not rect.get("fill"):
+        return False
+    color = rect.get("non_stroking_color")
+    if color is None:
+        return True  # the default fill colour is black
+    values = list(color) if isinstance(color, (list, tuple)) else [color]
+    if len(values) == 4:  # CMYK: dark when the black or the mix is heavy
+        return values[3] > 0.5 or sum(values[:3]) > 2.0
+    return bool(values) and sum(float(v) for v in values) / len(values) < 0.5
+
+
 def read_pdf(data: bytes) -> list[PdfPage]:
     """Every page's words and rectangles.
 
@@ -81,7 +96,7 @@ def read_pdf(data: bytes) -> list[PdfPage]:
                          float(w["bottom"]), number)
                     for w in page.extract_words(x_tolerance=1.5, y_tolerance=2.5))
                 rects = tuple(Rect(float(r["x0"]), float(r["x1"]), float(r["top"]),
-                                   float(r["bottom"])) for r in page.rects)
+                                   float(r["bottom"]), _dark_fill(r)) for r in page.rects)
                 pages.append(PdfPage(number, float(page.width), float(page.height), words,
                                      rects))
     except PDFPasswordIncorrect:

@@ -86,8 +86,8 @@ def lay_out_page(page: PdfPage) -> list[LaidLine]:
     words = list(page.words)
     for square in squares:  # an empty check box reads "[ ]", a marked one keeps its "X"
         if not any(square.contains(w.cx, w.cy) for w in words):
-            words.append(Word("[ ]", square.x0, square.x1, square.top, square.bottom,
-                              page.number))
+            words.append(Word("X" if square.filled else "[ ]", square.x0, square.x1,
+                              square.top, square.bottom, page.number))
 
     in_cell: dict[int, list[Word]] = defaultdict(list)
     in_box: dict[int, list[Word]] = defaultdict(list)

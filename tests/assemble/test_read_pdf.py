@@ -99,3 +99,25 @@ def test_pdf_that_is_not_a_form4() -> None:
     canvas.save()
     with pytest.raises(NotAForm4Error):
         extract(buffer.getvalue())
+
+
+def test_filled_square_is_a_check_mark(corpus_xml: list[Path]) -> None:
+    # A PDF form filled by painting the box, not by typing an "X" in it.
+    buffer = io.BytesIO()
+    canvas = Canvas(buffer, pagesize=(792, 612))
+    canvas.setFont("Helvetica", 7)
+    canvas.drawString(30, 580, "FORM 4   STATEMENT OF CHANGES IN BENEFICIAL OWNERSHIP")
+    canvas.drawString(30, 560, "1. Name and Address of Reporting Person*")
+    canvas.drawString(30, 548, "Doe Jane")
+    canvas.drawString(300, 560, "2. Issuer Name and Ticker or Trading Symbol")
+    canvas.drawString(300, 548, "Acme Corp. [ ACME ]")
+    canvas.drawString(520, 560, "5. Relationship of Reporting Person(s) to Issuer "
+                                "(Check all applicable)")
+    canvas.rect(520, 538, 7, 7, stroke=1, fill=1)
+    canvas.drawString(530, 539, "Director")
+    canvas.rect(620, 538, 7, 7, stroke=1, fill=0)
+    canvas.drawString(630, 539, "10% Owner")
+    canvas.save()
+    rel = extract(buffer.getvalue()).reporting_owners[0].relationship
+    assert rel.is_director.value is True
+    assert rel.is_ten_percent_owner.value is False
