@@ -79,7 +79,7 @@ _PROVISIONAL = ("read from a scan by OCR; the scan reader is not yet measured to
 
 def _provisional(form: Form4) -> Form4:
     def cap(_: str, field: Field) -> Field:
-        if field.value is None or field.needs_review:
+        if (field.value is None and not field.footnote_ids) or field.needs_review:
             return field
         return dataclasses.replace(field, confidence=min(field.confidence, OCR_TRUST_CAP),
                                    review_reason=_PROVISIONAL)

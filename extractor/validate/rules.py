@@ -12,6 +12,10 @@ import dataclasses
 import re
 from typing import Any
 
+from rapidfuzz import fuzz, process
+
+from extractor.knowledge import labels as K
+from extractor.layout.fuzzy import normalize_label
 from extractor.model import REVIEW_THRESHOLD, Field, Form4, ReviewItem, map_fields
 
 #: Words in a footnote that tie it to Table II (derivative securities).
@@ -25,6 +29,7 @@ _DERIVATIVE_HINTS = re.compile(
 def validate(form: Form4) -> Form4:
     """``form`` with low-confidence fields flagged and document-level review items added."""
     form = map_fields(form, _flag_low_confidence)
+    form = map_fields(form, _flag_printed_labels)
     form = _flag_required(form)
     items = list(form.review)
     items += _check_rows(form)
@@ -43,6 +48,29 @@ def validate(form: Form4) -> Form4:
 def _flag_low_confidence(path: str, value: Field) -> Field:
     if value.value is not None and value.confidence < REVIEW_THRESHOLD and not value.needs_review:
         return value.flagged(f"low confidence ({value.confidence:.2f})")
+    return value
+
+
+def _printed_texts() -> list[str]:
+    texts = [lab.text for rev in K.REVISIONS.values() for lab in rev.boxes]
+    texts += [s.text for s in K.SECTIONS] + [c.text for c in K.CHECKBOXES]
+    texts += [c.heading for rev in K.REVISIONS.values() for c in (*rev.table1, *rev.table2)]
+    return sorted({normalize_label(t) for t in texts})
+
+
+_PRINTED = _printed_texts()
+
+
+def _flag_printed_labels(path: str, value: Field) -> Field:
+    """A value that reads like one of the form's own printed labels was taken from the wrong
+    place (raw OCR text that runs across boxes): flag it."""
+    if not isinstance(value.value, str) or len(value.value) < 12 or value.needs_review:
+        return value
+    text = normalize_label(value.value)
+    best = process.extractOne(text, _PRINTED, scorer=fuzz.partial_ratio, score_cutoff=90)
+    # A value that is mostly a label, or that holds a long label: either way not a value.
+    if best is not None and (len(best[0]) >= 0.6 * len(text) or len(best[0]) >= 30):
+        return value.flagged(f"reads like the form's printed label {best[0]!r}")
     return value
 
 
