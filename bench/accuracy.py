@@ -5,8 +5,10 @@
                                        [--report bench/accuracy.json]
 
 Prints, per input kind: documents, failed documents (the extractor refused them), field
-accuracy, wrong-value rate (a filled, unflagged field that is wrong), flagged-or-empty rate, and
-documents fully correct; then accuracy per field group for each kind.  Writes the same figures
+accuracy, wrong-value rate (a filled, unflagged field that is wrong), flagged-or-empty rate,
+documents fully correct, and raw accuracy (values right whether flagged or not: how close a
+reader that flags everything, like the first-cut scan reader, is to earning trust); then
+accuracy per field group for each kind.  Writes the same figures
 and every wrong value as JSON, so later changes can be compared.  Definitions: bench/compare.py.
 """
 
@@ -45,8 +47,7 @@ def evaluate(entry: dict[str, str], corpus: Path) -> dict[str, Any]:
     seconds = time.perf_counter() - started
     comparisons = compare_forms(truth, got)
     return {**entry, "error": error, "seconds": seconds,
-            "comparisons": [c.__getstate__() if hasattr(c, "__getstate__") else
-                            (c.group, c.path, c.outcome, repr(c.truth), repr(c.got))
+            "comparisons": [(c.group, c.path, c.outcome, c.truth, c.got, c.value_matches)
                             for c in comparisons]}
 
 
@@ -84,11 +85,14 @@ def summarize(results: list[dict[str, Any]]) -> dict[str, Any]:
 
 def print_summary(summary: dict[str, Any]) -> None:
     print(f"{'input kind':<26}{'docs':>5}{'failed':>7}{'accuracy':>10}{'wrong':>8}"
-          f"{'flag/empty':>11}{'perfect':>9}{'s/doc':>7}")
+          f"{'flag/empty':>11}{'perfect':>9}{'s/doc':>7}{'raw acc':>9}")
     for kind, s in summary.items():
         print(f"{kind:<26}{s['documents']:>5}{s['failed']:>7}{s['accuracy']:>10.2%}"
               f"{s['wrong_rate']:>8.2%}{s['flagged_or_empty_rate']:>11.2%}"
-              f"{s['fully_correct']:>9}{s['seconds_per_document']:>7.2f}")
+              f"{s['fully_correct']:>9}{s['seconds_per_document']:>7.2f}"
+              f"{s['raw_accuracy']:>9.2%}")
+    print("raw acc: values equal to the truth whether flagged or not (a reader's readings "
+          "before its review reasons)")
     for kind, s in summary.items():
         groups = "  ".join(f"{g} {t['accuracy']:.1%}/{t['wrong_rate']:.1%}"
                            for g, t in s["groups"].items())

@@ -42,6 +42,9 @@ class Comparison:
     outcome: str
     truth: Any
     got: Any
+    #: Whether the extracted value equals the truth, flag or no flag: how good a reader's
+    #: readings are before its review reasons, e.g. for the scan reader that flags everything.
+    value_matches: bool = False
 
 
 def normalize_value(value: Any) -> Any:
@@ -68,14 +71,15 @@ def _compare(group: str, path: str, truth: Field, got: Field | None) -> list[Com
             outcome = "correct"
         else:
             outcome = "wrong"
-        out.append(Comparison(group, path, outcome, truth.value, g_field.value))
+        out.append(Comparison(group, path, outcome, truth.value, g_field.value,
+                              g is not None and g == t))
     if truth.footnote_ids or g_field.footnote_ids:
         same = tuple(truth.footnote_ids) == tuple(g_field.footnote_ids)
         outcome = "correct" if same else (
             "flagged" if g_field.needs_review else
             "missing" if not g_field.footnote_ids else "wrong")
         out.append(Comparison("footnote refs", f"{path}#footnotes", outcome,
-                              truth.footnote_ids, g_field.footnote_ids))
+                              truth.footnote_ids, g_field.footnote_ids, same))
     return out
 
 
@@ -195,4 +199,6 @@ def tally(comparisons: list[Comparison]) -> dict[str, float]:
         "accuracy": counts["correct"] / truth_valued if truth_valued else 1.0,
         "wrong_rate": counts["wrong"] / total if total else 0.0,
         "flagged_or_empty_rate": doubted / truth_valued if truth_valued else 0.0,
+        "raw_accuracy": sum(1 for c in valued if c.value_matches) / truth_valued
+        if truth_valued else 1.0,
     }
