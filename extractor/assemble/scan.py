@@ -46,7 +46,7 @@ def read_scan_form(pages: list[PageImage]) -> Form4:
         straight, _ = deskew(original.image)
         page = PageImage(straight, original.dpi, original.number)
         h_rules, v_rules, cleaned = find_rules(page.image, page.dpi)
-        rects = rectangles(h_rules, v_rules)
+        rects = rectangles(h_rules, v_rules, page.image.width * 72.0 / page.dpi)
         found = ocr_words(cleaned, page.dpi, page.number)
         found += _reread_empty_cells(cleaned, page, rects, found)
         marks, squares = _check_marks(page, found)

@@ -87,7 +87,8 @@ def find_rules(image: Image.Image, dpi: float) -> tuple[list[tuple[float, float,
 
 
 def rectangles(h_rules: list[tuple[float, float, float]],
-               v_rules: list[tuple[float, float, float]]) -> list[Rect]:
+               v_rules: list[tuple[float, float, float]],
+               page_width: float | None = None) -> list[Rect]:
     """The cells the rules enclose.
 
     From each horizontal rule, every pair of neighbouring vertical rules that hang from it
@@ -98,8 +99,11 @@ def rectangles(h_rules: list[tuple[float, float, float]],
     for top, hx0, hx1 in h_rules:
         hanging = sorted(x for x, y0, y1 in v_rules
                          if hx0 - 4 <= x <= hx1 + 4 and y0 <= top + 3 and y1 > top + 4)
-        # A rule's ends close its box even where the scan broke the vertical rule there.
-        ends = [end for end in (hx0, hx1) if all(abs(end - x) > 4 for x in hanging)]
+        # A long rule's ends close its table even where the scan broke the vertical rule there
+        # (short rules, such as box 1's underlines, close nothing).
+        long_rule = hx1 - hx0 >= 0.6 * (page_width or (hx1 - hx0))
+        ends = [end for end in (hx0, hx1)
+                if long_rule and all(abs(end - x) > 4 for x in hanging)]
         hanging = sorted((*hanging, *ends))
         for left, right in itertools.pairwise(hanging):
             if right - left < 2:
@@ -108,8 +112,11 @@ def rectangles(h_rules: list[tuple[float, float, float]],
                         ends: list[float] = ends) -> bool:
                 if any(abs(side - end) < 0.01 for end in ends):
                     return True  # a rule's end: the rule below must close it (checked below)
-                return any(abs(x - side) < 1 and y0 <= top + 3 and y1 >= bottom - 3
-                           for x, y0, y1 in v_rules)
+                # Pieces of a vertical rule that a scan broke still count when, together,
+                # they cover most of the span.
+                covered = sum(max(0.0, min(y1, bottom) - max(y0, top))
+                              for x, y0, y1 in v_rules if abs(x - side) < 1)
+                return covered >= 0.6 * (bottom - top)
 
             below = [y for y, x0, x1 in h_rules
                      if y > top + 3 and x0 <= left + 4 and x1 >= right - 4
