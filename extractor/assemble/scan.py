@@ -170,10 +170,12 @@ def _square_left_of(image: Image.Image, dpi: float, word: Word
     width = (cols[-1] - cols[0] + 1) / scale
     if not (4.5 <= width <= 11 and 4.5 <= height <= 11 and abs(width - height) < 2.5):
         return None
-    # An outline: its edges are mostly ink.
-    top_edge = region[rows[0], cols[0]:cols[-1] + 1].mean()
-    left_edge = region[rows[0]:rows[-1] + 1, cols[0]].mean()
-    if top_edge < 0.6 or left_edge < 0.6:
+    # An outline: a horizontal and a vertical edge mostly ink (one of each side may be faint
+    # or cut by a heavy mark; the best of two neighbouring rows / columns is taken).
+    body = region[rows[0]:rows[-1] + 1, cols[0]:cols[-1] + 1]
+    horizontal = max(body[i].mean() for i in (0, 1, -2, -1) if body.shape[0] > 3)
+    vertical = max(body[:, j].mean() for j in (0, 1, -2, -1) if body.shape[1] > 3)
+    if horizontal < 0.6 or vertical < 0.6:
         return None
     return (x0 + cols[0] / scale, y0 + rows[0] / scale, x0 + (cols[-1] + 1) / scale,
             y0 + (rows[-1] + 1) / scale)
