@@ -17,42 +17,43 @@ import re
 
 from rapidfuzz import fuzz
 
+from extractor.assemble.legacy_ascii_notes import (
+    MIN_LABEL,
+    clean_text,
+    read_footnotes,
+    read_remarks,
+    read_signatures,
+)
 from extractor.assemble.legacy_ascii_tables import CLEAN, SOURCE, read_typed_tables
 from extractor.errors import NotAForm4Error, UnsupportedInputError
 from extractor.fields.addresses import parse_city_state_zip, split_street
 from extractor.fields.dates import parse_date, parse_month_year
-from extractor.fields.footnote_refs import footnote_id
 from extractor.fields.names import split_person_name
 from extractor.ingest.sgml import SgmlDocument, SgmlHeader, is_sgml_submission, split_submission
 from extractor.knowledge import labels as K
 from extractor.layout.fuzzy import (
     LabelMatch,
     NormalizedText,
-    find_all_labels,
     find_label,
     normalize,
 )
 from extractor.layout.text_boxes import detect_revision
 from extractor.model import (
     Field,
-    Footnote,
     Form4,
     Issuer,
     Provenance,
     Relationship,
     ReportingOwner,
-    Signature,
 )
 
 CORROBORATED = 0.99  # ... and the SGML header agrees
-MIN_LABEL = 82.0
 FORM4_TYPES = ("4", "4/A")
 _MARK = re.compile(r"(?:\(\s*[xX✓]\s*\)|\[\s*[xX✓]\s*\]|(?<![\w/])[xX])\s*$")
 _NO_MARK = re.compile(r"(?:\(\s*\)|\[\s*\])\s*$")
 _TICKER = re.compile(r"[A-Z][A-Z0-9.\-]{0,7}")
 _BRACKETED = re.compile(r"^(?P<name>.+?)\s*[\[(]\s*(?P<ticker>[A-Za-z0-9.\-]{1,8})\s*[\])]\s*$")
 #: Cells typed to say "nothing to report": empty, not a value that failed to parse.
-_FOOTNOTE = re.compile(r"^\s*\((\d{1,2})\)\s*(.*)$")
 
 
 def _f(value: object, raw: str | None, confidence: float = CLEAN,
@@ -63,10 +64,6 @@ def _f(value: object, raw: str | None, confidence: float = CLEAN,
 
 def _missing(what: str) -> Field:
     return _f(None, None, 0.0, f"{what} not found")
-
-
-def _clean(text: str) -> str:
-    return " ".join(text.replace("|", " ").split()).strip(" *:")
 
 
 def _checkbox(key: str) -> str:
@@ -104,7 +101,7 @@ class _Box:
 
     @property
     def lines(self) -> list[str]:
-        return [c for line in self.text.split("\n") if (c := _clean(line))]
+        return [c for line in self.text.split("\n") if (c := clean_text(line))]
 
     @property
     def raw(self) -> str:
@@ -139,9 +136,9 @@ def read_legacy_ascii(text: str) -> Form4:
         individual_or_joint_filing=_read_filing_type(doc, boxes.get("filing_type")),
         non_derivative_table=non_derivative,
         derivative_table=derivative,
-        footnotes=_read_footnotes(doc),
-        remarks=_read_remarks(doc),
-        signatures=_read_signatures(doc),
+        footnotes=read_footnotes(doc.body, doc.norm),
+        remarks=read_remarks(doc.body, doc.norm),
+        signatures=read_signatures(doc.body, doc.norm),
         form_revision=revision.name,
         source_kind=SOURCE,
         review=tuple(review),
@@ -211,7 +208,7 @@ def _read_owner(doc: _Doc, box: _Box | None) -> ReportingOwner:
     """Box 1: name (Last, First Middle), street lines, "City, ST ZIP", maybe a country line."""
     sublabels = "|".join(re.escape(s) for s in (*K.NAME_SUBLABELS, *K.ADDRESS_SUBLABELS))
     lines = [c for line in (box.lines if box else [])
-             if (c := _clean(re.sub(sublabels, " ", line, flags=re.IGNORECASE)))]
+             if (c := clean_text(re.sub(sublabels, " ", line, flags=re.IGNORECASE)))]
     if not lines:
         return ReportingOwner(rpt_owner_name=_missing("box 1 (name and address)"))
     person = split_person_name(lines[0])
@@ -355,7 +352,7 @@ def _read_relationship(doc: _Doc, box: _Box | None) -> Relationship:
         elif field.value is not None:
             marks[key] = field.flagged(f"the SGML header lists relationship(s) {said}")
     label = doc.find(_checkbox("other"), box.start, box.end)
-    title = _clean(doc.body[label.end:box.end]) if label else ""
+    title = clean_text(doc.body[label.end:box.end]) if label else ""
     officer, other = marks["officer"].value, marks["other"].value
     titles = {"officer_title": Field(), "other_text": Field()}
     if title and (officer, other) in ((True, False), (False, True)):
@@ -373,7 +370,7 @@ def _read_filing_type(doc: _Doc, box: _Box | None) -> Field:
         return _missing("box 7 (individual or joint filing)")
     marks = _marks(doc, box.start, box.end, ["individual", "joint"])
     one, many = marks["individual"].value, marks["joint"].value
-    raw = _clean(box.text)
+    raw = clean_text(box.text)
     owners = len(doc.header.reporting_owners) if doc.header else 0
     if one and not many:
         reason = f"the SGML header names {owners} reporting owners" if owners > 1 else None
@@ -390,69 +387,6 @@ def _read_section16(doc: _Doc, boxes: dict[str, _Box]) -> Field:
     field = _marks(doc, 0, end, ["not_subject_to_section16"])["not_subject_to_section16"]
     typed = field.provenance is not None and field.provenance.raw_text is not None
     return field if typed else Field()  # many typed forms leave the box out: nothing to say
-
-
-# --- Tables I and II ------------------------------------------------------------------------------
-
-# --- footnotes and signature ----------------------------------------------------------------------
-
-def _section_text(key: str) -> str:
-    return next(s.text for s in K.SECTIONS if s.key == key)
-
-
-def _read_remarks(doc: _Doc) -> Field:
-    """The text after "Remarks:" up to the first signature block."""
-    label = doc.find(_section_text("remarks"))
-    if label is None:
-        return Field()
-    signature = _signature_label(doc)
-    end = signature.start if signature and signature.start > label.end else len(doc.body)
-    text = " ".join(doc.body[label.end:end].split())
-    return _f(text, doc.body[label.end:end]) if text else Field()
-
-
-def _signature_label(doc: _Doc) -> LabelMatch | None:
-    return doc.find(next(s.text for s in K.SECTIONS if s.key == "signature_of_reporting_person"))
-
-
-def _read_footnotes(doc: _Doc) -> tuple[Footnote, ...]:
-    """The numbered notes under "Explanation of Responses:", each running to the next."""
-    label = doc.find(next(s.text for s in K.SECTIONS if s.key == "explanation"))
-    if label is None:
-        return ()
-    # The notes end where Remarks or the first signature block begin.
-    stops = [m.start for text in (_section_text("remarks"),
-                                  _section_text("signature_of_reporting_person"))
-             for m in find_all_labels(doc.norm, text, min_score=MIN_LABEL)
-             if m.start > label.end]
-    end = min(stops, default=len(doc.body))
-    notes: list[list[str]] = []
-    for line in doc.body[label.end:end].split("\n"):
-        if m := _FOOTNOTE.match(line):
-            notes.append([m[1], m[2].strip()])
-        elif notes and line.strip():
-            notes[-1][1] += " " + line.strip()
-    return tuple(Footnote(footnote_id(n) or f"F{n}", _f(" ".join(t.split()), t))
-                 for n, t in notes)
-
-
-def _read_signatures(doc: _Doc) -> tuple[Signature, ...]:
-    """Name and date typed under the signature label (a "Date" label between them), or, as on
-    paper, on the line above the labels."""
-    label = _signature_label(doc)
-    if label is None:
-        return ()
-    date_label = find_label(doc.norm, K.SIGNATURE_DATE.text, label.end)  # short: exact match
-    name_raw = doc.body[label.end:date_label.start if date_label else len(doc.body)]
-    date_raw = doc.body[date_label.end:].strip().split("\n")[0] if date_label else ""
-    name, date = _clean(name_raw), parse_date(date_raw)
-    if not name:  # paper layout: "/s/ Name   3/13/00" on the line above the labels
-        name_raw = doc.body[:label.start].rstrip().split("\n")[-1]
-        date_raw, date = (date_raw, date) if date else (name_raw, parse_date(name_raw))
-        name = _clean(re.sub(r"\s\d{1,2}/\d{1,2}/\d{2,4}\s*$", "", name_raw))
-    return (Signature(
-        _f(name or None, name_raw.strip(), CLEAN, None if name else "signature not readable"),
-        _f(date, date_raw.strip(), CLEAN, None if date else "signature date not readable")),)
 
 
 __all__ = ["looks_like_legacy_ascii", "read_legacy_ascii"]
