@@ -10,7 +10,7 @@ from pathlib import Path
 from extractor.errors import UnreadableInputError, UnsupportedInputError
 from extractor.ingest.detect import InputKind, decode_text, detect_kind
 from extractor.model import Field, Form4, map_fields
-from extractor.validate import validate
+from extractor.validate import require_filing_values, validate
 
 Source = str | bytes | os.PathLike[str]
 
@@ -49,7 +49,7 @@ def extract(source: Source) -> Form4:
     that is unreadable, not a Form 4, or of a kind this version does not read.
     """
     data, _ = load(source)
-    return validate(read_form(data))
+    return validate(require_filing_values(read_form(data)))
 
 
 def _relabel(form: Form4, source: str) -> Form4:

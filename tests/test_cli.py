@@ -52,6 +52,11 @@ def test_csv_format_to_file(seed_path: Path, tmp_path: Path) -> None:
     (bytes(range(256)) * 8, "binary data"),
     (b"Dear shareholder, our annual meeting is on May 5.", "no Form 4"),
     (b"%PDF-1.4 this is not a real pdf", "corrupt or unreadable PDF"),
+    # A text about the form: its labels are there, a filing's values are not.
+    (b"Form 4. Statement of Changes in Beneficial Ownership.\n1. Name and Address of Reporting "
+     b"Person\n2. Issuer Name and Ticker or Trading Symbol\n3. Date of Earliest Transaction\n"
+     b"Table I - Non-Derivative Securities Acquired, Disposed of, or Beneficially Owned\n",
+     "no issuer, reporting person, date, table row or check mark"),
 ])
 def test_bad_input_one_line_exit_2(tmp_path: Path, content: bytes, message: str) -> None:
     bad = tmp_path / "bad.txt"

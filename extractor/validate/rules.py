@@ -14,6 +14,7 @@ from typing import Any
 
 from rapidfuzz import fuzz, process
 
+from extractor.errors import NotAForm4Error
 from extractor.knowledge import labels as K
 from extractor.layout.fuzzy import normalize_label
 from extractor.model import REVIEW_THRESHOLD, Field, Form4, ReviewItem, map_fields
@@ -61,17 +62,51 @@ def _printed_texts() -> list[str]:
 _PRINTED = _printed_texts()
 
 
-def _flag_printed_labels(path: str, value: Field) -> Field:
-    """A value that reads like one of the form's own printed labels was taken from the wrong
-    place (raw OCR text that runs across boxes): flag it."""
-    if not isinstance(value.value, str) or len(value.value) < 12 or value.needs_review:
-        return value
-    text = normalize_label(value.value)
+def printed_label_in(value: object) -> str | None:
+    """The form's printed label that ``value`` reads like, if any (normalised), else ``None``.
+
+    A value that is mostly a label, or that holds a long label, was taken from the wrong place
+    (raw OCR text that runs across boxes, a box whose label was not found).
+    """
+    if not isinstance(value, str) or len(value) < 12:
+        return None
+    text = normalize_label(value)
     best = process.extractOne(text, _PRINTED, scorer=fuzz.partial_ratio, score_cutoff=90)
-    # A value that is mostly a label, or that holds a long label: either way not a value.
     if best is not None and (len(best[0]) >= 0.6 * len(text) or len(best[0]) >= 30):
-        return value.flagged(f"reads like the form's printed label {best[0]!r}")
-    return value
+        return best[0]
+    return None
+
+
+def _flag_printed_labels(path: str, value: Field) -> Field:
+    label = printed_label_in(value.value)
+    if label is None or "printed label" in (value.review_reason or ""):
+        return value
+    return value.flagged(f"reads like the form's printed label {label!r}")
+
+
+#: Values that show a filled-in filing: whose issuer, whose holdings, when, a relationship
+#: marked (a check box is only ever read as ``True`` when there is a mark in it).
+_IDENTIFYING_PATHS = re.compile(
+    r"issuer\.|reporting_owners\[\d+\]\.(rpt_owner_name|relationship\.is_\w+)$|"
+    r"period_of_report$|statement_month$")
+
+
+def require_filing_values(form: Form4) -> Form4:
+    """``form`` itself, unless it holds no value that identifies a filing.
+
+    A document that prints the form's labels but from which no issuer, reporting person, date,
+    table row or check mark could be read (a blank form, a text about the form) is not a Form 4
+    filing: :class:`NotAForm4Error`, rather than a result that is empty throughout.  A value
+    that is one of the form's own labels does not count.
+    """
+    if form.non_derivative_table or form.derivative_table:
+        return form
+    for path, field in form.iter_fields():
+        if (field.value not in (None, False) and _IDENTIFYING_PATHS.match(path)
+                and printed_label_in(field.value) is None):
+            return form
+    raise NotAForm4Error("the form's labels are there but no issuer, reporting person, date, "
+                         "table row or check mark could be read")
 
 
 def _missing(value: Field, what: str) -> Field:

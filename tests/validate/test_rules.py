@@ -2,6 +2,8 @@ import dataclasses
 import datetime as dt
 from decimal import Decimal
 
+import pytest
+
 from extractor.model import (
     Field,
     Footnote,
@@ -96,3 +98,16 @@ def test_empty_required_cell_is_flagged() -> None:
     assert cell.value is None and cell.review_reason is not None and "lost" in cell.review_reason
     # A cell holding only a footnote marker is not empty.
     assert not form.non_derivative_table[0].transaction_shares.needs_review
+
+
+def test_a_value_that_is_a_printed_label_does_not_make_a_filing() -> None:
+    from extractor.errors import NotAForm4Error
+    from extractor.validate import require_filing_values
+
+    label_only = _form(issuer=Issuer(Field("3. Date of Earliest Transaction", 0.7, P), Field()),
+                       non_derivative_table=(), derivative_table=(), period_of_report=Field(),
+                       reporting_owners=())
+    with pytest.raises(NotAForm4Error, match="no issuer"):
+        require_filing_values(label_only)
+    real = dataclasses.replace(label_only, issuer=Issuer(Field("Acme Corp", 0.9, P), Field()))
+    assert require_filing_values(real) is real
