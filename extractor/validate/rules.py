@@ -62,7 +62,7 @@ def _printed_texts() -> list[str]:
 _PRINTED = _printed_texts()
 
 
-def printed_label_in(value: object) -> str | None:
+def _printed_label_in(value: object) -> str | None:
     """The form's printed label that ``value`` reads like, if any (normalised), else ``None``.
 
     A value that is mostly a label, or that holds a long label, was taken from the wrong place
@@ -78,10 +78,11 @@ def printed_label_in(value: object) -> str | None:
 
 
 def _flag_printed_labels(path: str, value: Field) -> Field:
-    label = printed_label_in(value.value)
-    if label is None or "printed label" in (value.review_reason or ""):
+    label = _printed_label_in(value.value)
+    reason = f"reads like the form's printed label {label!r}"
+    if label is None or reason in (value.review_reason or ""):
         return value
-    return value.flagged(f"reads like the form's printed label {label!r}")
+    return value.flagged(reason)
 
 
 #: Values that show a filled-in filing: whose issuer, whose holdings, when, a relationship
@@ -103,7 +104,7 @@ def require_filing_values(form: Form4) -> Form4:
         return form
     for path, field in form.iter_fields():
         if (field.value not in (None, False) and _IDENTIFYING_PATHS.match(path)
-                and printed_label_in(field.value) is None):
+                and _printed_label_in(field.value) is None):
             return form
     raise NotAForm4Error("the form's labels are there but no issuer, reporting person, date, "
                          "table row or check mark could be read")

@@ -4,6 +4,7 @@ from decimal import Decimal
 
 import pytest
 
+from extractor.errors import NotAForm4Error
 from extractor.model import (
     Field,
     Footnote,
@@ -15,7 +16,7 @@ from extractor.model import (
     ReportingOwner,
     Signature,
 )
-from extractor.validate import validate
+from extractor.validate import require_filing_values, validate
 
 P = Provenance("text-dump")
 
@@ -101,9 +102,6 @@ def test_empty_required_cell_is_flagged() -> None:
 
 
 def test_a_value_that_is_a_printed_label_does_not_make_a_filing() -> None:
-    from extractor.errors import NotAForm4Error
-    from extractor.validate import require_filing_values
-
     label_only = _form(issuer=Issuer(Field("3. Date of Earliest Transaction", 0.7, P), Field()),
                        non_derivative_table=(), derivative_table=(), period_of_report=Field(),
                        reporting_owners=())
