@@ -24,6 +24,8 @@ from extractor.ingest.pdf_words import PdfPage, Rect, Word
 _SQUARE = (4.0, 10.0)
 #: Words whose tops differ by less than this share a line.
 _LINE_TOLERANCE = 2.5
+#: Cells whose tops and bottoms differ by less than this (points) are in one table row.
+_EDGE_TOLERANCE = 1.2
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,12 +58,22 @@ def _bbox(words: list[Word]) -> tuple[float, float, float, float]:
 
 
 def grid_rows(cells: list[Rect]) -> list[list[Rect]]:
-    """Rectangles sharing top and bottom, two or more side by side: the rows of a table."""
-    bands: dict[tuple[float, float], list[Rect]] = defaultdict(list)
-    for rect in cells:
-        bands[(round(rect.top), round(rect.bottom))].append(rect)
+    """Rectangles sharing top and bottom, two or more side by side: the rows of a table.
+
+    Edges within :data:`_EDGE_TOLERANCE` count as shared: a scan's rules, found in the pixels,
+    wander by a fraction of a point along a row.
+    """
+    bands: list[list[Rect]] = []
+    for rect in sorted(cells, key=lambda r: (r.top, r.x0)):
+        for band in bands:
+            if abs(band[0].top - rect.top) <= _EDGE_TOLERANCE and \
+                    abs(band[0].bottom - rect.bottom) <= _EDGE_TOLERANCE:
+                band.append(rect)
+                break
+        else:
+            bands.append([rect])
     rows = []
-    for band in bands.values():
+    for band in bands:
         band.sort(key=lambda r: r.x0)
         touching = all(abs(a.x1 - b.x0) < 1.5 for a, b in itertools.pairwise(band))
         if len(band) >= 2 and touching:

@@ -19,68 +19,104 @@ from extractor.ingest.pdf_words import Rect
 MIN_RULE_PT = 18.0
 #: Ink darker than this (0-255) counts.
 INK = 140
+#: Pieces of a rule this close (points) in line are one rule: a scan's noise and faint spots.
+BRIDGE_PT = 2.0
 
 
 def _runs(mask: np.ndarray, length: int) -> np.ndarray:
     """Pixels that lie in a horizontal run of at least ``length`` dark pixels."""
     padded = np.pad(mask.astype(np.int32), ((0, 0), (1, 0)))
     sums = np.cumsum(padded, axis=1)
-    window = sums[:, length:] - sums[:, :-length]
-    full = window == length
-    out = np.zeros_like(mask, dtype=bool)
-    # A full window starting at x covers x .. x+length-1.
-    starts = np.pad(full, ((0, 0), (0, length - 1)))
+    full = (sums[:, length:] - sums[:, :-length]) == length  # a full window starts at x
+    starts = np.pad(full, ((0, 0), (0, length - 1))).astype(np.int32)
     cover = np.cumsum(starts, axis=1)
-    cover[:, length:] -= np.cumsum(starts, axis=1)[:, :-length]
-    out = cover > 0
-    return out
+    cover[:, length:] -= cover[:, :-length].copy()
+    return cover > 0
 
 
-def _segments(line_mask: np.ndarray) -> list[tuple[int, int, int, int]]:
-    """(row0, row1, col0, col1) of each horizontal rule: adjacent rows merged."""
-    segments: list[tuple[int, int, int, int]] = []
-    rows = np.nonzero(line_mask.any(axis=1))[0]
-    for y in rows:
+def _bridged(mask: np.ndarray, gap: int) -> np.ndarray:
+    """``mask`` with horizontal gaps of up to ``gap`` pixels between dark pixels filled: a thin
+    rule that a scan broke into dashes reads whole again."""
+    padded = np.pad(mask.astype(np.int32), ((0, 0), (gap + 1, gap)))
+    sums = np.cumsum(padded, axis=1)
+    width = mask.shape[1]
+    # ink at or within ``gap`` left of x, and at or within ``gap`` right of x
+    left = sums[:, gap + 1: gap + 1 + width] - sums[:, 0:width] > 0
+    right = sums[:, 2 * gap + 1: 2 * gap + 1 + width] - sums[:, gap:gap + width] > 0
+    return mask | (left & right)
+
+
+def _segments(line_mask: np.ndarray, gap: int) -> list[tuple[float, int, int]]:
+    """(row, col0, col1) of each horizontal rule in ``line_mask``.
+
+    Runs on neighbouring rows that overlap are one rule (a rule a few pixels thick, or one a
+    residual skew steps down a row); pieces on the same row separated by at most ``gap`` pixels
+    are one rule too.
+    """
+    pieces: list[list[int]] = []  # [row0, row1, col0, col1]
+    for y in np.nonzero(line_mask.any(axis=1))[0]:
         xs = np.nonzero(line_mask[y])[0]
-        breaks = np.nonzero(np.diff(xs) > 2)[0]
-        starts = np.concatenate(([xs[0]], xs[breaks + 1]))
-        ends = np.concatenate((xs[breaks], [xs[-1]]))
-        for x0, x1 in zip(starts, ends, strict=True):
-            for i, (r0, r1, c0, c1) in enumerate(segments):
-                if y - r1 <= 2 and abs(c0 - x0) <= 4 and abs(c1 - x1) <= 4:
-                    segments[i] = (r0, int(y), min(c0, int(x0)), max(c1, int(x1)))
+        breaks = np.nonzero(np.diff(xs) > 1)[0]
+        for x0, x1 in zip(np.concatenate(([xs[0]], xs[breaks + 1])),
+                          np.concatenate((xs[breaks], [xs[-1]])), strict=True):
+            for piece in reversed(pieces):
+                if y - piece[1] > 1:
+                    continue
+                if x0 <= piece[3] + gap and x1 >= piece[2] - gap:
+                    piece[1], piece[2], piece[3] = int(y), min(piece[2], int(x0)), \
+                        max(piece[3], int(x1))
                     break
             else:
-                segments.append((int(y), int(y), int(x0), int(x1)))
-    return segments
+                pieces.append([int(y), int(y), int(x0), int(x1)])
+    return _merge_collinear([((r0 + r1) / 2, c0, c1) for r0, r1, c0, c1 in pieces], 3 + gap,
+                            gap)
+
+
+def _merge_collinear(segments: list[tuple[float, int, int]], drift: float, gap: int
+                     ) -> list[tuple[float, int, int]]:
+    """Segments within ``drift`` rows of each other that overlap, or nearly meet, are one rule:
+    a rule the residual skew stepped across rows is found in pieces."""
+    merged: list[tuple[float, int, int]] = []
+    for y, c0, c1 in sorted(segments, key=lambda s: s[0]):
+        for i, (my, m0, m1) in enumerate(merged):
+            if abs(my - y) <= drift and c0 <= m1 + gap and c1 >= m0 - gap:
+                weight, extra = m1 - m0 + 1, c1 - c0 + 1
+                merged[i] = ((my * weight + y * extra) / (weight + extra), min(m0, c0),
+                             max(m1, c1))
+                break
+        else:
+            merged.append((y, c0, c1))
+    return merged
 
 
 def find_rules(image: Image.Image, dpi: float) -> tuple[list[tuple[float, float, float]],
                                                          list[tuple[float, float, float]],
                                                          Image.Image]:
     """Horizontal rules (y, x0, x1) and vertical rules (x, y0, y1) in points, and the image
-    with every rule painted white."""
+    with every rule painted white.
+
+    Rules are looked for at full resolution: a hairline is two pixels at 300 dpi, and a
+    reduced copy averages it into a grey lighter than ink.
+    """
     pixels = np.asarray(image, dtype=np.uint8)
-    # Rules are long and straight: look for them at about 100 dpi (a ninth of the pixels at
-    # 300 dpi), then paint them out at full resolution.
-    factor = max(1, int(dpi // 100))
-    small = np.asarray(image.reduce(factor), dtype=np.uint8) if factor > 1 else pixels
-    mask = small < INK
-    small_dpi = dpi / factor
-    length = max(8, int(MIN_RULE_PT * small_dpi / 72))
-    horizontal = _runs(mask, length)
-    vertical = _runs(mask.T, length).T
-    scale = 72.0 / small_dpi
-    h_rules = [((r0 + r1) / 2 * scale, c0 * scale, c1 * scale)
-               for r0, r1, c0, c1 in _segments(horizontal)]
-    v_rules = [((r0 + r1) / 2 * scale, c0 * scale, c1 * scale)
-               for r0, r1, c0, c1 in _segments(vertical.T)]
+    mask = pixels < INK
+    length = max(8, int(MIN_RULE_PT * dpi / 72))
+    gap = max(1, int(BRIDGE_PT * dpi / 72))
+    # Only pinholes are bridged before runs are measured (wider bridges join the letters of a
+    # line of text into a "rule"); a rule broken more widely is joined again as segments.
+    horizontal = _runs(_bridged(mask, 1), length) & mask
+    vertical = (_runs(_bridged(mask.T, 1), length) & mask.T).T
+    scale = 72.0 / dpi
+    h_rules = [(y * scale, c0 * scale, c1 * scale)
+               for y, c0, c1 in _segments(horizontal, gap)]
+    v_rules = [(x * scale, r0 * scale, r1 * scale)
+               for x, r0, r1 in _segments(vertical.T, gap)]
+    # A pixel of slack round each rule: its antialiased edge is lighter than ink.
     rules = horizontal | vertical
-    if factor > 1:  # back to full resolution, a pixel of slack around each rule
-        rules = np.kron(rules, np.ones((factor, factor), dtype=bool))
-        rules = rules[: pixels.shape[0], : pixels.shape[1]]
-        pad = ((0, pixels.shape[0] - rules.shape[0]), (0, pixels.shape[1] - rules.shape[1]))
-        rules = np.pad(rules, pad)
+    rules[1:] |= rules[:-1].copy()
+    rules[:-1] |= rules[1:].copy()
+    rules[:, 1:] |= rules[:, :-1].copy()
+    rules[:, :-1] |= rules[:, 1:].copy()
     cleaned = pixels.copy()
     cleaned[rules & (pixels < 200)] = 255
     return h_rules, v_rules, Image.fromarray(cleaned)
