@@ -20,8 +20,8 @@ from extractor.assemble.pdf import with_positions
 from extractor.assemble.text_dump import read_text_form
 from extractor.errors import UnreadableInputError
 from extractor.ingest.images import PageImage
-from extractor.ingest.ocr import OcrWord, check_tesseract, ocr_words
-from extractor.ingest.pdf_words import PdfPage, Word
+from extractor.ingest.ocr import OcrWord, check_tesseract, ocr_regions, ocr_words
+from extractor.ingest.pdf_words import PdfPage, Rect, Word
 from extractor.ingest.preprocess import deskew
 from extractor.knowledge import labels as K
 from extractor.layout.pdf_blocks import LaidLine, grid_rows, lay_out_page
@@ -48,7 +48,7 @@ def read_scan_form(pages: list[PageImage]) -> Form4:
         h_rules, v_rules, cleaned = find_rules(page.image, page.dpi)
         rects = rectangles(h_rules, v_rules, page.image.width * 72.0 / page.dpi)
         found = ocr_words(cleaned, page.dpi, page.number)
-        found += _reread_empty_cells(cleaned, page, rects, found)
+        found = _reread_cells(cleaned, page, rects, found)
         marks, squares = _check_marks(page, found)
         # tesseract reads the squares themselves as "[X]", "oO", "L]": the marks replace them.
         found = [w for w in found if not any(
@@ -103,34 +103,46 @@ def _tidy(item: OcrWord) -> OcrWord | None:
     return OcrWord(dataclasses.replace(item.word, text=text), item.confidence)
 
 
-def _reread_empty_cells(image: Image.Image, page: PageImage, rects: list,
-                        found: list[OcrWord]) -> list[OcrWord]:
-    """A second, targeted pass: narrow table cells with ink but no word (a lone code letter,
-    "M", "D", "I", that sparse-text OCR skips) are read again, enlarged, as one line."""
-    import pytesseract
+#: Words tesseract gives less than this confidence (0-100) have their table cell read again.
+REREAD_BELOW = 60.0
 
-    extra: list[OcrWord] = []
+
+def _reread_cells(image: Image.Image, page: PageImage, rects: list,
+                  found: list[OcrWord]) -> list[OcrWord]:
+    """The second, targeted pass: table cells with ink but no word (a lone code letter, "P",
+    "I", that sparse-text OCR skips) or with a doubtful word are read again, all in one
+    tesseract call; a re-read replaces the cell's words when tesseract is surer of it."""
+    targets: list[tuple[Rect, list[OcrWord]]] = []
     for row in grid_rows(list(rects)):
-        if len(row) < 8:  # only table rows
+        if len(row) < 3:
             continue
         for cell in row:
-            if cell.width > 60 or any(cell.contains(w.word.cx, w.word.cy) for w in found):
+            inside = [w for w in found if cell.contains(w.word.cx, w.word.cy)]
+            if inside and min(w.confidence for w in inside) >= REREAD_BELOW:
                 continue
             box = (cell.x0, cell.top, cell.x1, cell.bottom)
-            if ink_inside(image, page.dpi, box, inset=2.0) < 0.004:
+            if not inside and ink_inside(image, page.dpi, box, inset=2.0) < 0.002:
                 continue
-            scale = page.dpi / 72.0
-            crop = image.crop(tuple(int(v * scale) for v in (cell.x0 + 1.5, cell.top + 1.5,
-                                                               cell.x1 - 1.5, cell.bottom - 1.5)))
-            crop = crop.resize((crop.width * 2, crop.height * 2), Image.Resampling.BICUBIC)
-            data = pytesseract.image_to_data(crop, config="--psm 7",
-                                             output_type=pytesseract.Output.DICT)
-            for text, conf in zip(data["text"], data["conf"], strict=True):
-                if text.strip() and float(conf) >= 0:
-                    extra.append(OcrWord(Word(text.strip(), cell.x0 + 2, cell.x1 - 2,
-                                              cell.top + 2, cell.bottom - 2, page.number),
-                                         float(conf)))
-    return extra
+            targets.append((cell, inside))
+    if not targets:
+        return found
+    regions = [(c.x0 + 1.5, c.top + 1.5, c.x1 - 1.5, c.bottom - 1.5) for c, _ in targets]
+    reread = ocr_regions(image, page.dpi, page.number, regions,
+                         scale=2.0 if page.dpi < 250 else 1.0)
+    replaced: set[int] = set()
+    extra: list[OcrWord] = []
+    for (_, inside), again in zip(targets, reread, strict=True):
+        if not again:
+            continue
+        before = min((w.confidence for w in inside), default=-1.0)
+        if min(w.confidence for w in again) > before:
+            replaced.update(id(w) for w in inside)
+            # A stroke alone in a cell is a letter or digit (I, l, 1), never the markdown bar
+            # the layout would take it for; the column's type decides which (fields.ocr_repair).
+            extra += [w if w.word.text != "|" else
+                      OcrWord(dataclasses.replace(w.word, text="l"), w.confidence)
+                      for w in again]
+    return [w for w in found if id(w) not in replaced] + extra
 
 
 def _check_marks(page: PageImage, words: list[OcrWord]

@@ -22,9 +22,11 @@ from extractor.assemble.owners_text import (
 from extractor.errors import NotAForm4Error
 from extractor.fields.dates import find_dates, parse_date, parse_month_year
 from extractor.fields.footnote_refs import footnote_id
+from extractor.fields.ocr_repair import repair_code
 from extractor.fields.table_rows import Row, leaf_columns, parse_row_cells, parse_row_words
 from extractor.ingest.text_dump import TextDump, TextLine, read_text_dump
 from extractor.knowledge import labels as K
+from extractor.knowledge.codes import DIRECT_INDIRECT_CODES
 from extractor.layout.fuzzy import find_all_labels, find_label, normalize
 from extractor.layout.text_boxes import (
     TextLayout,
@@ -360,8 +362,12 @@ def _is_data_line(line: TextLine) -> bool:
     if find_dates(text):
         return True
     # A holding has no date: an amount and a D or I ownership cell (or word) make it a row.
-    tokens = [c.strip() for c in line.cells] if line.is_table_row else text.split()
-    return any(t in ("D", "I") for t in tokens) and bool(re.search(r"\d", text))
+    # In a grid's cell, an OCR look-alike of D or I ("l", "0") counts; the cell parser decides.
+    if line.is_table_row:
+        owned = any(repair_code(c.strip(), DIRECT_INDIRECT_CODES) for c in line.cells)
+    else:
+        owned = any(t in ("D", "I") for t in text.split())
+    return owned and bool(re.search(r"\d", text))
 
 
 def _read_table(region: Region | None, columns: tuple[K.Column, ...], derivative: bool,

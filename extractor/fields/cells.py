@@ -13,6 +13,7 @@ from collections.abc import Callable
 from extractor.fields.amounts import parse_amount
 from extractor.fields.dates import parse_date
 from extractor.fields.footnote_refs import split_footnote_refs
+from extractor.fields.ocr_repair import repair_code, repair_digits
 from extractor.knowledge.codes import (
     ACQUIRED_DISPOSED_CODES,
     DIRECT_INDIRECT_CODES,
@@ -24,6 +25,9 @@ CellParser = Callable[[str, float, Provenance], Field]
 
 #: Confidence of a value read cleanly from text whose characters are exact.
 CLEAN_TEXT_CONFIDENCE = 0.95
+#: At most this confident in a value whose look-alike characters were repaired (O -> 0, | -> I):
+#: the column's type settles the reading, but a person may still want to see it.
+REPAIRED_CONFIDENCE = 0.85
 
 
 def _field(value: object, raw: str, refs: tuple[str, ...], confidence: float,
@@ -50,6 +54,10 @@ def date_cell(raw: str, confidence: float, provenance: Provenance) -> Field:
         return _field(None, raw, refs, 1.0, provenance)
     value = parse_date(text)
     if value is None:
+        repaired = repair_digits(text)
+        value = parse_date(repaired) if repaired else None
+        confidence = min(confidence, REPAIRED_CONFIDENCE)
+    if value is None:
         return _bad(raw, refs, provenance, "a date")
     return _field(value, raw, refs, confidence, provenance)
 
@@ -60,6 +68,10 @@ def amount_cell(raw: str, confidence: float, provenance: Provenance) -> Field:
         return _field(None, raw, refs, 1.0, provenance)
     value = parse_amount(text)
     if value is None:
+        repaired = repair_digits(text)
+        value = parse_amount(repaired) if repaired else None
+        confidence = min(confidence, REPAIRED_CONFIDENCE)
+    if value is None:
         return _bad(raw, refs, provenance, "an amount")
     return _field(value, raw, refs, confidence, provenance)
 
@@ -67,11 +79,16 @@ def amount_cell(raw: str, confidence: float, provenance: Provenance) -> Field:
 def _code_cell(allowed: frozenset[str], what: str) -> CellParser:
     def parse(raw: str, confidence: float, provenance: Provenance) -> Field:
         text, refs = split_footnote_refs(raw)
-        code = text.strip("() ").upper()
+        code = text.strip("() ")
         if not code:
             return _field(None, raw, refs, 1.0, provenance)
         if code not in allowed:
-            return _bad(raw, refs, provenance, what)
+            repaired = repair_code(code, allowed)
+            if repaired is None:
+                return _bad(raw, refs, provenance, what)
+            if repaired.lower() != code.lower():  # a look-alike, not just a small letter
+                confidence = min(confidence, REPAIRED_CONFIDENCE)
+            code = repaired
         return _field(code, raw, refs, confidence, provenance)
 
     return parse

@@ -157,9 +157,23 @@ def rectangles(h_rules: list[tuple[float, float, float]],
             below = [y for y, x0, x1 in h_rules
                      if y > top + 3 and x0 <= left + 4 and x1 >= right - 4
                      and reaches(left, y) and reaches(right, y)]
-            if below:
-                found.add((round(left, 1), round(right, 1), round(top, 1), round(min(below), 1)))
+            if not below:
+                continue
+            bottom = min(below)
+            if _subdivided(v_rules, left, right, bottom):
+                # A heading over sub-columns ("3. Transaction Code" over "Code | V"): the
+                # heading's cell reaches down past them, as a PDF draws it, so the heading
+                # row keeps one cell per column.
+                bottom = min((y for y in below if y > bottom + 3), default=bottom)
+            found.add((round(left, 1), round(right, 1), round(top, 1), round(bottom, 1)))
     return [Rect(*r) for r in sorted(found, key=lambda r: (r[2], r[0]))]
+
+
+def _subdivided(v_rules: list[tuple[float, float, float]], left: float, right: float,
+                y: float) -> bool:
+    """Whether a vertical rule hangs from height ``y`` strictly between ``left`` and ``right``."""
+    return any(left + 2 < x < right - 2 and abs(y0 - y) < 3 and y1 > y + 4
+               for x, y0, y1 in v_rules)
 
 
 def ink_inside(image: Image.Image, dpi: float, box: tuple[float, float, float, float],

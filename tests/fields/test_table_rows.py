@@ -30,10 +30,38 @@ def test_non_derivative_cells() -> None:
 
 
 def test_bad_cell_is_flagged_not_guessed() -> None:
-    cells = ["Common Stock", "03/08/2023", "", "Q", "", "5,25O", "A", "$2.79", "100", "D", ""]
+    cells = ["Common Stock", "03/08/2023", "", "Q", "", "5,2X0", "A", "$2.79", "100", "B", ""]
     row = parse_row_cells(cells, TABLE1_2002, False, 0.95, PROV)
     assert row.transaction_code.value is None and row.transaction_code.needs_review
     assert row.transaction_shares.value is None and row.transaction_shares.needs_review
+    # "B" looks like "8", which is not D or I: nothing to repair it to.
+    assert row.direct_or_indirect_ownership.value is None
+    assert row.direct_or_indirect_ownership.needs_review
+
+
+def test_ocr_look_alikes_repaired_where_the_column_type_settles_them() -> None:
+    cells = ["Common Stock", "O3/O8/2023", "", "5", "", "5,25O", "A", "$2.7g", "l00", "l", ""]
+    row = parse_row_cells(cells, TABLE1_2002, False, 0.95, PROV)
+    assert row.transaction_date.value == dt.date(2023, 3, 8)
+    assert row.transaction_code.value == "S"  # 5 is not a code; S is its only look-alike
+    assert row.transaction_shares.value == Decimal("5250")
+    assert row.shares_owned_following_transaction.value == Decimal("100")
+    assert row.direct_or_indirect_ownership.value == "I"  # l: 1 or I, and only I is D or I
+    for field in (row.transaction_date, row.transaction_code, row.transaction_shares,
+                  row.direct_or_indirect_ownership):
+        assert field.confidence == 0.85
+    # "g" has no digit look-alike: the price is refused, not guessed.
+    assert row.transaction_price_per_share.value is None
+    assert row.transaction_price_per_share.needs_review
+
+
+def test_small_letter_codes() -> None:
+    cells = ["Common Stock", "03/08/2023", "", "s", "", "100", "a", "$2", "100", "d", ""]
+    row = parse_row_cells(cells, TABLE1_2002, False, 0.95, PROV)
+    assert row.transaction_code.value == "S" and row.transaction_code.confidence == 0.95
+    # "a" and "d" are not the shapes of A and D: refused.
+    assert row.transaction_acquired_disposed_code.needs_review
+    assert row.direct_or_indirect_ownership.needs_review
 
 
 def test_derivative_cells_disposed_column() -> None:

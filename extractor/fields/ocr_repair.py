@@ -1,0 +1,90 @@
+"""Repairs of OCR's look-alike characters, made only where a field's type leaves one reading.
+
+OCR confuses glyphs that share a shape: O and 0, l and 1, S and 5, B and 8.  In a column whose
+values are digits (an amount, a price, a date) a letter among digits can only be the digit it
+looks like; in a column with a closed list of codes ("D or I", a transaction code) a glyph
+outside the list can be repaired when exactly one of its look-alikes is on the list.  Anything
+else is left alone, so the cell parser refuses it and the field is flagged.
+"""
+
+from __future__ import annotations
+
+import re
+
+#: Glyphs OCR reads for one another.  Keys are what was read; values what it may have been.
+LOOKALIKES: dict[str, str] = {
+    "0": "OD", "O": "0D", "o": "0", "D": "0O",
+    "1": "lI", "l": "1I", "I": "1l", "|": "1lI", "i": "1I", "!": "1lI", "]": "1lI", "[": "1lI",
+    "5": "S", "S": "5", "s": "5",
+    "8": "B", "B": "8",
+    "2": "Z", "Z": "2", "z": "2",
+    "6": "G", "G": "6", "b": "6",
+    "7": "T", "T": "7",
+    "4": "A", "A": "4",
+}
+
+#: Letters whose small and capital forms differ only in size.
+_SAME_SHAPE_CASES = frozenset("cosuvwxz")
+
+_DIGIT_TEXT = re.compile(r"^[\d$.,/()\s-]+$")
+
+
+def repair_code(text: str, allowed: frozenset[str]) -> str | None:
+    """``text`` (one code as read) as the one code of ``allowed`` it can be, or None.
+
+    Codes are printed in capitals, so a small letter is taken for its capital only where the
+    two share a shape ("s", "o", "x"), never "l" for "L".
+
+    >>> repair_code("|", frozenset({"D", "I"}))
+    'I'
+    >>> repair_code("0", frozenset({"D", "I"}))
+    'D'
+    >>> repair_code("0", frozenset({"D", "O", "S"})) is None  # D or O: not settled
+    True
+    >>> repair_code("Pp", frozenset({"P", "S"}))
+    'P'
+    """
+    if len(text) == 2 and text[0].upper() == text[1].upper() and text[0] != text[1]:
+        text = text[0]  # tesseract reads a capital alone in a box twice over: "Pp", "Vv"
+    if len(text) != 1:
+        return None
+    if text in allowed:
+        return text
+    if text.upper() in allowed and text.lower() in _SAME_SHAPE_CASES:
+        return text.upper()
+    candidates = set(LOOKALIKES.get(text, "")) & allowed
+    return candidates.pop() if len(candidates) == 1 else None
+
+
+def repair_digits(text: str) -> str | None:
+    """``text`` with letters that stand among digits read as the digits they look like.
+
+    Only a word that already holds a digit is repaired, and only when every letter in it has a
+    digit look-alike: "1O,5OO" -> "10,500", "O8/24/2019" -> "08/24/2019"; "N/A" and "Stock" are
+    left alone (None).
+
+    >>> repair_digits("1O,5OO")
+    '10,500'
+    >>> repair_digits("$2O.l5")
+    '$20.15'
+    >>> repair_digits("Stock") is None
+    True
+    """
+    out = []
+    changed = False
+    for word in text.split(" "):
+        if not any(c.isdigit() for c in word):
+            out.append(word)
+            continue
+        chars = []
+        for char in word:
+            if char.isdigit() or _DIGIT_TEXT.match(char):
+                chars.append(char)
+                continue
+            digit = next((c for c in LOOKALIKES.get(char, "") if c.isdigit()), None)
+            if digit is None:
+                return None
+            chars.append(digit)
+            changed = True
+        out.append("".join(chars))
+    return " ".join(out) if changed else None
