@@ -12,6 +12,7 @@ import re
 
 from extractor.fields.addresses import recase_address, split_street
 from extractor.fields.names import split_person_name
+from extractor.fields.ocr_repair import repair_code
 from extractor.knowledge import labels as K
 from extractor.knowledge.codes import (
     STATE_CODES,
@@ -179,7 +180,11 @@ def _owner_from_row(cells: list[str], index: dict[str, int | None],
 
     def mark(key: str) -> str | None:
         at = index.get(key)
-        return cells[at].strip() if at is not None else None
+        if at is None:
+            return None
+        text = cells[at].strip()
+        # OCR doubles a lone capital or hangs a bracket on it: "Xx", "X)" are the mark.
+        return "X" if text and repair_code(text, _MARK) else text
 
     rel: dict[str, Field] = {}
     for key, name in (("director", "is_director"), ("ten_percent_owner", "is_ten_percent_owner"),
@@ -193,6 +198,7 @@ def _owner_from_row(cells: list[str], index: dict[str, int | None],
     return dataclasses.replace(owner, relationship=Relationship(**rel))
 
 
+_MARK = frozenset({"X"})
 _ENTITY_END = re.compile(r"\b(?:LLC|L\.L\.C\.|LP|L\.P\.|LLP|INC\.?|CORP\.?|CORPORATION|LTD\.?|"
                          r"LIMITED|CO\.|TRUST|FUND|PLC|N\.V\.|S\.A\.|AG|GMBH)(?=\s)",
                          re.IGNORECASE)

@@ -20,7 +20,13 @@ from extractor.assemble.pdf import with_positions
 from extractor.assemble.text_dump import read_text_form
 from extractor.errors import UnreadableInputError
 from extractor.ingest.images import PageImage
-from extractor.ingest.ocr import OcrWord, check_tesseract, ocr_regions, ocr_words
+from extractor.ingest.ocr import (
+    OcrWord,
+    align_to_lines,
+    check_tesseract,
+    ocr_regions,
+    ocr_words,
+)
 from extractor.ingest.pdf_words import PdfPage, Rect, Word
 from extractor.ingest.preprocess import deskew
 from extractor.knowledge import labels as K
@@ -54,7 +60,7 @@ def read_scan_form(pages: list[PageImage]) -> Form4:
         found = [w for w in found if not any(
             sq[0] - 1 <= w.word.cx <= sq[2] + 1 and sq[1] - 1 <= w.word.cy <= sq[3] + 1
             for sq in squares)]
-        found = [w for w in (_tidy(item) for item in found) if w is not None]
+        found = align_to_lines([w for w in (_tidy(item) for item in found) if w is not None])
         for item in found:
             key = (page.number, item.word.text)
             confidences[key] = min(confidences.get(key, 100.0), item.confidence)
@@ -88,8 +94,9 @@ def _provisional(form: Form4) -> Form4:
 
 
 _DEBRIS = re.compile(r"^[\W_]+$")
-#: Punctuation-only tokens that are print, not debris: brackets round a ticker, "$", "(1)".
-_KEPT_MARKS = re.compile(r"\(\d+\)|[$%()\[\]]|\*+")
+#: Punctuation-only tokens that are print, not debris: brackets round a ticker, "$", "(1)",
+#: "/" of "Name / Address", "&" of a company name, the dash of "Exhibit 24 - Power".
+_KEPT_MARKS = re.compile(r"\(\d+\)|[$%()\[\]/&-]|\*+")
 _EDGE_JUNK = "‘’'`|!_—–=~"
 
 
@@ -100,7 +107,7 @@ def _tidy(item: OcrWord) -> OcrWord | None:
         return None
     if text == item.word.text:
         return item
-    return OcrWord(dataclasses.replace(item.word, text=text), item.confidence)
+    return OcrWord(dataclasses.replace(item.word, text=text), item.confidence, item.line)
 
 
 #: Words tesseract gives less than this confidence (0-100) have their table cell read again.

@@ -26,6 +26,9 @@ LOOKALIKES: dict[str, str] = {
 #: Letters whose small and capital forms differ only in size.
 _SAME_SHAPE_CASES = frozenset("cosuvwxz")
 
+#: Marks OCR adds round a lone letter in a box.
+_CODE_NOISE = "()[]{}'‘’`.,;:"
+
 _DIGIT_TEXT = re.compile(r"^[\d$.,/()\s-]+$")
 
 
@@ -41,9 +44,11 @@ def repair_code(text: str, allowed: frozenset[str]) -> str | None:
     'D'
     >>> repair_code("0", frozenset({"D", "O", "S"})) is None  # D or O: not settled
     True
-    >>> repair_code("Pp", frozenset({"P", "S"}))
-    'P'
+    >>> repair_code("Ss}", frozenset({"P", "S"}))
+    'S'
     """
+    # A code is one letter: brackets and braces OCR hangs on it ("S)", "Ss}") are noise.
+    text = text.strip(_CODE_NOISE) or text
     if len(text) == 2 and text[0].upper() == text[1].upper() and text[0] != text[1]:
         text = text[0]  # tesseract reads a capital alone in a box twice over: "Pp", "Vv"
     if len(text) != 1:

@@ -6,6 +6,7 @@ treats a scan's words as it treats a born-digital PDF's.
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from dataclasses import dataclass
 
@@ -23,6 +24,8 @@ class OcrWord:
     word: Word
     #: tesseract's confidence, 0-100.
     confidence: float
+    #: The line tesseract put the word on (block, paragraph, line), when it says.
+    line: tuple[int, int, int] | None = None
 
 
 def check_tesseract() -> None:
@@ -45,15 +48,36 @@ def ocr_words(image: Image.Image, dpi: float, page: int) -> list[OcrWord]:
                                      output_type=pytesseract.Output.DICT)
     scale = 72.0 / dpi
     words = []
-    for text, conf, left, top, width, height in zip(
-            data["text"], data["conf"], data["left"], data["top"], data["width"],
-            data["height"], strict=True):
-        text = text.strip()
-        if not text or float(conf) < 0:
+    for i, (text, conf) in enumerate(zip(data["text"], data["conf"], strict=True)):
+        if not text.strip() or float(conf) < 0:
             continue
-        words.append(OcrWord(Word(text, left * scale, (left + width) * scale, top * scale,
-                                  (top + height) * scale, page), float(conf)))
+        left, top, width, height = (data[k][i] for k in ("left", "top", "width", "height"))
+        words.append(OcrWord(Word(text.strip(), left * scale, (left + width) * scale,
+                                  top * scale, (top + height) * scale, page), float(conf),
+                             (data["block_num"][i], data["par_num"][i], data["line_num"][i])))
     return words
+
+
+def align_to_lines(words: list[OcrWord]) -> list[OcrWord]:
+    """Each word with the top and bottom of the line tesseract put it on.
+
+    A glyph box's top depends on its letters ("on" has no ascender, "Column" has), and the
+    layout groups words into lines by their tops, as a PDF's font boxes allow.
+    """
+    extent: dict[tuple[int, int, int], tuple[float, float]] = {}
+    for item in words:
+        if item.line is not None:
+            low, high = extent.get(item.line, (item.word.top, item.word.bottom))
+            extent[item.line] = (min(low, item.word.top), max(high, item.word.bottom))
+    out = []
+    for item in words:
+        if item.line is None:
+            out.append(item)
+            continue
+        top, bottom = extent[item.line]
+        out.append(OcrWord(dataclasses.replace(item.word, top=top, bottom=bottom),
+                           item.confidence, item.line))
+    return out
 
 
 #: White space (pixels) between the regions stacked into one image by :func:`ocr_regions`.
