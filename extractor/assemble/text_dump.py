@@ -364,7 +364,8 @@ def _is_data_line(line: TextLine) -> bool:
     # A holding has no date: an amount and a D or I ownership cell (or word) make it a row.
     # In a grid's cell, an OCR look-alike of D or I ("l", "0") counts; the cell parser decides.
     if line.is_table_row:
-        owned = any(repair_code(c.strip(), DIRECT_INDIRECT_CODES) for c in line.cells)
+        owned = any(len(c.strip()) <= 2 and repair_code(c.strip(), DIRECT_INDIRECT_CODES)
+                    for c in line.cells)  # not "(D)": that is the heading of column 4
     else:
         owned = any(t in ("D", "I") for t in text.split())
     return owned and bool(re.search(r"\d", text))
