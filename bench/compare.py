@@ -45,6 +45,8 @@ class Comparison:
     #: Whether the extracted value equals the truth, flag or no flag: how good a reader's
     #: readings are before its review reasons, e.g. for the scan reader that flags everything.
     value_matches: bool = False
+    #: The confidence the extraction gave its value (None when it has no value).
+    confidence: float | None = None
 
 
 def normalize_value(value: Any) -> Any:
@@ -72,7 +74,8 @@ def _compare(group: str, path: str, truth: Field, got: Field | None) -> list[Com
         else:
             outcome = "wrong"
         out.append(Comparison(group, path, outcome, truth.value, g_field.value,
-                              g is not None and g == t))
+                              g is not None and g == t,
+                              g_field.confidence if g is not None else None))
     if truth.footnote_ids or g_field.footnote_ids:
         same = tuple(truth.footnote_ids) == tuple(g_field.footnote_ids)
         outcome = "correct" if same else (

@@ -3,10 +3,12 @@
     .venv/bin/python bench/speed.py [PATH ...] [--repeat N] [--limit N]
 
 Without paths it measures ``samples/`` and, when built, the born-digital PDFs of
-``bench/corpus/`` (``form.pdf``, ``form-alt.pdf``).  Per input kind it prints documents,
-pages, ms per page (median of --repeat runs) and pages per second; for PDFs also pdfplumber's
-own ``extract_words`` on the same pages in the same run (the floor our work sits on) and the
-ratio of the two.  Then the process's peak resident memory and the peak Python heap.
+``bench/corpus/`` (``form.pdf``, ``form-alt.pdf``) and its first ``--scans`` 300 dpi scans
+(``clean300.png``).  Per input kind it prints documents, pages, ms per page (median of
+--repeat runs) and pages per second, next to the floor our work sits on, measured on the same
+pages in the same run, and the ratio of the two: for PDFs pdfplumber's own ``extract_words``;
+for scans one bare tesseract call (``pytesseract.image_to_data``) per page image.  Then the
+process's peak resident memory and the peak Python heap.
 Figures to read, not assertions: no test depends on machine speed.
 """
 
@@ -29,12 +31,14 @@ from extractor.api import load, read_form  # noqa: E402
 from extractor.validate import validate  # noqa: E402
 
 
-def _files(paths: list[str], limit: int | None) -> list[Path]:
+def _files(paths: list[str], limit: int | None, scans: int) -> list[Path]:
     if not paths:
         corpus = ROOT / "bench" / "corpus"
         pdfs = sorted(corpus.glob("*/form.pdf"))[:limit] + \
             sorted(corpus.glob("*/form-alt.pdf"))[:limit]
-        return sorted(p for p in (ROOT / "samples").iterdir() if p.suffix != ".md") + pdfs
+        images = sorted(corpus.glob("*/clean300.png"))[:scans]
+        return sorted(p for p in (ROOT / "samples").iterdir() if p.suffix != ".md") + pdfs + \
+            images
     out: list[Path] = []
     for raw in paths:
         path = Path(raw)
@@ -65,24 +69,44 @@ def _words_floor(data: bytes) -> tuple[int, object]:
     return pages, run
 
 
+def _ocr_floor(data: bytes) -> tuple[int, object]:
+    """One bare tesseract call per page image, as a user would make it."""
+    import pytesseract
+
+    from extractor.ingest.images import load_images, rasterize_pdf
+
+    pages = rasterize_pdf(data) if data.startswith(b"%PDF") else load_images(data)
+
+    def run() -> None:
+        for page in pages:
+            pytesseract.image_to_data(page.image)
+
+    return len(pages), run
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("paths", nargs="*")
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--limit", type=int, default=None, help="at most N files per group")
+    parser.add_argument("--scans", type=int, default=3,
+                        help="how many of the corpus's 300 dpi scans to measure (default 3)")
     args = parser.parse_args()
 
     ours: dict[str, list[float]] = defaultdict(list)
     floor: dict[str, list[float]] = defaultdict(list)
     pages: dict[str, int] = defaultdict(int)
     heap = 0
-    for path in _files(args.paths, args.limit):
+    for path in _files(args.paths, args.limit, args.scans):
         data, _ = load(path)
         kind = validate(read_form(data)).source_kind  # warm-up, and the kind it was read as
         if kind == "pdf":
             kind = "pdf (alternate)" if path.name == "form-alt.pdf" else "pdf"
         count = 1
-        if data.startswith(b"%PDF"):
+        if kind == "ocr":
+            count, run_floor = _ocr_floor(data)
+            floor[kind].append(_median_seconds(run_floor, args.repeat))
+        elif data.startswith(b"%PDF"):
             count, run_floor = _words_floor(data)
             floor[kind].append(_median_seconds(run_floor, args.repeat))
         ours[kind].append(_median_seconds(lambda d=data: validate(read_form(d)), args.repeat))
@@ -104,7 +128,8 @@ def main() -> None:
     peak_rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"\npeak resident memory of this process: {peak_rss:.0f} MB; "
           f"peak Python heap while extracting one document: {heap / 2**20:.1f} MB")
-    print("floor = pdfplumber's extract_words on every page of the same PDFs, same run")
+    print("floor = pdfplumber's extract_words on every page of the same PDFs (pdf kinds); "
+          "one bare tesseract image_to_data call per page image (ocr); same run")
 
 
 if __name__ == "__main__":

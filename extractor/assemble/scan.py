@@ -47,7 +47,6 @@ def read_scan_form(pages: list[PageImage]) -> Form4:
     if all(page.image.getextrema()[0] > 200 for page in pages):
         raise UnreadableInputError("the scan is empty (no dark marks on its pages)")
     laid: list[LaidLine] = []
-    confidences: dict[tuple[int, str], float] = {}
     for original in pages:
         straight, _ = deskew(original.image)
         page = PageImage(straight, original.dpi, original.number)
@@ -61,19 +60,12 @@ def read_scan_form(pages: list[PageImage]) -> Form4:
             sq[0] - 1 <= w.word.cx <= sq[2] + 1 and sq[1] - 1 <= w.word.cy <= sq[3] + 1
             for sq in squares)]
         found = align_to_lines([w for w in (_tidy(item) for item in found) if w is not None])
-        for item in found:
-            key = (page.number, item.word.text)
-            confidences[key] = min(confidences.get(key, 100.0), item.confidence)
-        words = [item.word for item in found] + marks
+        words = [dataclasses.replace(item.word, confidence=item.confidence / 100.0)
+                 for item in found] + marks
         width, height = (v * 72.0 / page.dpi for v in page.image.size)
         laid += lay_out_page(PdfPage(page.number, width, height, tuple(words), tuple(rects)))
     form = read_text_form("\n".join(line.text for line in laid), distrust_noisy_text=False)
-
-    def confidence_of(line: LaidLine, raw: str) -> float:
-        parts = [confidences.get((line.page, token), 100.0) for token in raw.split()]
-        return min(parts, default=100.0) / 100.0
-
-    return _provisional(with_positions(form, laid, SOURCE, confidence_of))
+    return _provisional(with_positions(form, laid, SOURCE, LaidLine.confidence_of))
 
 
 #: Until the OCR reader meets its accuracy targets on the benchmark (bench/accuracy.py, the

@@ -22,6 +22,9 @@ class Word:
     top: float
     bottom: float
     page: int
+    #: How sure the reader is of the text, 0-1: 1 for a PDF's text layer, OCR's confidence
+    #: for a scan's word.
+    confidence: float = 1.0
 
     @property
     def cx(self) -> float:

@@ -35,6 +35,13 @@ class LaidLine:
     text: str
     page: int
     bbox: tuple[float, float, float, float]
+    #: (word, confidence) for the line's words read with less than full confidence (OCR).
+    doubts: tuple[tuple[str, float], ...] = ()
+
+    def confidence_of(self, raw: str) -> float:
+        """The lowest confidence of the line's words that make up ``raw`` (1.0 if none)."""
+        tokens = set(raw.split())
+        return min((c for word, c in self.doubts if word in tokens), default=1.0)
 
 
 def _is_square(rect: Rect) -> bool:
@@ -50,6 +57,11 @@ def _lines_of(words: list[Word]) -> list[list[Word]]:
         else:
             lines.append([word])
     return [sorted(line, key=lambda w: w.x0) for line in lines]
+
+
+def _line(text: str, page: int, words: list[Word]) -> LaidLine:
+    doubts = tuple((w.text, w.confidence) for w in words if w.confidence < 1.0)
+    return LaidLine(text, page, _bbox(words), doubts)
 
 
 def _bbox(words: list[Word]) -> tuple[float, float, float, float]:
@@ -123,15 +135,15 @@ def lay_out_page(page: PdfPage) -> list[LaidLine]:
             found += cell_words
             texts.append(" ".join(w.text for w in cell_words).replace("|", "/"))
         if found:
-            line = LaidLine("| " + " | ".join(texts) + " |", page.number, _bbox(found))
+            line = _line("| " + " | ".join(texts) + " |", page.number, found)
             blocks.append((row[0].top, row[0].x0, [line]))
     for box in boxes:
         if in_box[id(box)]:
-            lines = [LaidLine(" ".join(w.text for w in line), page.number, _bbox(line))
+            lines = [_line(" ".join(w.text for w in line), page.number, line)
                      for line in _lines_of(in_box[id(box)])]
             blocks.append((box.top, box.x0, lines))
     for line in _lines_of(free):
         blocks.append((line[0].top, line[0].x0,
-                       [LaidLine(" ".join(w.text for w in line), page.number, _bbox(line))]))
+                       [_line(" ".join(w.text for w in line), page.number, line)]))
     blocks.sort(key=lambda block: (round(block[0]), block[1]))
     return [line for _, _, lines in blocks for line in lines]

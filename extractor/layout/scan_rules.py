@@ -77,7 +77,8 @@ def _merge_collinear(segments: list[tuple[float, int, int]], drift: float, gap: 
     """Segments within ``drift`` rows of each other that overlap, or nearly meet, are one rule:
     a rule the residual skew stepped across rows is found in pieces."""
     merged: list[tuple[float, int, int]] = []
-    for y, c0, c1 in sorted(segments, key=lambda s: s[0]):
+    # Longest first, so the pieces of a rule join its longest piece, not one another.
+    for y, c0, c1 in sorted(segments, key=lambda s: s[1] - s[2]):
         for i, (my, m0, m1) in enumerate(merged):
             if abs(my - y) <= drift and c0 <= m1 + gap and c1 >= m0 - gap:
                 weight, extra = m1 - m0 + 1, c1 - c0 + 1
@@ -86,7 +87,7 @@ def _merge_collinear(segments: list[tuple[float, int, int]], drift: float, gap: 
                 break
         else:
             merged.append((y, c0, c1))
-    return merged
+    return merged if len(merged) == len(segments) else _merge_collinear(merged, drift, gap)
 
 
 def find_rules(image: Image.Image, dpi: float) -> tuple[list[tuple[float, float, float]],

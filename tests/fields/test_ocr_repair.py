@@ -1,0 +1,65 @@
+"""OCR look-alikes repaired only where the field's type leaves a single reading."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractor.fields.ocr_repair import repair_code, repair_digits
+from extractor.knowledge.codes import (
+    ACQUIRED_DISPOSED_CODES,
+    DIRECT_INDIRECT_CODES,
+    ROW_TRANSACTION_CODES,
+)
+
+
+@pytest.mark.parametrize(("read", "allowed", "code"), [
+    ("l", DIRECT_INDIRECT_CODES, "I"),
+    ("|", DIRECT_INDIRECT_CODES, "I"),
+    ("1", DIRECT_INDIRECT_CODES, "I"),
+    ("0", DIRECT_INDIRECT_CODES, "D"),
+    ("0", ACQUIRED_DISPOSED_CODES, "D"),
+    ("4", ACQUIRED_DISPOSED_CODES, "A"),
+    ("5", ROW_TRANSACTION_CODES, "S"),
+    ("S)", ROW_TRANSACTION_CODES, "S"),
+    ("Ss}", ROW_TRANSACTION_CODES, "S"),
+    ("Pp", ROW_TRANSACTION_CODES, "P"),
+    ("s", ROW_TRANSACTION_CODES, "S"),
+    ("l", ROW_TRANSACTION_CODES, "I"),  # a stroke: I or l, never L; only I is a code
+    ("x", frozenset({"X"}), "X"),
+    ("Xx", frozenset({"X"}), "X"),
+])
+def test_code_repaired(read: str, allowed: frozenset[str], code: str) -> None:
+    assert repair_code(read, allowed) == code
+
+
+@pytest.mark.parametrize(("read", "allowed"), [
+    ("0", ROW_TRANSACTION_CODES),   # D or O: both are transaction codes
+    ("B", DIRECT_INDIRECT_CODES),   # 8 is not D or I
+    ("8", ROW_TRANSACTION_CODES),
+    ("SD", ROW_TRANSACTION_CODES),  # two different letters
+    ("d", DIRECT_INDIRECT_CODES),   # a small d is not the shape of D
+    ("", DIRECT_INDIRECT_CODES),
+])
+def test_code_left_alone(read: str, allowed: frozenset[str]) -> None:
+    assert repair_code(read, allowed) is None
+
+
+@pytest.mark.parametrize(("read", "digits"), [
+    ("1O,5OO", "10,500"),
+    ("O8/24/2019", "08/24/2019"),
+    ("$2O.l5", "$20.15"),
+    ("3,S00 (1)", "3,500 (1)"),
+    ("l2/3l/2O2l", "12/31/2021"),
+])
+def test_digits_repaired(read: str, digits: str) -> None:
+    assert repair_digits(read) == digits
+
+
+@pytest.mark.parametrize("read", ["Stock", "N/A", "12,500", "1x0", "$2.7g"])
+def test_digits_left_alone(read: str) -> None:
+    # Nothing to change (clean digits, words without digits) or a letter with no digit twin.
+    assert repair_digits(read) is None
+
+
+def test_only_words_holding_digits_are_repaired() -> None:
+    assert repair_digits("Common Stock 1O") == "Common Stock 10"
