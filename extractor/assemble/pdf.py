@@ -26,12 +26,16 @@ def read_pdf_form(data: bytes) -> Form4:
     return with_positions(form, laid, SOURCE)
 
 
+#: ``(line, raw_text, path) -> (cap, reason)``: how far a value read from ``line`` is trusted.
+Judge = Callable[[LaidLine, str, str], tuple[float, str | None]]
+
+
 def with_positions(form: Form4, laid: list[LaidLine], source: str,
-                   confidence_of: Callable[[LaidLine, str], float] | None = None) -> Form4:
+                   judge: Judge | None = None) -> Form4:
     """Every provenance names ``source``, and the page and box of the line its text came from.
 
-    ``confidence_of(line, raw_text)``, when given, caps each value's confidence (OCR: the
-    confidence tesseract gave the words the value was read from).
+    ``judge``, when given, caps each value's confidence and gives the reason (OCR: how far
+    the words the value was read from are trusted, :mod:`extractor.assemble.scan_trust`).
 
     Values repeat ("Common Stock" on every row), so each part of the form (a table, the
     footnotes, the owners) searches onward from where its previous value was found.
@@ -65,10 +69,11 @@ def with_positions(form: Form4, laid: list[LaidLine], source: str,
         new = Provenance(source, line.page if line else None, line.bbox if line else None,
                          prov.raw_text)
         field = dataclasses.replace(field, provenance=new)
-        if confidence_of is not None and line is not None and field.value is not None:
-            cap = confidence_of(line, prov.raw_text or "")
+        if judge is not None and line is not None and field.value is not None:
+            cap, reason = judge(line, prov.raw_text or "", path)
             if cap < field.confidence:
-                field = dataclasses.replace(field, confidence=cap)
+                field = dataclasses.replace(field, confidence=cap,
+                                            review_reason=field.review_reason or reason)
         return field
 
     return dataclasses.replace(map_fields(form, place), source_kind=source)

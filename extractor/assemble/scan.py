@@ -2,9 +2,10 @@
 
 A scan is the born-digital layout problem with noisier words: the form's rules are found in the
 pixels (:mod:`extractor.layout.scan_rules`) and painted out before OCR, their rectangles and the
-OCR words go through the same page layout as a PDF's, check marks are read as ink inside the
-squares beside their labels, and every value's confidence is capped by the confidence tesseract
-gave the words it came from - so a doubtful reading is flagged, not passed.
+OCR words go through the same page layout as a PDF's, and check marks are read as ink inside
+the squares beside their labels.  Whether a value passes unchecked is decided per kind of value
+and per page quality from the confidence tesseract gave its words
+(:mod:`extractor.assemble.scan_trust`): a doubtful reading is kept and flagged, not passed.
 """
 
 from __future__ import annotations
@@ -17,8 +18,10 @@ from PIL import Image
 from rapidfuzz import fuzz
 
 from extractor.assemble.pdf import with_positions
+from extractor.assemble.scan_trust import CLEAN, POOR, page_quality, trust
 from extractor.assemble.text_dump import read_text_form
 from extractor.errors import UnreadableInputError
+from extractor.fields.ocr_repair import repair_roman_numeral
 from extractor.ingest.images import PageImage
 from extractor.ingest.ocr import (
     OcrWord,
@@ -32,7 +35,7 @@ from extractor.ingest.preprocess import deskew
 from extractor.knowledge import labels as K
 from extractor.layout.pdf_blocks import LaidLine, grid_rows, lay_out_page
 from extractor.layout.scan_rules import INK, find_rules, ink_inside, rectangles
-from extractor.model import Field, Form4, map_fields
+from extractor.model import Form4
 
 SOURCE = "ocr"
 #: Share of dark pixels inside a check box above which it holds a mark.
@@ -47,6 +50,7 @@ def read_scan_form(pages: list[PageImage]) -> Form4:
     if all(page.image.getextrema()[0] > 200 for page in pages):
         raise UnreadableInputError("the scan is empty (no dark marks on its pages)")
     laid: list[LaidLine] = []
+    qualities: dict[int, str] = {}
     for original in pages:
         straight, _ = deskew(original.image)
         page = PageImage(straight, original.dpi, original.number)
@@ -59,30 +63,22 @@ def read_scan_form(pages: list[PageImage]) -> Form4:
         found = [w for w in found if not any(
             sq[0] - 1 <= w.word.cx <= sq[2] + 1 and sq[1] - 1 <= w.word.cy <= sq[3] + 1
             for sq in squares)]
+        found = _join_split_dates(_glue_punctuation(found))
+        if page_quality([(item.word.text, item.confidence) for item in found]) == CLEAN:
+            found = _restore_full_stops(cleaned, page.dpi, found)
         found = align_to_lines([w for w in (_tidy(item) for item in found) if w is not None])
+        qualities[page.number] = page_quality(
+            [(item.word.text, item.confidence) for item in found])
         words = [dataclasses.replace(item.word, confidence=item.confidence / 100.0)
                  for item in found] + marks
         width, height = (v * 72.0 / page.dpi for v in page.image.size)
         laid += lay_out_page(PdfPage(page.number, width, height, tuple(words), tuple(rects)))
     form = read_text_form("\n".join(line.text for line in laid), distrust_noisy_text=False)
-    return _provisional(with_positions(form, laid, SOURCE, LaidLine.confidence_of))
 
+    def judge(line: LaidLine, raw: str, path: str) -> tuple[float, str | None]:
+        return trust(path, line.confidence_of(raw), qualities.get(line.page, POOR))
 
-#: Until the OCR reader meets its accuracy targets on the benchmark (bench/accuracy.py, the
-#: scan-* kinds), every value it reads is handed to review: kept, never passed as read.
-OCR_TRUST_CAP = 0.75
-_PROVISIONAL = ("read from a scan by OCR; the scan reader is not yet measured to its accuracy "
-                "target, so every value is checked by a person")
-
-
-def _provisional(form: Form4) -> Form4:
-    def cap(_: str, field: Field) -> Field:
-        if (field.value is None and not field.footnote_ids) or field.needs_review:
-            return field
-        return dataclasses.replace(field, confidence=min(field.confidence, OCR_TRUST_CAP),
-                                   review_reason=_PROVISIONAL)
-
-    return map_fields(form, cap)
+    return with_positions(form, laid, SOURCE, judge)
 
 
 _DEBRIS = re.compile(r"^[\W_]+$")
@@ -94,7 +90,7 @@ _EDGE_JUNK = "‘’'`|!_—–=~"
 
 def _tidy(item: OcrWord) -> OcrWord | None:
     """Rule fragments and stray marks dropped; quote and bar debris trimmed off word edges."""
-    text = item.word.text.strip(_EDGE_JUNK)
+    text = repair_roman_numeral(item.word.text.strip(_EDGE_JUNK))
     if not text or (_DEBRIS.match(text) and not _KEPT_MARKS.fullmatch(text)):
         return None
     if text == item.word.text:
@@ -104,6 +100,84 @@ def _tidy(item: OcrWord) -> OcrWord | None:
 
 #: Words tesseract gives less than this confidence (0-100) have their table cell read again.
 REREAD_BELOW = 60.0
+
+
+_PUNCTUATION = {".", ",", ";", ":"}
+
+
+def _glue_punctuation(found: list[OcrWord]) -> list[OcrWord]:
+    """A full stop or comma that tesseract returned as a word of its own ("price" ".") joins
+    the word it follows on the line; alone it would be dropped as debris."""
+    marks = [w for w in found if w.word.text in _PUNCTUATION]
+    if not marks:
+        return found
+    glued: dict[int, str] = {}
+    used: set[int] = set()
+    for mark in marks:
+        before = [w for w in found if w.word.text not in _PUNCTUATION
+                  and 0 <= mark.word.x0 - w.word.x1 < 2.5
+                  and w.word.top - 1 <= mark.word.cy <= w.word.bottom + 2]
+        if before:
+            word = max(before, key=lambda w: w.word.x1)
+            glued[id(word)] = glued.get(id(word), word.word.text) + mark.word.text
+            used.add(id(mark))
+    return [OcrWord(dataclasses.replace(w.word, text=glued[id(w)]), w.confidence, w.line)
+            if id(w) in glued else w for w in found if id(w) not in used]
+
+
+def _restore_full_stops(image: Image.Image, dpi: float, found: list[OcrWord]
+                        ) -> list[OcrWord]:
+    """A full stop that tesseract's sparse-text pass left out ("price The shares") is put back
+    where the pixels show one: a small, round dot on the baseline just after the word, with no
+    ink above it.  Only on a clean page, where a dot is not a speck of noise."""
+    pixels = np.asarray(image, dtype=np.uint8)
+    scale = dpi / 72.0
+    out = []
+    for item in found:
+        word = item.word
+        if not word.text[-1:].isalnum():
+            out.append(item)
+            continue
+        height = word.bottom - word.top
+        x0, x1 = int((word.x1 + 0.02 * height) * scale), int((word.x1 + 0.5 * height) * scale)
+        y0, y1 = int(word.top * scale), int((word.bottom + 0.05 * height) * scale)
+        region = pixels[y0:y1, x0:x1] < INK
+        if region.size == 0 or not region.any():
+            out.append(item)
+            continue
+        rows = np.nonzero(region.any(axis=1))[0]
+        cols = np.nonzero(region.any(axis=0))[0]
+        dot_h, dot_w = (rows[-1] - rows[0] + 1) / scale, (cols[-1] - cols[0] + 1) / scale
+        low = rows[0] >= 0.5 * (y1 - y0)  # only low in the line: no letter there
+        if low and 0.4 <= dot_w <= 0.2 * height + 0.6 and 0.4 <= dot_h <= 1.5 * dot_w and \
+                cols[-1] < region.shape[1] - 1:
+            item = OcrWord(dataclasses.replace(word, text=word.text + "."), item.confidence,
+                           item.line)
+        out.append(item)
+    return out
+
+
+_FULL_DATE = re.compile(r"\d{1,2}/\d{1,2}/\d{2,4}")
+
+
+def _join_split_dates(found: list[OcrWord]) -> list[OcrWord]:
+    """A date tesseract split in two at a wide digit ("04/1" "2/2024": a "1" leaves a gap as
+    wide as a space) is one word again, when the pieces sit closer than a space and together,
+    but not apart, make a full date."""
+    ordered = sorted(found, key=lambda w: (w.word.page, round(w.word.top), w.word.x0))
+    out: list[OcrWord] = []
+    for item in ordered:
+        last = out[-1].word if out else None
+        word = item.word
+        if last is not None and abs(last.top - word.top) < 2 and \
+                0 <= word.x0 - last.x1 < 0.3 * (word.bottom - word.top) and \
+                _FULL_DATE.fullmatch(last.text + word.text) and \
+                not _FULL_DATE.fullmatch(last.text) and not _FULL_DATE.fullmatch(word.text):
+            joined = dataclasses.replace(last, text=last.text + word.text, x1=word.x1)
+            out[-1] = OcrWord(joined, min(out[-1].confidence, item.confidence), out[-1].line)
+            continue
+        out.append(item)
+    return out
 
 
 def _reread_cells(image: Image.Image, page: PageImage, rects: list,

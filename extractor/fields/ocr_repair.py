@@ -93,3 +93,17 @@ def repair_digits(text: str) -> str | None:
             changed = True
         out.append("".join(chars))
     return " ".join(out) if changed else None
+
+
+_ROMAN_LOOKALIKE = re.compile(r"^[Il]{2,3}$")
+
+
+def repair_roman_numeral(word: str) -> str:
+    """A word of two or three strokes mixing I and l ("Il", "lI", "Ill") as the Roman numeral
+    it must be ("SVF Il" -> "SVF II"): no English word is spelt so, and in a sans-serif font
+    the capital I and the small l are the same stroke.
+
+    >>> repair_roman_numeral("Il"), repair_roman_numeral("Ill"), repair_roman_numeral("Ii")
+    ('II', 'III', 'Ii')
+    """
+    return "I" * len(word) if _ROMAN_LOOKALIKE.match(word) else word

@@ -31,6 +31,7 @@ def validate(form: Form4) -> Form4:
     """``form`` with low-confidence fields flagged and document-level review items added."""
     form = map_fields(form, _flag_low_confidence)
     form = map_fields(form, _flag_printed_labels)
+    form = _flag_unknown_footnote_refs(form)
     form = _flag_required(form)
     items = list(form.review)
     items += _check_rows(form)
@@ -50,6 +51,22 @@ def _flag_low_confidence(path: str, value: Field) -> Field:
     if value.value is not None and value.confidence < REVIEW_THRESHOLD and not value.needs_review:
         return value.flagged(f"low confidence ({value.confidence:.2f})")
     return value
+
+
+def _flag_unknown_footnote_refs(form: Form4) -> Form4:
+    """A marker that points at no footnote of the form ("(41)" where the notes stop at (11)) is
+    a misreading: the field it rides on is flagged.  Unchecked when no footnote was read."""
+    known = {note.footnote_id for note in form.footnotes}
+    if not known:
+        return form
+
+    def check(_: str, value: Field) -> Field:
+        unknown = [ref for ref in value.footnote_ids if ref not in known]
+        if not unknown or value.needs_review:
+            return value
+        return value.flagged(f"refers to footnote {unknown[0]}, which the form does not have")
+
+    return map_fields(form, check)
 
 
 def _printed_texts() -> list[str]:

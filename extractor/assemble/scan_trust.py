@@ -1,0 +1,70 @@
+"""Which OCR readings pass unchecked: a rule per kind of value and per page quality, measured.
+
+Tesseract's word confidence alone is a poor judge: it gives a lone code letter 30-70 when the
+letter is right, and 90+ to a date whose 5 it read as 6 on a blurred page.  What tells a safe
+reading from a doubtful one, on the benchmark (``bench/accuracy.py``, the ``scan-*`` kinds):
+
+* the **page**: on a clean page (few words read with doubt) OCR's readings of typed values
+  were right; on a blurred, speckled or faxed page digits change into other digits;
+* the **kind** of value (:mod:`extractor.knowledge.value_kinds`): an amount, a date or a code
+  must parse, so most misreadings are caught by the parser and flagged there; free text and
+  long notes have no such check.
+
+A reading is trusted when its words' OCR confidence reaches the threshold for its kind on its
+page's quality; otherwise it is kept and flagged with the reason.  ``None`` = never trusted.
+"""
+
+from __future__ import annotations
+
+from extractor.knowledge import value_kinds as V
+
+#: A word read with less OCR confidence than this (0-100) is a doubtful word.
+DOUBTFUL_WORD = 80.0
+CLEAN, FAIR, POOR = "clean", "fair", "poor"
+#: Page quality by its share of doubtful words (of 3 letters or more), at most: measured on
+#: the benchmark, clean 300 dpi scans have 1-3%, office scans at 200 dpi 7-15% (a few, badly
+#: blurred, up to 60%), faxes at 150 dpi 17-32%.
+QUALITY_LIMITS = ((CLEAN, 0.06), (FAIR, 0.16))
+
+#: Lowest OCR confidence (0-1) of the words a value was read from at which it is trusted, per
+#: kind of value and page quality; ``None``: never trusted there.  Chosen on the benchmark so
+#: that trusted readings were wrong at most a few times in a thousand.
+TRUST_THRESHOLDS: dict[tuple[str, str], float | None] = {
+    (V.AMOUNT, CLEAN): 0.0, (V.AMOUNT, FAIR): 0.8, (V.AMOUNT, POOR): 0.9,
+    (V.DATE, CLEAN): 0.0, (V.DATE, FAIR): 0.8, (V.DATE, POOR): None,
+    (V.CODE, CLEAN): 0.0, (V.CODE, FAIR): 0.5, (V.CODE, POOR): 0.8,
+    (V.CHECK, CLEAN): 0.0, (V.CHECK, FAIR): None, (V.CHECK, POOR): None,
+    (V.TEXT, CLEAN): 0.9, (V.TEXT, FAIR): None, (V.TEXT, POOR): None,
+    (V.NOTE, CLEAN): 0.9, (V.NOTE, FAIR): None, (V.NOTE, POOR): None,
+}
+#: A reading that is not trusted is kept at no more than this confidence (below review).
+UNTRUSTED_CAP = 0.75
+
+_PAGE_WORDS = {CLEAN: "a clean page", FAIR: "a page scanned with some noise or blur",
+               POOR: "a page scanned with heavy noise (a fax)"}
+
+
+def page_quality(confidences: list[tuple[str, float]]) -> str:
+    """A page's quality from its OCR words, as (text, confidence 0-100)."""
+    words = [c for text, c in confidences if len(text) >= 3]
+    if not words:
+        return POOR
+    doubtful = sum(1 for c in words if c < DOUBTFUL_WORD) / len(words)
+    return next((name for name, limit in QUALITY_LIMITS if doubtful <= limit), POOR)
+
+
+def trust(path: str, ocr_confidence: float, quality: str) -> tuple[float, str | None]:
+    """The cap on the confidence of the value at ``path`` and the reason, when it is capped.
+
+    ``ocr_confidence`` is the lowest confidence (0-1) of the words it was read from;
+    ``quality`` the quality of its page (:func:`page_quality`).
+    """
+    kind = V.value_kind(path)
+    threshold = TRUST_THRESHOLDS[kind, quality]
+    if threshold is not None and ocr_confidence >= threshold:
+        return 1.0, None
+    need = "is never trusted there" if threshold is None else \
+        f"needs OCR confidence {threshold:.2f}"
+    return (min(ocr_confidence, UNTRUSTED_CAP),
+            f"read by OCR (confidence {ocr_confidence:.2f}) on {_PAGE_WORDS[quality]}, where a "
+            f"{kind} {need}")
