@@ -26,8 +26,9 @@ def read_pdf_form(data: bytes) -> Form4:
     return with_positions(form, laid, SOURCE)
 
 
-#: ``(line, raw_text, path) -> (cap, reason)``: how far a value read from ``line`` is trusted.
-Judge = Callable[[LaidLine, str, str], tuple[float, str | None]]
+#: ``(line, raw_text, path) -> (cap, reason)``: how far a value read from ``line`` (None when
+#: its line was not found) is trusted.
+Judge = Callable[[LaidLine | None, str, str], tuple[float, str | None]]
 
 
 def with_positions(form: Form4, laid: list[LaidLine], source: str,
@@ -69,7 +70,7 @@ def with_positions(form: Form4, laid: list[LaidLine], source: str,
         new = Provenance(source, line.page if line else None, line.bbox if line else None,
                          prov.raw_text)
         field = dataclasses.replace(field, provenance=new)
-        if judge is not None and line is not None and field.value is not None:
+        if judge is not None and field.value is not None:
             cap, reason = judge(line, prov.raw_text or "", path)
             if cap < field.confidence:
                 field = dataclasses.replace(field, confidence=cap,

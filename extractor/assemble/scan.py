@@ -18,7 +18,15 @@ from PIL import Image
 from rapidfuzz import fuzz
 
 from extractor.assemble.pdf import with_positions
-from extractor.assemble.scan_trust import CLEAN, POOR, page_quality, trust
+from extractor.assemble.scan_trust import (
+    CLEAN,
+    POOR,
+    QUALITIES,
+    doubtful_share,
+    page_quality,
+    page_quality_of,
+    trust,
+)
 from extractor.assemble.text_dump import read_text_form
 from extractor.errors import UnreadableInputError
 from extractor.fields.ocr_repair import repair_roman_numeral
@@ -31,13 +39,15 @@ from extractor.ingest.ocr import (
     ocr_words,
 )
 from extractor.ingest.pdf_words import PdfPage, Rect, Word
-from extractor.ingest.preprocess import deskew
+from extractor.ingest.preprocess import deskew, upright_turn
 from extractor.knowledge import labels as K
 from extractor.layout.pdf_blocks import LaidLine, grid_rows, lay_out_page
 from extractor.layout.scan_rules import INK, find_rules, ink_inside, rectangles
 from extractor.model import Form4
 
 SOURCE = "ocr"
+#: A page with more than this share of words read with doubt may be sideways or upside down.
+TURN_CHECK = 0.5
 #: Share of dark pixels inside a check box above which it holds a mark.
 MARK_INK = 0.08
 #: First words of the check-box labels: a square is looked for to their left.
@@ -52,33 +62,50 @@ def read_scan_form(pages: list[PageImage]) -> Form4:
     laid: list[LaidLine] = []
     qualities: dict[int, str] = {}
     for original in pages:
-        straight, _ = deskew(original.image)
-        page = PageImage(straight, original.dpi, original.number)
-        h_rules, v_rules, cleaned = find_rules(page.image, page.dpi)
-        rects = rectangles(h_rules, v_rules, page.image.width * 72.0 / page.dpi)
-        found = ocr_words(cleaned, page.dpi, page.number)
-        found = _reread_cells(cleaned, page, rects, found)
-        marks, squares = _check_marks(page, found)
-        # tesseract reads the squares themselves as "[X]", "oO", "L]": the marks replace them.
-        found = [w for w in found if not any(
-            sq[0] - 1 <= w.word.cx <= sq[2] + 1 and sq[1] - 1 <= w.word.cy <= sq[3] + 1
-            for sq in squares)]
-        found = _join_split_dates(_glue_punctuation(found))
-        if page_quality([(item.word.text, item.confidence) for item in found]) == CLEAN:
-            found = _restore_full_stops(cleaned, page.dpi, found)
-        found = align_to_lines([w for w in (_tidy(item) for item in found) if w is not None])
-        qualities[page.number] = page_quality(
-            [(item.word.text, item.confidence) for item in found])
-        words = [dataclasses.replace(item.word, confidence=item.confidence / 100.0)
-                 for item in found] + marks
-        width, height = (v * 72.0 / page.dpi for v in page.image.size)
-        laid += lay_out_page(PdfPage(page.number, width, height, tuple(words), tuple(rects)))
+        lines, doubtful = _read_page(original)
+        if doubtful > TURN_CHECK and (turn := upright_turn(original.image)):
+            # A page that reads as noise may be sideways or upside down: tesseract's script
+            # and orientation detection is asked only then, and the page read again turned.
+            lines, doubtful = _read_page(PageImage(original.image.rotate(
+                turn, expand=True, fillcolor=255), original.dpi, original.number))
+        laid += lines
+        qualities[original.number] = page_quality_of(doubtful)
     form = read_text_form("\n".join(line.text for line in laid), distrust_noisy_text=False)
 
-    def judge(line: LaidLine, raw: str, path: str) -> tuple[float, str | None]:
+    worst = max(qualities.values(), key=QUALITIES.index, default=POOR)
+
+    def judge(line: LaidLine | None, raw: str, path: str) -> tuple[float, str | None]:
+        if line is None:  # not found on the page: as doubtful as the worst page allows
+            return trust(path, 0.0, worst)
         return trust(path, line.confidence_of(raw), qualities.get(line.page, POOR))
 
     return with_positions(form, laid, SOURCE, judge)
+
+
+def _read_page(original: PageImage) -> tuple[list[LaidLine], float]:
+    """One page as the layout's lines, and the share of its words read with doubt."""
+    straight, _ = deskew(original.image)
+    page = PageImage(straight, original.dpi, original.number)
+    h_rules, v_rules, cleaned = find_rules(page.image, page.dpi)
+    rects = rectangles(h_rules, v_rules, page.image.width * 72.0 / page.dpi)
+    found = ocr_words(cleaned, page.dpi, page.number)
+    found = _reread_cells(cleaned, page, rects, found)
+    marks, squares = _check_marks(page, found)
+    # tesseract reads the squares themselves as "[X]", "oO", "L]": the marks replace them.
+    found = [w for w in found if not any(
+        sq[0] - 1 <= w.word.cx <= sq[2] + 1 and sq[1] - 1 <= w.word.cy <= sq[3] + 1
+        for sq in squares)]
+    found = _join_split_dates(_glue_punctuation(found))
+    if page_quality([(item.word.text, item.confidence) for item in found]) == CLEAN:
+        found = _restore_full_stops(cleaned, page.dpi, found)
+    found = align_to_lines(_doubt_beside_dropped_strokes(
+        [w for w in (_tidy(item) for item in found) if w is not None],
+        [item for item in found if _tidy(item) is None and _STROKE.fullmatch(item.word.text)]))
+    doubtful = doubtful_share([(item.word.text, item.confidence) for item in found])
+    words = [dataclasses.replace(item.word, confidence=item.confidence / 100.0)
+             for item in found] + marks
+    width, height = (v * 72.0 / page.dpi for v in page.image.size)
+    return lay_out_page(PdfPage(page.number, width, height, tuple(words), tuple(rects))), doubtful
 
 
 _DEBRIS = re.compile(r"^[\W_]+$")
@@ -86,6 +113,26 @@ _DEBRIS = re.compile(r"^[\W_]+$")
 #: "/" of "Name / Address", "&" of a company name, the dash of "Exhibit 24 - Power".
 _KEPT_MARKS = re.compile(r"\(\d+\)|[$%()\[\]/&-]|\*+")
 _EDGE_JUNK = "‘’'`|!_—–=~"
+
+
+#: A lone stroke that OCR could not settle: "I", "l", "1", or a rule's remnant.
+_STROKE = re.compile(r"[|!\[\]]")
+#: The confidence (0-100) left to a word beside a dropped stroke.
+_BESIDE_DROPPED = 60.0
+
+
+def _doubt_beside_dropped_strokes(kept: list[OcrWord], dropped: list[OcrWord]
+                                  ) -> list[OcrWord]:
+    """A word just left of a stroke that was dropped as debris ("Unitrust |", where the print
+    says "Unitrust I") may have lost a letter: its confidence is lowered, so its value is
+    checked rather than passed short."""
+    doubted: set[int] = set()
+    for stroke in dropped:
+        near = [w for w in kept if 0 <= stroke.word.x0 - w.word.x1 < 4
+                and abs(w.word.cy - stroke.word.cy) < 3]
+        doubted.update(id(w) for w in near)
+    return [OcrWord(w.word, min(w.confidence, _BESIDE_DROPPED), w.line) if id(w) in doubted
+            else w for w in kept]
 
 
 def _tidy(item: OcrWord) -> OcrWord | None:

@@ -21,6 +21,8 @@ from extractor.knowledge import value_kinds as V
 #: A word read with less OCR confidence than this (0-100) is a doubtful word.
 DOUBTFUL_WORD = 80.0
 CLEAN, FAIR, POOR = "clean", "fair", "poor"
+#: Page qualities, best first.
+QUALITIES = (CLEAN, FAIR, POOR)
 #: Page quality by its share of doubtful words (of 3 letters or more), at most: measured on
 #: the benchmark, clean 300 dpi scans have 1-3%, office scans at 200 dpi 7-15% (a few, badly
 #: blurred, up to 60%), faxes at 150 dpi 17-32%.
@@ -30,8 +32,8 @@ QUALITY_LIMITS = ((CLEAN, 0.06), (FAIR, 0.16))
 #: kind of value and page quality; ``None``: never trusted there.  Chosen on the benchmark so
 #: that trusted readings were wrong at most a few times in a thousand.
 TRUST_THRESHOLDS: dict[tuple[str, str], float | None] = {
-    (V.AMOUNT, CLEAN): 0.0, (V.AMOUNT, FAIR): 0.8, (V.AMOUNT, POOR): 0.9,
-    (V.DATE, CLEAN): 0.0, (V.DATE, FAIR): 0.8, (V.DATE, POOR): None,
+    (V.AMOUNT, CLEAN): 0.0, (V.AMOUNT, FAIR): 0.8, (V.AMOUNT, POOR): 0.95,
+    (V.DATE, CLEAN): 0.0, (V.DATE, FAIR): 0.9, (V.DATE, POOR): None,
     (V.CODE, CLEAN): 0.0, (V.CODE, FAIR): 0.5, (V.CODE, POOR): 0.8,
     (V.CHECK, CLEAN): 0.0, (V.CHECK, FAIR): None, (V.CHECK, POOR): None,
     (V.TEXT, CLEAN): 0.9, (V.TEXT, FAIR): None, (V.TEXT, POOR): None,
@@ -44,12 +46,20 @@ _PAGE_WORDS = {CLEAN: "a clean page", FAIR: "a page scanned with some noise or b
                POOR: "a page scanned with heavy noise (a fax)"}
 
 
+def doubtful_share(confidences: list[tuple[str, float]]) -> float:
+    """The share of a page's OCR words, as (text, confidence 0-100), of 3 letters or more that
+    tesseract read with doubt (1.0 when there is no such word)."""
+    words = [c for text, c in confidences if len(text) >= 3]
+    return sum(1 for c in words if c < DOUBTFUL_WORD) / len(words) if words else 1.0
+
+
 def page_quality(confidences: list[tuple[str, float]]) -> str:
     """A page's quality from its OCR words, as (text, confidence 0-100)."""
-    words = [c for text, c in confidences if len(text) >= 3]
-    if not words:
-        return POOR
-    doubtful = sum(1 for c in words if c < DOUBTFUL_WORD) / len(words)
+    return page_quality_of(doubtful_share(confidences))
+
+
+def page_quality_of(doubtful: float) -> str:
+    """The quality of a page with ``doubtful`` share of words read with doubt."""
     return next((name for name, limit in QUALITY_LIMITS if doubtful <= limit), POOR)
 
 

@@ -1,8 +1,10 @@
-"""Scan pre-processing that pays for itself: straightening a skewed page.
+"""Scan pre-processing that pays for itself: straightening a skewed page, turning a sideways one.
 
 A page scanned a degree askew breaks every ruling line into steps, and the layout stage needs
 the rules.  The angle is the one whose rotation makes the rows of ink most uneven (rules and
-text lines become sharp peaks in the row profile), searched on a small copy of the page.
+text lines become sharp peaks in the row profile), searched on a small copy of the page.  A page
+fed in sideways or upside down is turned by tesseract's orientation detection, asked only when
+the page read as noise.
 """
 
 from __future__ import annotations
@@ -36,3 +38,23 @@ def deskew(image: Image.Image) -> tuple[Image.Image, float]:
     if abs(angle) < STEP / 2:
         return image, 0.0
     return image.rotate(angle, resample=Image.Resampling.BICUBIC, fillcolor=255), angle
+
+
+def upright_turn(image: Image.Image) -> int:
+    """Degrees (counter-clockwise, a multiple of 90) that turn a sideways or upside-down page
+    upright, from tesseract's orientation detection; 0 when upright or when it cannot tell.
+
+    This costs a tesseract call, so the scan reader asks only for a page whose text read as
+    noise.
+    """
+    import pytesseract
+
+    try:
+        found = pytesseract.image_to_osd(image, config="--psm 0",
+                                         output_type=pytesseract.Output.DICT)
+    except pytesseract.TesseractError:  # too little text to tell
+        return 0
+    if float(found.get("orientation_conf", 0)) < 2.0:
+        return 0
+    # tesseract gives the clockwise turn that makes the page upright; PIL turns the other way.
+    return (-int(found.get("rotate", 0))) % 360

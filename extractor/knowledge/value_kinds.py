@@ -27,7 +27,7 @@ VALUE_KINDS: dict[str, str] = {
                      "signature_date", "statement_month"), DATE),
     **dict.fromkeys(("document_type", "transaction_code", "transaction_timeliness",
                      "transaction_acquired_disposed_code", "direct_or_indirect_ownership",
-                     "rpt_owner_state", "individual_or_joint_filing"), CODE),
+                     "individual_or_joint_filing"), CODE),
     **dict.fromkeys(("is_director", "is_officer", "is_ten_percent_owner", "is_other",
                      "not_subject_to_section16", "aff10b5_one"), CHECK),
     **dict.fromkeys(("remarks", "signature_name"), NOTE),

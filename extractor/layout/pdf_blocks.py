@@ -40,7 +40,8 @@ class LaidLine:
 
     def confidence_of(self, raw: str) -> float:
         """The lowest confidence of the line's words that make up ``raw`` (1.0 if none)."""
-        tokens = set(raw.split())
+        # Brackets and bars round a value ("[ TSLA ]") are not the value.
+        tokens = {t for t in raw.split() if any(ch.isalnum() for ch in t)}
         return min((c for word, c in self.doubts if word in tokens), default=1.0)
 
 

@@ -23,51 +23,40 @@ INK = 140
 BRIDGE_PT = 2.0
 
 
-def _runs(mask: np.ndarray, length: int) -> np.ndarray:
-    """Pixels that lie in a horizontal run of at least ``length`` dark pixels."""
-    padded = np.pad(mask.astype(np.int32), ((0, 0), (1, 0)))
-    sums = np.cumsum(padded, axis=1)
-    full = (sums[:, length:] - sums[:, :-length]) == length  # a full window starts at x
-    starts = np.pad(full, ((0, 0), (0, length - 1))).astype(np.int32)
-    cover = np.cumsum(starts, axis=1)
-    cover[:, length:] -= cover[:, :-length].copy()
-    return cover > 0
+def _long_runs(mask: np.ndarray, length: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(row, first column, last column) of every horizontal run of at least ``length`` dark
+    pixels in ``mask``, rows in order; pinholes (one light pixel between dark ones) bridged."""
+    height, width = mask.shape
+    padded = np.zeros((height, width + 2), dtype=bool)
+    padded[:, 1:-1] = mask
+    padded[:, 2:-2] |= padded[:, 1:-3] & padded[:, 3:-1]  # a one-pixel break is no break
+    edges = np.diff(padded.ravel().view(np.int8))
+    starts = np.flatnonzero(edges == 1) + 1  # first dark pixel of a run (padded, flattened)
+    ends = np.flatnonzero(edges == -1)  # last dark pixel of a run
+    keep = ends - starts + 1 >= length
+    starts, ends = starts[keep], ends[keep]
+    row = width + 2
+    return starts // row, starts % row - 1, ends % row - 1
 
 
-def _bridged(mask: np.ndarray, gap: int) -> np.ndarray:
-    """``mask`` with horizontal gaps of up to ``gap`` pixels between dark pixels filled: a thin
-    rule that a scan broke into dashes reads whole again."""
-    padded = np.pad(mask.astype(np.int32), ((0, 0), (gap + 1, gap)))
-    sums = np.cumsum(padded, axis=1)
-    width = mask.shape[1]
-    # ink at or within ``gap`` left of x, and at or within ``gap`` right of x
-    left = sums[:, gap + 1: gap + 1 + width] - sums[:, 0:width] > 0
-    right = sums[:, 2 * gap + 1: 2 * gap + 1 + width] - sums[:, gap:gap + width] > 0
-    return mask | (left & right)
-
-
-def _segments(line_mask: np.ndarray, gap: int) -> list[tuple[float, int, int]]:
-    """(row, col0, col1) of each horizontal rule in ``line_mask``.
+def _segments(rows: np.ndarray, firsts: np.ndarray, lasts: np.ndarray, gap: int
+              ) -> list[tuple[float, int, int]]:
+    """(row, col0, col1) of each horizontal rule made of the runs (rows in order).
 
     Runs on neighbouring rows that overlap are one rule (a rule a few pixels thick, or one a
     residual skew steps down a row); pieces on the same row separated by at most ``gap`` pixels
     are one rule too.
     """
     pieces: list[list[int]] = []  # [row0, row1, col0, col1]
-    for y in np.nonzero(line_mask.any(axis=1))[0]:
-        xs = np.nonzero(line_mask[y])[0]
-        breaks = np.nonzero(np.diff(xs) > 1)[0]
-        for x0, x1 in zip(np.concatenate(([xs[0]], xs[breaks + 1])),
-                          np.concatenate((xs[breaks], [xs[-1]])), strict=True):
-            for piece in reversed(pieces):
-                if y - piece[1] > 1:
-                    continue
-                if x0 <= piece[3] + gap and x1 >= piece[2] - gap:
-                    piece[1], piece[2], piece[3] = int(y), min(piece[2], int(x0)), \
-                        max(piece[3], int(x1))
-                    break
-            else:
-                pieces.append([int(y), int(y), int(x0), int(x1)])
+    for y, x0, x1 in zip(rows.tolist(), firsts.tolist(), lasts.tolist(), strict=True):
+        for piece in reversed(pieces):
+            if y - piece[1] > 1:
+                continue
+            if x0 <= piece[3] + gap and x1 >= piece[2] - gap:
+                piece[1], piece[2], piece[3] = y, min(piece[2], x0), max(piece[3], x1)
+                break
+        else:
+            pieces.append([y, y, x0, x1])
     return _merge_collinear([((r0 + r1) / 2, c0, c1) for r0, r1, c0, c1 in pieces], 3 + gap,
                             gap)
 
@@ -105,19 +94,18 @@ def find_rules(image: Image.Image, dpi: float) -> tuple[list[tuple[float, float,
     gap = max(1, int(BRIDGE_PT * dpi / 72))
     # Only pinholes are bridged before runs are measured (wider bridges join the letters of a
     # line of text into a "rule"); a rule broken more widely is joined again as segments.
-    horizontal = _runs(_bridged(mask, 1), length) & mask
-    vertical = (_runs(_bridged(mask.T, 1), length) & mask.T).T
+    h_runs = _long_runs(mask, length)
+    v_runs = _long_runs(np.ascontiguousarray(mask.T), length)
     scale = 72.0 / dpi
-    h_rules = [(y * scale, c0 * scale, c1 * scale)
-               for y, c0, c1 in _segments(horizontal, gap)]
-    v_rules = [(x * scale, r0 * scale, r1 * scale)
-               for x, r0, r1 in _segments(vertical.T, gap)]
-    # A pixel of slack round each rule: its antialiased edge is lighter than ink.
-    rules = horizontal | vertical
-    rules[1:] |= rules[:-1].copy()
-    rules[:-1] |= rules[1:].copy()
-    rules[:, 1:] |= rules[:, :-1].copy()
-    rules[:, :-1] |= rules[:, 1:].copy()
+    h_rules = [(y * scale, c0 * scale, c1 * scale) for y, c0, c1 in _segments(*h_runs, gap)]
+    v_rules = [(x * scale, r0 * scale, r1 * scale) for x, r0, r1 in _segments(*v_runs, gap)]
+    # Painted out with a pixel of slack round each run: its antialiased edge is lighter than
+    # ink.  Light grey is left alone: it is nobody's ink.
+    rules = np.zeros_like(mask)
+    for y, x0, x1 in zip(*(a.tolist() for a in h_runs), strict=True):
+        rules[max(0, y - 1):y + 2, max(0, x0 - 1):x1 + 2] = True
+    for x, y0, y1 in zip(*(a.tolist() for a in v_runs), strict=True):
+        rules[max(0, y0 - 1):y1 + 2, max(0, x - 1):x + 2] = True
     cleaned = pixels.copy()
     cleaned[rules & (pixels < 200)] = 255
     return h_rules, v_rules, Image.fromarray(cleaned)

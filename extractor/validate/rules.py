@@ -32,6 +32,7 @@ def validate(form: Form4) -> Form4:
     form = map_fields(form, _flag_low_confidence)
     form = map_fields(form, _flag_printed_labels)
     form = _flag_unknown_footnote_refs(form)
+    form = _flag_ocr_period_conflict(form)
     form = _flag_required(form)
     items = list(form.review)
     items += _check_rows(form)
@@ -207,6 +208,24 @@ def _check_rows(form: Form4) -> list[ReviewItem]:
     return items
 
 
+def _period_conflict(form: Form4) -> bool:
+    """Whether box 3's date differs from the earliest transaction date in the tables."""
+    dates = [r.transaction_date.value for r in (*form.non_derivative_table, *form.derivative_table)
+             if r.transaction_date.value is not None]
+    period = form.period_of_report.value
+    return bool(dates and period and form.form_revision != "pre-2002" and min(dates) != period)
+
+
+def _flag_ocr_period_conflict(form: Form4) -> Form4:
+    """On a scan a digit can turn into another (05 -> 06 on a blurred page): box 3 that
+    disagrees with the tables' earliest date is flagged itself, not only listed."""
+    if form.source_kind != "ocr" or not _period_conflict(form) or \
+            form.period_of_report.needs_review:
+        return form
+    return dataclasses.replace(form, period_of_report=form.period_of_report.flagged(
+        "box 3 differs from the earliest transaction date in the tables"))
+
+
 def _check_dates(form: Form4) -> list[ReviewItem]:
     items: list[ReviewItem] = []
     if form.source_kind == "edgar-xml":
@@ -214,7 +233,7 @@ def _check_dates(form: Form4) -> list[ReviewItem]:
     dates = [r.transaction_date.value for r in (*form.non_derivative_table, *form.derivative_table)
              if r.transaction_date.value is not None]
     period = form.period_of_report.value
-    if dates and period and form.form_revision != "pre-2002" and min(dates) != period:
+    if _period_conflict(form):
         items.append(ReviewItem("period_of_report",
                                 f"box 3 says {period.isoformat()} but the earliest transaction "
                                 f"in the tables is {min(dates).isoformat()}"))

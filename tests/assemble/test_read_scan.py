@@ -78,3 +78,14 @@ def test_empty_and_tiny_images() -> None:
         image.save(buffer, "PNG")
         with pytest.raises(UnreadableInputError):
             extract(buffer.getvalue())
+
+
+@pytest.mark.parametrize("turn", [90, 180])
+def test_sideways_and_upside_down_pages_are_turned(tesla_scan: bytes, turn: int) -> None:
+    image = Image.open(io.BytesIO(tesla_scan))
+    buffer = io.BytesIO()
+    image.rotate(turn, expand=True).save(buffer, "PNG", dpi=(300, 300))
+    form = extract(buffer.getvalue())
+    assert form.issuer.issuer_trading_symbol.value == "TSLA"
+    assert form.period_of_report.value is not None
+    assert form.period_of_report.value.isoformat() == "2023-03-08"
