@@ -36,8 +36,8 @@ TRUST_THRESHOLDS: dict[tuple[str, str], float | None] = {
     (V.DATE, CLEAN): 0.0, (V.DATE, FAIR): 0.9, (V.DATE, POOR): None,
     (V.CODE, CLEAN): 0.0, (V.CODE, FAIR): 0.5, (V.CODE, POOR): 0.8,
     (V.CHECK, CLEAN): 0.0, (V.CHECK, FAIR): None, (V.CHECK, POOR): None,
-    (V.TEXT, CLEAN): 0.9, (V.TEXT, FAIR): None, (V.TEXT, POOR): None,
-    (V.NOTE, CLEAN): 0.9, (V.NOTE, FAIR): None, (V.NOTE, POOR): None,
+    (V.TEXT, CLEAN): 0.8, (V.TEXT, FAIR): None, (V.TEXT, POOR): None,
+    (V.NOTE, CLEAN): 0.85, (V.NOTE, FAIR): None, (V.NOTE, POOR): None,
 }
 #: A reading that is not trusted is kept at no more than this confidence (below review).
 UNTRUSTED_CAP = 0.75

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from extractor.fields.amounts import parse_amount
 from extractor.fields.dates import parse_date
 from extractor.fields.footnote_refs import split_footnote_refs
-from extractor.fields.ocr_repair import repair_code, repair_digits
+from extractor.fields.ocr_repair import join_split_number, repair_code, repair_digits
 from extractor.knowledge.codes import (
     ACQUIRED_DISPOSED_CODES,
     DIRECT_INDIRECT_CODES,
@@ -68,8 +68,9 @@ def amount_cell(raw: str, confidence: float, provenance: Provenance) -> Field:
         return _field(None, raw, refs, 1.0, provenance)
     value = parse_amount(text)
     if value is None:
-        repaired = repair_digits(text)
-        value = parse_amount(repaired) if repaired else None
+        joined = join_split_number(text) or text
+        repaired = repair_digits(joined) or joined
+        value = parse_amount(repaired) if repaired != text else None
         confidence = min(confidence, REPAIRED_CONFIDENCE)
     if value is None:
         return _bad(raw, refs, provenance, "an amount")

@@ -45,7 +45,24 @@ def parse_date(text: str) -> dt.date | None:
     datetime.date(2017, 9, 18)
     >>> parse_date("February 29,2000")
     datetime.date(2000, 2, 29)
+
+    OCR splits a date at a wide digit ("04/1 2/2024"): when no date is found, one written with
+    single spaces among its digits and slashes is read as if they were not there.
+
+    >>> parse_date("04/1 2/2024")
+    datetime.date(2024, 4, 12)
     """
+    found = _parse_date(text)
+    if found is None and (joined := _SPLIT_DATE.sub("", text)) != text:
+        found = _parse_date(joined)
+    return found
+
+
+#: A single space between digits and slashes, as inside a split numeric date.
+_SPLIT_DATE = re.compile(r"(?<=[\d/]) (?=[\d/])")
+
+
+def _parse_date(text: str) -> dt.date | None:
     candidates: list[tuple[int, dt.date]] = []
     if (m := _ISO.search(text)) and (d := _make(int(m[1]), int(m[2]), int(m[3]))):
         candidates.append((m.start(), d))

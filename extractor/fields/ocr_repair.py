@@ -44,13 +44,18 @@ def repair_code(text: str, allowed: frozenset[str]) -> str | None:
     'D'
     >>> repair_code("0", frozenset({"D", "O", "S"})) is None  # D or O: not settled
     True
-    >>> repair_code("Ss}", frozenset({"P", "S"}))
+    >>> repair_code("iS}", frozenset({"P", "S"}))
     'S'
     """
     # A code is one letter: brackets and braces OCR hangs on it ("S)", "Ss}") are noise.
     text = text.strip(_CODE_NOISE) or text
-    if len(text) == 2 and text[0].upper() == text[1].upper() and text[0] != text[1]:
-        text = text[0]  # tesseract reads a capital alone in a box twice over: "Pp", "Vv"
+    capitals = {c for c in text if c.isupper()}
+    if len(text) > 1 and len(capitals) == 1:
+        # tesseract reads a capital alone in a box twice over ("Pp", "SS") or with a stroke
+        # before it ("iS"): one capital, the rest its double or stray strokes.
+        capital = capitals.pop()
+        if all(c in (capital, capital.lower(), "i", "l", "|", "!") for c in text):
+            text = capital
     if len(text) != 1:
         return None
     if text in allowed:
@@ -107,3 +112,17 @@ def repair_roman_numeral(word: str) -> str:
     ('II', 'III', 'Ii')
     """
     return "I" * len(word) if _ROMAN_LOOKALIKE.match(word) else word
+
+
+_SPLIT_NUMBER = re.compile(r"(?<=[\d.,]) (?=[\d.,])")
+
+
+def join_split_number(text: str) -> str | None:
+    """``text`` with single spaces inside a number removed ("$2,601. 6983" -> "$2,601.6983"):
+    OCR splits a number at a wide glyph.  None when there is no such space.
+
+    >>> join_split_number("$2,601. 6983 (5)")
+    '$2,601.6983 (5)'
+    """
+    joined = _SPLIT_NUMBER.sub("", text)
+    return joined if joined != text else None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from extractor.fields.ocr_repair import repair_code, repair_digits
+from extractor.fields.ocr_repair import join_split_number, repair_code, repair_digits
 from extractor.knowledge.codes import (
     ACQUIRED_DISPOSED_CODES,
     DIRECT_INDIRECT_CODES,
@@ -23,6 +23,8 @@ from extractor.knowledge.codes import (
     ("S)", ROW_TRANSACTION_CODES, "S"),
     ("Ss}", ROW_TRANSACTION_CODES, "S"),
     ("Pp", ROW_TRANSACTION_CODES, "P"),
+    ("iS)", ROW_TRANSACTION_CODES, "S"),
+    ("SS)", ROW_TRANSACTION_CODES, "S"),
     ("s", ROW_TRANSACTION_CODES, "S"),
     ("l", ROW_TRANSACTION_CODES, "I"),  # a stroke: I or l, never L; only I is a code
     ("x", frozenset({"X"}), "X"),
@@ -37,6 +39,7 @@ def test_code_repaired(read: str, allowed: frozenset[str], code: str) -> None:
     ("B", DIRECT_INDIRECT_CODES),   # 8 is not D or I
     ("8", ROW_TRANSACTION_CODES),
     ("SD", ROW_TRANSACTION_CODES),  # two different letters
+    ("Sa", ROW_TRANSACTION_CODES),  # a letter that is neither the capital nor a stroke
     ("d", DIRECT_INDIRECT_CODES),   # a small d is not the shape of D
     ("", DIRECT_INDIRECT_CODES),
 ])
@@ -63,3 +66,8 @@ def test_digits_left_alone(read: str) -> None:
 
 def test_only_words_holding_digits_are_repaired() -> None:
     assert repair_digits("Common Stock 1O") == "Common Stock 10"
+
+
+def test_split_number_joined() -> None:
+    assert join_split_number("$2,601. 6983") == "$2,601.6983"
+    assert join_split_number("12,500 (1)") is None
