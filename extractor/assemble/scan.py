@@ -23,7 +23,6 @@ from extractor.assemble.scan_trust import (
     POOR,
     QUALITIES,
     doubtful_share,
-    page_quality,
     page_quality_of,
     trust,
 )
@@ -39,7 +38,7 @@ from extractor.ingest.ocr import (
     ocr_words,
 )
 from extractor.ingest.pdf_words import PdfPage, Rect, Word
-from extractor.ingest.preprocess import deskew, upright_turn
+from extractor.ingest.preprocess import deskew, despeckle, edge_softness, upright_turn
 from extractor.knowledge import labels as K
 from extractor.layout.pdf_blocks import LaidLine, grid_rows, lay_out_page
 from extractor.layout.scan_rules import INK, find_rules, ink_inside, rectangles
@@ -62,14 +61,14 @@ def read_scan_form(pages: list[PageImage]) -> Form4:
     laid: list[LaidLine] = []
     qualities: dict[int, str] = {}
     for original in pages:
-        lines, doubtful = _read_page(original)
+        lines, doubtful, quality = _read_page(original)
         if doubtful > TURN_CHECK and (turn := upright_turn(original.image)):
             # A page that reads as noise may be sideways or upside down: tesseract's script
             # and orientation detection is asked only then, and the page read again turned.
-            lines, doubtful = _read_page(PageImage(original.image.rotate(
-                turn, expand=True, fillcolor=255), original.dpi, original.number))
+            lines, doubtful, quality = _read_page(dataclasses.replace(
+                original, image=original.image.rotate(turn, expand=True, fillcolor=255)))
         laid += lines
-        qualities[original.number] = page_quality_of(doubtful)
+        qualities[original.number] = quality
     form = read_text_form("\n".join(line.text for line in laid), distrust_noisy_text=False)
 
     worst = max(qualities.values(), key=QUALITIES.index, default=POOR)
@@ -82,9 +81,12 @@ def read_scan_form(pages: list[PageImage]) -> Form4:
     return with_positions(form, laid, SOURCE, judge)
 
 
-def _read_page(original: PageImage) -> tuple[list[LaidLine], float]:
-    """One page as the layout's lines, and the share of its words read with doubt."""
-    straight, _ = deskew(original.image)
+def _read_page(original: PageImage) -> tuple[list[LaidLine], float, str]:
+    """One page as the layout's lines, the share of its words read with doubt, and its quality
+    (:func:`page_quality_of`)."""
+    # Specks first: scanner dust and fax noise otherwise read as letters and marks.
+    straight, _ = deskew(despeckle(original.image, original.dpi))
+    softness = edge_softness(straight)
     page = PageImage(straight, original.dpi, original.number)
     h_rules, v_rules, cleaned = find_rules(page.image, page.dpi)
     rects = rectangles(h_rules, v_rules, page.image.width * 72.0 / page.dpi)
@@ -96,16 +98,19 @@ def _read_page(original: PageImage) -> tuple[list[LaidLine], float]:
         sq[0] - 1 <= w.word.cx <= sq[2] + 1 and sq[1] - 1 <= w.word.cy <= sq[3] + 1
         for sq in squares)]
     found = _join_split_dates(_glue_punctuation(found))
-    if page_quality([(item.word.text, item.confidence) for item in found]) == CLEAN:
+    if page_quality_of(doubtful_share([(w.word.text, w.confidence) for w in found]), softness,
+                       original.source_dpi) == CLEAN:
         found = _restore_full_stops(cleaned, page.dpi, found)
     found = align_to_lines(_doubt_beside_dropped_strokes(
         [w for w in (_tidy(item) for item in found) if w is not None],
         [item for item in found if _tidy(item) is None and _STROKE.fullmatch(item.word.text)]))
-    doubtful = doubtful_share([(item.word.text, item.confidence) for item in found])
+    doubtful = doubtful_share([(w.word.text, w.confidence) for w in found])
+    quality = page_quality_of(doubtful, softness, original.source_dpi)
     words = [dataclasses.replace(item.word, confidence=item.confidence / 100.0)
              for item in found] + marks
     width, height = (v * 72.0 / page.dpi for v in page.image.size)
-    return lay_out_page(PdfPage(page.number, width, height, tuple(words), tuple(rects))), doubtful
+    laid = lay_out_page(PdfPage(page.number, width, height, tuple(words), tuple(rects)))
+    return laid, doubtful, quality
 
 
 _DEBRIS = re.compile(r"^[\W_]+$")

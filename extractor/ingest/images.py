@@ -23,6 +23,14 @@ class PageImage:
     image: Image.Image
     dpi: float
     number: int
+    #: The resolution the page was scanned at, when it differs from ``dpi`` (an image-only
+    #: PDF's page image, rasterized at ``dpi``); 0 when it is ``dpi`` or unknown.
+    scanned_dpi: float = 0.0
+
+    @property
+    def source_dpi(self) -> float:
+        """The resolution the page was scanned at, as far as is known."""
+        return self.scanned_dpi or self.dpi
 
 
 def load_images(data: bytes) -> list[PageImage]:
@@ -52,6 +60,20 @@ def rasterize_pdf(data: bytes, dpi: int = PDF_RASTER_DPI) -> list[PageImage]:
         raise UnreadableInputError(f"corrupt or unreadable PDF ({err})") from None
     try:
         return [PageImage(document[i].render(scale=dpi / 72, grayscale=True).to_pil()
-                          .convert("L"), float(dpi), i + 1) for i in range(len(document))]
+                          .convert("L"), float(dpi), i + 1, _scanned_dpi(document[i]))
+                for i in range(len(document))]
     finally:
         document.close()
+
+
+def _scanned_dpi(page: object) -> float:
+    """The resolution of the largest image on an image-only PDF page (0 if none)."""
+    import pypdfium2.raw as pdfium_c
+
+    best = 0.0
+    for image in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE]):  # type: ignore[attr-defined]
+        width_px, _ = image.get_px_size()
+        x0, _, x1, _ = image.get_bounds()
+        if x1 - x0 > 72:  # at least an inch wide: a page scan, not a logo
+            best = max(best, width_px * 72.0 / (x1 - x0))
+    return best

@@ -1,0 +1,59 @@
+"""Scan pre-processing on real pages: a filing rendered by the project's renderer and
+rasterized (bench/scan.py), then turned, specked; and small synthetic marks."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import numpy as np
+import pytest
+from PIL import Image, ImageDraw
+
+from bench.scan import rasterize
+from extractor.assemble.edgar_xml import read_edgar_xml
+from extractor.ingest.preprocess import deskew, despeckle
+from extractor.render import render_pdf
+
+
+@pytest.fixture(scope="module")
+def page(corpus_xml: list[Path]) -> Image.Image:
+    path = next(p for p in corpus_xml if p.name.startswith("tsla_musk"))
+    return rasterize(render_pdf(read_edgar_xml(path.read_bytes())), 150)[0]
+
+
+@pytest.mark.parametrize("angle", [-2.3, 0.8, 4.0])
+def test_deskew_finds_the_angle(page: Image.Image, angle: float) -> None:
+    turned = page.rotate(angle, resample=Image.Resampling.BICUBIC, fillcolor=255)
+    _, found = deskew(turned)
+    assert found == pytest.approx(-angle, abs=0.15)
+
+
+def test_straight_page_is_left_alone(page: Image.Image) -> None:
+    straight, angle = deskew(page)
+    assert angle == 0.0 and straight is page
+
+
+def test_despeckle_removes_specks_and_keeps_print(page: Image.Image) -> None:
+    rng = random.Random(5)
+    specked = page.copy()
+    pixels = specked.load()
+    for _ in range(2000):
+        pixels[rng.randrange(page.width), rng.randrange(page.height)] = 0  # type: ignore[index]
+    cleaned = despeckle(specked, 150)
+    ink = (np.asarray(page) < 140).sum()
+    left = (np.asarray(cleaned) < 140).sum()
+    added = (np.asarray(specked) < 140).sum() - ink
+    assert added > 1500
+    # Nearly every speck is gone; nearly all of the print stays.
+    assert ink - 0.02 * ink <= left <= ink + 0.1 * added
+
+
+def test_despeckle_keeps_a_full_stop_at_300_dpi() -> None:
+    image = Image.new("L", (200, 100), 255)
+    draw = ImageDraw.Draw(image)
+    draw.rectangle((50, 50, 53, 53), fill=0)  # a full stop: 4 x 4 pixels at 300 dpi
+    draw.point((150, 50), fill=0)              # a speck
+    cleaned = np.asarray(despeckle(image, 300))
+    assert cleaned[51, 51] < 140
+    assert cleaned[50, 150] == 255
