@@ -57,3 +57,13 @@ def test_despeckle_keeps_a_full_stop_at_300_dpi() -> None:
     cleaned = np.asarray(despeckle(image, 300))
     assert cleaned[51, 51] < 140
     assert cleaned[50, 150] == 255
+
+
+def test_edge_softness_tells_blur_from_sharp_print(page: Image.Image) -> None:
+    from PIL import ImageFilter
+
+    from extractor.ingest.preprocess import edge_softness
+
+    sharp = edge_softness(page)
+    blurred = edge_softness(page.filter(ImageFilter.GaussianBlur(1.2)))
+    assert sharp < 1.0 < blurred

@@ -1,0 +1,56 @@
+"""Which OCR readings pass unchecked: by kind of value and page quality."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractor.assemble.scan_trust import (
+    CLEAN,
+    FAIR,
+    POOR,
+    doubtful_share,
+    page_quality_of,
+    trust,
+)
+
+
+def test_doubtful_share_counts_words_of_three_letters_or_more() -> None:
+    words = [("Common", 96.0), ("Stock", 70.0), ("S", 30.0), ("of", 20.0), ("Apple", 91.0)]
+    assert doubtful_share(words) == pytest.approx(1 / 3)
+    assert doubtful_share([]) == 1.0
+
+
+@pytest.mark.parametrize(("doubtful", "softness", "dpi", "quality"), [
+    (0.02, 0.55, 300, CLEAN),
+    (0.10, 0.55, 300, FAIR),
+    (0.30, 0.55, 300, POOR),
+    (0.02, 2.4, 300, FAIR),    # blurred print: digits change into digits
+    (0.02, 0.55, 200, FAIR),   # scanned at 200 dpi
+    (0.02, 0.0, 150, POOR),    # a fax
+])
+def test_page_quality_is_the_worst_signal(doubtful: float, softness: float, dpi: float,
+                                          quality: str) -> None:
+    assert page_quality_of(doubtful, softness, dpi) == quality
+
+
+def test_typed_values_on_a_clean_page_pass_whatever_the_ocr_confidence() -> None:
+    for path in ("non_derivative_table[0].transaction_code",
+                 "non_derivative_table[0].transaction_shares", "period_of_report",
+                 "reporting_owners[0].relationship.is_director"):
+        assert trust(path, 0.3, CLEAN) == (1.0, None)
+
+
+def test_text_needs_confidence_and_dates_never_pass_on_a_fax() -> None:
+    cap, reason = trust("issuer.issuer_name", 0.62, CLEAN)
+    assert cap <= 0.75 and reason is not None and "0.62" in reason
+    assert trust("issuer.issuer_name", 0.93, CLEAN) == (1.0, None)
+    cap, reason = trust("period_of_report", 0.99, POOR)
+    assert cap <= 0.75 and reason is not None and "never trusted" in reason
+    # Amounts on a blurred page pass only when tesseract is sure of them.
+    assert trust("non_derivative_table[1].transaction_shares", 0.97, FAIR) == (1.0, None)
+    assert trust("non_derivative_table[1].transaction_shares", 0.6, FAIR)[1] is not None
+
+
+def test_value_never_passes_above_what_ocr_said_when_untrusted() -> None:
+    cap, _ = trust("footnotes[0].text", 0.4, FAIR)
+    assert cap == 0.4

@@ -1,0 +1,25 @@
+"""Page images: image-only PDFs know the resolution they were scanned at."""
+
+from __future__ import annotations
+
+import pytest
+from PIL import Image
+
+from bench.scan import image_only_pdf, png_bytes
+from extractor.ingest.images import PDF_RASTER_DPI, load_images, rasterize_pdf
+
+
+@pytest.mark.parametrize("dpi", [150, 200, 300])
+def test_image_only_pdf_page_keeps_its_scan_resolution(dpi: int) -> None:
+    page = Image.new("L", (int(8.5 * dpi), 11 * dpi), 255)
+    (read,) = rasterize_pdf(image_only_pdf([page], dpi))
+    assert read.dpi == PDF_RASTER_DPI
+    assert read.source_dpi == pytest.approx(dpi, rel=0.01)
+
+
+def test_image_file_resolution_is_its_own() -> None:
+    page = Image.new("L", (1275, 1650), 255)
+    page.putpixel((10, 10), 0)
+    (read,) = load_images(png_bytes(page, 150))
+    assert read.dpi == pytest.approx(150, abs=0.1) and read.source_dpi == read.dpi
+    assert read.scanned_dpi == 0.0
