@@ -25,12 +25,17 @@ def _sharpness(small: Image.Image, angle: float) -> float:
 
 
 def skew_angle(image: Image.Image) -> float:
-    """The rotation (degrees, counter-clockwise) that straightens ``image``."""
-    small = image.reduce(max(1, image.width // 900))
+    """The rotation (degrees, counter-clockwise) that straightens ``image``.
+
+    Every half degree is tried on a thumbnail (the sharpness is not smooth enough in the angle
+    to climb towards the best), then tenth degrees round the best on a larger copy.
+    """
+    thumbnail = image.reduce(max(1, image.width // 450))
     coarse = max(np.arange(-MAX_SKEW, MAX_SKEW + 1e-9, 0.5),
-                 key=lambda a: _sharpness(small, float(a)))
-    fine = np.arange(coarse - 0.5, coarse + 0.5 + 1e-9, STEP)
-    return float(max(fine, key=lambda a: _sharpness(small, float(a))))
+                 key=lambda a: _sharpness(thumbnail, float(a)))
+    small = image.reduce(max(1, image.width // 900))
+    fine = [float(coarse) + STEP * i for i in range(-3, 4)]
+    return round(max(fine, key=lambda a: _sharpness(small, a)), 2)
 
 
 def deskew(image: Image.Image) -> tuple[Image.Image, float]:
@@ -38,6 +43,8 @@ def deskew(image: Image.Image) -> tuple[Image.Image, float]:
     angle = skew_angle(image)
     if abs(angle) < STEP / 2:
         return image, 0.0
+    # Bicubic, though bilinear takes a third of the time on a full page: measured, bilinear
+    # cost 0.6 points of field accuracy on the clean300 scans.
     return image.rotate(angle, resample=Image.Resampling.BICUBIC, fillcolor=255), angle
 
 
