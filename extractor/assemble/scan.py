@@ -120,6 +120,8 @@ _KEPT_MARKS = re.compile(r"\(\d+\)|[$%()\[\]/&-]|\*+")
 _EDGE_JUNK = "‘’'`|!_—–=~"
 
 
+#: A check box with a mark, as OCR reads it: "[xX]", "[X", "(X)", "X]".
+_MARKED_BOX = re.compile(r"[\[(|][xX]{1,2}[\])|]?|[xX]{1,2}[\])|]")
 #: A lone stroke that OCR could not settle: "I", "l", "1", or a rule's remnant.
 _STROKE = re.compile(r"[|!\[\]]")
 #: The confidence (0-100) left to a word beside a dropped stroke.
@@ -143,6 +145,8 @@ def _doubt_beside_dropped_strokes(kept: list[OcrWord], dropped: list[OcrWord]
 def _tidy(item: OcrWord) -> OcrWord | None:
     """Rule fragments and stray marks dropped; quote and bar debris trimmed off word edges."""
     text = repair_roman_numeral(item.word.text.strip(_EDGE_JUNK))
+    if _MARKED_BOX.fullmatch(text):
+        text = "X"  # a marked check box tesseract read as text, its square not found
     if not text or (_DEBRIS.match(text) and not _KEPT_MARKS.fullmatch(text)):
         return None
     if text == item.word.text:

@@ -89,3 +89,16 @@ def test_sideways_and_upside_down_pages_are_turned(tesla_scan: bytes, turn: int)
     assert form.issuer.issuer_trading_symbol.value == "TSLA"
     assert form.period_of_report.value is not None
     assert form.period_of_report.value.isoformat() == "2023-03-08"
+
+
+@pytest.mark.parametrize(("read", "kept"), [
+    ("[xX]", "X"), ("(X)", "X"), ("X]", "X"), ("|", None), ("Il", "II"), ("‘Stock", "Stock"),
+    ("(1)", "(1)"), ("_", None),
+])
+def test_ocr_words_tidied(read: str, kept: str | None) -> None:
+    from extractor.assemble.scan import _tidy
+    from extractor.ingest.ocr import OcrWord
+    from extractor.ingest.pdf_words import Word
+
+    tidied = _tidy(OcrWord(Word(read, 10, 20, 10, 18, 1), 90.0))
+    assert (tidied.word.text if tidied else None) == kept
