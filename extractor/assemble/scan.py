@@ -101,9 +101,10 @@ def _read_page(original: PageImage) -> tuple[list[LaidLine], float, str]:
     if page_quality_of(doubtful_share([(w.word.text, w.confidence) for w in found]), softness,
                        original.source_dpi) == CLEAN:
         found = _restore_full_stops(cleaned, page.dpi, found)
+    tidied = [(item, _tidy(item)) for item in found]
     found = align_to_lines(_doubt_beside_dropped_strokes(
-        [w for w in (_tidy(item) for item in found) if w is not None],
-        [item for item in found if _tidy(item) is None and _STROKE.fullmatch(item.word.text)]))
+        [kept for _, kept in tidied if kept is not None],
+        [item for item, kept in tidied if kept is None and _STROKE.fullmatch(item.word.text)]))
     doubtful = doubtful_share([(w.word.text, w.confidence) for w in found])
     quality = page_quality_of(doubtful, softness, original.source_dpi)
     words = [dataclasses.replace(item.word, confidence=item.confidence / 100.0)
@@ -152,10 +153,6 @@ def _tidy(item: OcrWord) -> OcrWord | None:
     if text == item.word.text:
         return item
     return OcrWord(dataclasses.replace(item.word, text=text), item.confidence, item.line)
-
-
-#: Words tesseract gives less than this confidence (0-100) have their table cell read again.
-REREAD_BELOW = 60.0
 
 
 _PUNCTUATION = {".", ",", ";", ":"}
@@ -234,6 +231,10 @@ def _join_split_dates(found: list[OcrWord]) -> list[OcrWord]:
             continue
         out.append(item)
     return out
+
+
+#: Words tesseract gives less than this confidence (0-100) have their table cell read again.
+REREAD_BELOW = 60.0
 
 
 def _reread_cells(image: Image.Image, page: PageImage, rects: list,
