@@ -43,9 +43,27 @@ def deskew(image: Image.Image) -> tuple[Image.Image, float]:
     angle = skew_angle(image)
     if abs(angle) < STEP / 2:
         return image, 0.0
-    # Bicubic, though bilinear takes a third of the time on a full page: measured, bilinear
-    # cost 0.6 points of field accuracy on the clean300 scans.
-    return image.rotate(angle, resample=Image.Resampling.BICUBIC, fillcolor=255), angle
+    return _rotate_bicubic(image, angle), angle
+
+
+def _rotate_bicubic(image: Image.Image, angle: float) -> Image.Image:
+    """``image`` turned ``angle`` degrees counter-clockwise about its centre, as
+    ``Image.rotate`` turns it.
+
+    Bicubic, because bilinear was measured to cost 0.6 points of field accuracy on the clean300
+    scans; OpenCV's, because Pillow's bicubic rotation of a 300 dpi page takes 0.2 s, a tenth of
+    the OCR, and OpenCV's takes 0.03 s.
+    """
+    import cv2
+
+    pixels = np.asarray(image, dtype=np.uint8)
+    height, width = pixels.shape
+    # Pillow turns about the centre of the pixel grid, (w/2, h/2) in pixel-edge coordinates;
+    # OpenCV's pixel centres sit on integers, so the same centre is half a pixel less.
+    matrix = cv2.getRotationMatrix2D(((width - 1) / 2, (height - 1) / 2), angle, 1.0)
+    turned = cv2.warpAffine(pixels, matrix, (width, height), flags=cv2.INTER_CUBIC,
+                            borderMode=cv2.BORDER_CONSTANT, borderValue=255)
+    return Image.fromarray(turned)
 
 
 def upright_turn(image: Image.Image) -> int:
