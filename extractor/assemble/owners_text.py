@@ -11,6 +11,7 @@ import dataclasses
 import re
 
 from extractor.fields.addresses import recase_address, split_street
+from extractor.fields.cells import REPAIRED_CONFIDENCE
 from extractor.fields.names import split_person_name
 from extractor.fields.ocr_repair import repair_code
 from extractor.knowledge import labels as K
@@ -203,7 +204,10 @@ _ENTITY_END = re.compile(r"\b(?:LLC|L\.L\.C\.|LP|L\.P\.|LLP|INC\.?|CORP\.?|CORPO
                          r"LIMITED|CO\.|TRUST|FUND|PLC|N\.V\.|S\.A\.|AG|GMBH)(?=\s)",
                          re.IGNORECASE)
 _ADDRESS_START = re.compile(r"\s(?=C/O\b|c/o\b|P\.?\s?O\.?\s+BOX\b|\d)", re.IGNORECASE)
-_US_TAIL = re.compile(r",\s*(?:[A-Z]{2}\s+\d{5}(?:-\d{4})?|[A-Z][0-9]\s+[A-Z0-9][A-Z0-9 \-]*)$")
+#: An EDGAR country code as OCR may read it: the digit 0 read as the letter O ("X0" -> "XO").
+_COUNTRY_CODE = r"[A-Z][0-9O]"
+_US_TAIL = re.compile(r",\s*(?:[A-Z]{2}\s+\d{5}(?:-\d{4})?|" + _COUNTRY_CODE +
+                      r"\s+[A-Z0-9][A-Z0-9 \-]*)$")
 
 
 def _split_name_address(cell: str, box1: ReportingOwner | None,
@@ -235,9 +239,22 @@ def _split_name_address(cell: str, box1: ReportingOwner | None,
     return None
 
 
+def _state_field(state: str | None, country: str | None, raw: str) -> Field:
+    """The state or country code.  A code of a letter and "O" before a foreign postal code is
+    a country code whose 0 OCR read as O ("XO W1K 3JP"): no US state stands before such a
+    code, so the digit is the one reading."""
+    if country and country.endswith("O"):
+        return _f(country[0] + "0", raw, REPAIRED_CONFIDENCE)
+    code = state or country or ""
+    if is_state_or_country_code(code):
+        return _f(code, raw)
+    return _f(None, raw, 0.0, f"{code!r} is not a state code")
+
+
 def _split_address(address: str, raw: str, box1: ReportingOwner | None) -> dict[str, Field]:
     m = re.match(r"^(?P<rest>.*?)\s*,\s*(?:(?P<state>[A-Z]{2})\s+(?P<zip>\d{5}(?:-\d{4})?)|"
-                 r"(?P<country>[A-Z][0-9])\s+(?P<postal>[A-Z0-9][A-Z0-9 \-]*))$", address)
+                 r"(?P<country>" + _COUNTRY_CODE + r")\s+(?P<postal>[A-Z0-9][A-Z0-9 \-]*))$",
+                 address)
     if not m:  # not a US "CITY, ST ZIP" address: where the street ends is anyone's guess
         reason = "address not in CITY, ST ZIP form; street, city and postal code not separated"
         return {"rpt_owner_street1": _f(None, raw, 0.0, reason)}
@@ -254,9 +271,7 @@ def _split_address(address: str, raw: str, box1: ReportingOwner | None) -> dict[
         "rpt_owner_street2": _f(street2, raw, min(CLEAN, confidence + 0.1)) if street2 else
         Field(),
         "rpt_owner_city": _f(city, raw, confidence),
-        "rpt_owner_state": _f(m["state"] or m["country"], raw)
-        if is_state_or_country_code(m["state"] or m["country"]) else
-        _f(None, raw, 0.0, f"{m['state']!r} is not a state code"),
+        "rpt_owner_state": _state_field(m["state"], m["country"], raw),
         "rpt_owner_zip_code": _f(m["zip"] or m["postal"].strip(), raw),
     }
 

@@ -116,8 +116,9 @@ def _read_page(original: PageImage) -> tuple[list[LaidLine], float, str]:
 
 _DEBRIS = re.compile(r"^[\W_]+$")
 #: Punctuation-only tokens that are print, not debris: brackets round a ticker, "$", "(1)",
-#: "/" of "Name / Address", "&" of a company name, the dash of "Exhibit 24 - Power".
-_KEPT_MARKS = re.compile(r"\(\d+\)|[$%()\[\]/&-]|\*+")
+#: "/" of "Name / Address", "&" of a company name, the dash of "Exhibit 24 - Power", the colon
+#: of "By : /s/".
+_KEPT_MARKS = re.compile(r"\(\d+\)|[$%()\[\]/&:-]|\*+")
 _EDGE_JUNK = "‘’'`|!_—–=~"
 
 
@@ -164,7 +165,7 @@ def _glue_punctuation(found: list[OcrWord]) -> list[OcrWord]:
     marks = [w for w in found if w.word.text in _PUNCTUATION]
     if not marks:
         return found
-    glued: dict[int, str] = {}
+    glued: dict[int, tuple[str, float]] = {}
     used: set[int] = set()
     for mark in marks:
         before = [w for w in found if w.word.text not in _PUNCTUATION
@@ -172,42 +173,65 @@ def _glue_punctuation(found: list[OcrWord]) -> list[OcrWord]:
                   and w.word.top - 1 <= mark.word.cy <= w.word.bottom + 2]
         if before:
             word = max(before, key=lambda w: w.word.x1)
-            glued[id(word)] = glued.get(id(word), word.word.text) + mark.word.text
+            text, _ = glued.get(id(word), (word.word.text, word.word.x1))
+            glued[id(word)] = (text + mark.word.text, mark.word.x1)
             used.add(id(mark))
-    return [OcrWord(dataclasses.replace(w.word, text=glued[id(w)]), w.confidence, w.line)
+    return [OcrWord(dataclasses.replace(w.word, text=glued[id(w)][0], x1=glued[id(w)][1]),
+                    w.confidence, w.line)
             if id(w) in glued else w for w in found if id(w) not in used]
 
 
 def _restore_full_stops(image: Image.Image, dpi: float, found: list[OcrWord]
                         ) -> list[OcrWord]:
-    """A full stop that tesseract's sparse-text pass left out ("price The shares") is put back
-    where the pixels show one: a small, round dot on the baseline just after the word, with no
-    ink above it.  Only on a clean page, where a dot is not a speck of noise."""
+    """Full stops that tesseract's sparse-text pass left out ("price The shares", "Revocable."
+    for "Revocable...") are put back where the pixels show them: small, round dots on the
+    baseline just after the word, with no ink above them.  Only on a clean page, where a dot
+    is not a speck of noise."""
     pixels = np.asarray(image, dtype=np.uint8)
     scale = dpi / 72.0
     out = []
     for item in found:
         word = item.word
-        if not word.text[-1:].isalnum():
-            out.append(item)
-            continue
-        height = word.bottom - word.top
-        x0, x1 = int((word.x1 + 0.02 * height) * scale), int((word.x1 + 0.5 * height) * scale)
-        y0, y1 = int(word.top * scale), int((word.bottom + 0.05 * height) * scale)
-        region = pixels[y0:y1, x0:x1] < INK
-        if region.size == 0 or not region.any():
-            out.append(item)
-            continue
-        rows = np.nonzero(region.any(axis=1))[0]
-        cols = np.nonzero(region.any(axis=0))[0]
-        dot_h, dot_w = (rows[-1] - rows[0] + 1) / scale, (cols[-1] - cols[0] + 1) / scale
-        low = rows[0] >= 0.5 * (y1 - y0)  # only low in the line: no letter there
-        if low and 0.4 <= dot_w <= 0.2 * height + 0.6 and 0.4 <= dot_h <= 1.5 * dot_w and \
-                cols[-1] < region.shape[1] - 1:
-            item = OcrWord(dataclasses.replace(word, text=word.text + "."), item.confidence,
-                           item.line)
+        stops = 0
+        if word.text[-1:].isalnum() or word.text.endswith("."):
+            stops = _dots_after(pixels, scale, word, 3 - len(word.text) + len(
+                word.text.rstrip(".")))
+        if stops:
+            item = OcrWord(dataclasses.replace(word, text=word.text + "." * stops),
+                           item.confidence, item.line)
         out.append(item)
     return out
+
+
+def _dots_after(pixels: np.ndarray, scale: float, word: Word, most: int) -> int:
+    """How many full stops (at most ``most``) the pixels show right after ``word``."""
+    height = word.bottom - word.top
+    x = word.x1 + 0.02 * height
+    y0, y1 = int(word.top * scale), int((word.bottom + 0.05 * height) * scale)
+    count = 0
+    while count < most:
+        x0, x1 = int(x * scale), int((x + 0.5 * height) * scale)
+        region = pixels[y0:y1, x0:x1] < INK
+        if region.size == 0 or not region.any():
+            break
+        columns = region.any(axis=0)
+        first = int(np.argmax(columns))
+        # The blob: the run of inked columns from the first one.
+        blank = np.nonzero(~columns[first:])[0]
+        if blank.size == 0:
+            break  # runs off the window: wider than a dot
+        last = first + int(blank[0]) - 1
+        blob = region[:, first:last + 1]
+        rows = np.nonzero(blob.any(axis=1))[0]
+        dot_h, dot_w = (rows[-1] - rows[0] + 1) / scale, (last - first + 1) / scale
+        low = rows[0] >= 0.5 * (y1 - y0)  # only low in the line: no letter there
+        if not (low and 0.4 <= dot_w <= 0.2 * height + 0.6 and 0.4 <= dot_h <= 1.5 * dot_w):
+            break
+        if count and first / scale > 0.35 * height:
+            break  # too far from the dot before it: the next one is a word's
+        count += 1
+        x += (last + 1) / scale
+    return count
 
 
 _FULL_DATE = re.compile(r"\d{1,2}/\d{1,2}/\d{2,4}")

@@ -10,6 +10,7 @@ else is left alone, so the cell parser refuses it and the field is flagged.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 #: Glyphs OCR reads for one another.  Keys are what was read; values what it may have been.
 LOOKALIKES: dict[str, str] = {
@@ -126,3 +127,34 @@ def join_split_number(text: str) -> str | None:
     """
     joined = _SPLIT_NUMBER.sub("", text)
     return joined if joined != text else None
+
+
+def other_readings(text: str, is_valid: Callable[[str], bool]) -> list[str]:
+    """The readings of ``text``, other than itself, that change one glyph into a look-alike
+    and that ``is_valid`` accepts: the values OCR cannot tell apart from ``text``.
+
+    A state code read "MO" may be Missouri or "M0", EDGAR's code for Japan; an OCR reader
+    cannot choose, so the value goes to review.
+
+    >>> other_readings("MO", lambda code: code in {"MO", "M0", "MD"})
+    ['M0', 'MD']
+    """
+    found = []
+    for i, char in enumerate(text):
+        for other in LOOKALIKES.get(char, ""):
+            candidate = text[:i] + other + text[i + 1:]
+            if candidate != text and candidate not in found and is_valid(candidate):
+                found.append(candidate)
+    return found
+
+
+def mixes_lookalikes(text: str) -> bool:
+    """Whether ``text`` mixes letters and digits with a glyph that has a look-alike across
+    that divide ("JE1 OBD": O or 0?), so no type rule can settle it.
+
+    >>> mixes_lookalikes("JE1 OBD"), mixes_lookalikes("94105"), mixes_lookalikes("KY1-9008")
+    (True, False, True)
+    """
+    if not (any(c.isdigit() for c in text) and any(c.isalpha() for c in text)):
+        return False
+    return any(c.isdigit() != o.isdigit() for c in text for o in LOOKALIKES.get(c, ""))

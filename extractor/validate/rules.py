@@ -15,7 +15,9 @@ from typing import Any
 from rapidfuzz import fuzz, process
 
 from extractor.errors import NotAForm4Error
+from extractor.fields.ocr_repair import mixes_lookalikes, other_readings
 from extractor.knowledge import labels as K
+from extractor.knowledge.codes import STATE_CODES, is_state_or_country_code
 from extractor.layout.fuzzy import normalize_label
 from extractor.model import REVIEW_THRESHOLD, Field, Form4, ReviewItem, map_fields
 
@@ -33,6 +35,7 @@ def validate(form: Form4) -> Form4:
     form = map_fields(form, _flag_printed_labels)
     form = _flag_unknown_footnote_refs(form)
     form = _flag_ocr_period_conflict(form)
+    form = _flag_ocr_lookalike_addresses(form)
     form = _flag_required(form)
     items = list(form.review)
     items += _check_rows(form)
@@ -224,6 +227,35 @@ def _flag_ocr_period_conflict(form: Form4) -> Form4:
         return form
     return dataclasses.replace(form, period_of_report=form.period_of_report.flagged(
         "box 3 differs from the earliest transaction date in the tables"))
+
+
+_US_ZIP = re.compile(r"\d{5}(?:-\d{4})?")
+
+
+def _flag_ocr_lookalike_addresses(form: Form4) -> Form4:
+    """On a scan, address codes whose look-alike glyphs leave two readings go to review.
+
+    A state "MO" may be Missouri or "M0" (EDGAR's code for Japan); the ZIP settles it only when
+    it is a US ZIP beside a US state.  A foreign postal code that mixes letters and digits
+    ("JE1 0BD") has no type rule to tell O from 0.
+    """
+    if form.source_kind != "ocr":
+        return form
+    owners = []
+    for owner in form.reporting_owners:
+        state, zip_code = owner.rpt_owner_state, owner.rpt_owner_zip_code
+        us_pair = state.value in STATE_CODES and zip_code.value is not None and \
+            _US_ZIP.fullmatch(zip_code.value) is not None
+        others = other_readings(state.value or "", is_state_or_country_code)
+        if others and not us_pair and not state.needs_review:
+            state = state.flagged(f"OCR cannot tell {state.value!r} from "
+                                  f"{' or '.join(map(repr, others))} here")
+        if zip_code.value and mixes_lookalikes(zip_code.value) and not zip_code.needs_review:
+            zip_code = zip_code.flagged("OCR cannot tell O from 0 or I from 1 in a postal code "
+                                        "that mixes letters and digits")
+        owners.append(dataclasses.replace(owner, rpt_owner_state=state,
+                                          rpt_owner_zip_code=zip_code))
+    return dataclasses.replace(form, reporting_owners=tuple(owners))
 
 
 def _check_dates(form: Form4) -> list[ReviewItem]:

@@ -71,3 +71,22 @@ def test_only_words_holding_digits_are_repaired() -> None:
 def test_split_number_joined() -> None:
     assert join_split_number("$2,601. 6983") == "$2,601.6983"
     assert join_split_number("12,500 (1)") is None
+
+
+def test_other_readings_are_the_valid_lookalike_codes() -> None:
+    from extractor.fields.ocr_repair import other_readings
+    from extractor.knowledge.codes import is_state_or_country_code
+
+    assert other_readings("MO", is_state_or_country_code) == ["M0", "MD"]
+    assert other_readings("X0", is_state_or_country_code) == []  # "XO", "XD": no such codes
+    assert other_readings("NY", is_state_or_country_code) == []
+
+
+@pytest.mark.parametrize(("postal", "mixed"), [
+    ("JE1 0BD", True), ("W1K 3JP", True), ("KY1-9008", True),
+    ("94105", False), ("94105-1234", False), ("048926", False), ("SW", False),
+])
+def test_postal_codes_mixing_lookalikes(postal: str, mixed: bool) -> None:
+    from extractor.fields.ocr_repair import mixes_lookalikes
+
+    assert mixes_lookalikes(postal) is mixed

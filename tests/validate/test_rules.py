@@ -109,3 +109,25 @@ def test_a_value_that_is_a_printed_label_does_not_make_a_filing() -> None:
         require_filing_values(label_only)
     real = dataclasses.replace(label_only, issuer=Issuer(Field("Acme Corp", 0.9, P), Field()))
     assert require_filing_values(real) is real
+
+
+def _owner_at(state: str, zip_code: str) -> ReportingOwner:
+    owner = _form().reporting_owners[0]
+    return dataclasses.replace(owner, rpt_owner_state=Field(state, 0.95, P),
+                               rpt_owner_zip_code=Field(zip_code, 0.95, P))
+
+
+@pytest.mark.parametrize(("state", "zip_code", "kind", "state_flagged", "zip_flagged"), [
+    ("MO", "105-7537", "ocr", True, False),   # Missouri, or M0 (Japan)? a foreign postal code
+    ("MO", "63101", "ocr", False, False),     # a US ZIP beside a US state settles it
+    ("Y9", "JE1 OBD", "ocr", False, True),    # O or 0 in a postal code: no rule settles it
+    ("X0", "W1K 3JP", "ocr", False, True),
+    ("MO", "105-7537", "pdf", False, False),  # a text layer has no look-alikes
+])
+def test_ocr_lookalike_address_codes_go_to_review(state: str, zip_code: str, kind: str,
+                                                  state_flagged: bool, zip_flagged: bool) -> None:
+    form = validate(_form(reporting_owners=(_owner_at(state, zip_code),), source_kind=kind))
+    owner = form.reporting_owners[0]
+    assert owner.rpt_owner_state.value == state and owner.rpt_owner_zip_code.value == zip_code
+    assert owner.rpt_owner_state.needs_review is state_flagged
+    assert owner.rpt_owner_zip_code.needs_review is zip_flagged
