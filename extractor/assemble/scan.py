@@ -15,7 +15,7 @@ import re
 
 import numpy as np
 from PIL import Image
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from extractor.assemble.pdf import with_positions
 from extractor.assemble.scan_trust import (
@@ -51,6 +51,8 @@ TURN_CHECK = 0.5
 MARK_INK = 0.08
 #: First words of the check-box labels: a square is looked for to their left.
 _CHECK_WORDS = {c.text.split()[0].lower() for c in K.CHECKBOXES} | {"check"}
+#: How near (rapidfuzz ratio, 0-100) a word must read to one of them.
+_CHECK_WORD_SCORE = 65
 
 
 def read_scan_form(pages: list[PageImage]) -> Form4:
@@ -307,17 +309,25 @@ def _check_marks(page: PageImage, words: list[OcrWord]
     squares = []
     for item in words:
         word = item.word
-        if word.text.lower().strip("[]|()") not in _CHECK_WORDS and \
-                fuzz.ratio(word.text.lower(), "director") < 80:
+        # Fuzzy: on a blurred page "Officer" reads "otticer" and "Form" "For"; the square
+        # itself must still be found beside the word.
+        if process.extractOne(word.text.lower().strip("[]|()"), _CHECK_WORDS,
+                              scorer=fuzz.ratio, score_cutoff=_CHECK_WORD_SCORE) is None:
             continue
         square = _square_left_of(page.image, page.dpi, word)
         if square is None:
             continue
-        inked = ink_inside(page.image, page.dpi, square) > MARK_INK
+        ink = ink_inside(page.image, page.dpi, square)
         squares.append(square)
-        marks.append(Word("X" if inked else "[ ]", square[0], square[2], word.top, word.bottom,
-                          page.number))
+        marks.append(Word("X" if ink > MARK_INK else "[ ]", square[0], square[2], word.top,
+                          word.bottom, page.number, confidence=_mark_certainty(ink)))
     return marks, squares
+
+
+def _mark_certainty(ink: float) -> float:
+    """How sure (0.5-1) a check box's reading is, from how far its ink share lies from
+    :data:`MARK_INK`: a blurred border or a speck puts an empty box near the line."""
+    return 0.5 + 0.5 * min(1.0, abs(ink - MARK_INK) / MARK_INK)
 
 
 def _square_left_of(image: Image.Image, dpi: float, word: Word

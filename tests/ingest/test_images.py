@@ -9,11 +9,14 @@ from bench.scan import image_only_pdf, png_bytes
 from extractor.ingest.images import PDF_RASTER_DPI, load_images, rasterize_pdf
 
 
-@pytest.mark.parametrize("dpi", [150, 200, 300])
-def test_image_only_pdf_page_keeps_its_scan_resolution(dpi: int) -> None:
+@pytest.mark.parametrize(("dpi", "rendered"), [(150, PDF_RASTER_DPI), (200, 200), (300, 300)])
+def test_image_only_pdf_page_keeps_its_scan_resolution(dpi: int, rendered: int) -> None:
+    """An office scan is rendered at its own resolution (no resampling blur); a fax-class page
+    is enlarged by the renderer.  Either way the scan's own resolution is known."""
     page = Image.new("L", (int(8.5 * dpi), 11 * dpi), 255)
     (read,) = rasterize_pdf(image_only_pdf([page], dpi))
-    assert read.dpi == PDF_RASTER_DPI
+    assert read.dpi == rendered
+    assert read.image.width == pytest.approx(8.5 * rendered, abs=2)
     assert read.source_dpi == pytest.approx(dpi, rel=0.01)
 
 
