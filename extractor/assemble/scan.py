@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from bisect import bisect_left, bisect_right
 
 import numpy as np
 from PIL import Image
@@ -269,11 +270,17 @@ def _reread_cells(image: Image.Image, page: PageImage, rects: list,
     "I", that sparse-text OCR skips) or with a doubtful word are read again, all in one
     tesseract call; a re-read replaces the cell's words when tesseract is surer of it."""
     targets: list[tuple[Rect, list[OcrWord]]] = []
+    by_middle = sorted(found, key=lambda w: w.word.cy)
+    middles = [w.word.cy for w in by_middle]
     for row in grid_rows(list(rects)):
         if len(row) < 3:
             continue
+        # The words whose middles lie in the row's height, found by bisection: a page has
+        # hundreds of cells and of words.
+        top, bottom = min(c.top for c in row) - 0.5, max(c.bottom for c in row) + 0.5
+        near = by_middle[bisect_left(middles, top):bisect_right(middles, bottom)]
         for cell in row:
-            inside = [w for w in found if cell.contains(w.word.cx, w.word.cy)]
+            inside = [w for w in near if cell.contains(w.word.cx, w.word.cy)]
             if inside and min(w.confidence for w in inside) >= REREAD_BELOW:
                 continue
             box = (cell.x0, cell.top, cell.x1, cell.bottom)
