@@ -46,7 +46,10 @@ def read_box1(layout: TextLayout) -> ReportingOwner | None:
     stop = layout.next_label_start(box.end)  # never read across another label
     raw_name = layout.dump.flat[box.end:min(stop, last.start)] if last and \
         last.start > box.end else layout.segment_after(box)
-    name = clean_segment(raw_name.split("\n")[0] if last is None else raw_name)
+    # Without the "(Last)" sub-label (OCR read it "(las)") the name is the first line that
+    # holds text: the label's own asterisk may end up on a line of its own.
+    name = clean_segment(raw_name) if last is not None else \
+        next((text for line in raw_name.split("\n") if (text := clean_segment(line))), "")
     owner = _named_owner(name, raw_name)
     street = layout.find("street", "sublabel")
     if street is not None:

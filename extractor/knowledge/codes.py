@@ -78,3 +78,15 @@ EDGAR_COUNTRY_CODE = re.compile(r"^[A-Z][0-9]$")
 def is_state_or_country_code(code: str) -> bool:
     """A USPS state code or an EDGAR country code."""
     return code in STATE_CODES or bool(EDGAR_COUNTRY_CODE.match(code))
+
+#: Words that make up the titles of securities on Form 4 ("Class A Common Stock", "Restricted
+#: Stock Units", "Employee Stock Option (right to buy)").  An OCR word one slip away from one
+#: of them ("Cornmon", "Ciass") is a misreading to check, not a word of the title.
+SECURITY_TITLE_WORDS = frozenset({
+    "american", "award", "awards", "beneficial", "buy", "capital", "class", "classes", "common",
+    "convertible", "deferred", "depositary", "employee", "incentive", "interest", "interests",
+    "limited", "membership", "non-qualified", "non-voting", "note", "notes", "option", "options",
+    "ordinary", "partnership", "performance", "phantom", "preferred", "receipts", "restricted",
+    "right", "rights", "sell", "series", "share", "shares", "stock", "subordinate", "units",
+    "unit", "voting", "warrant", "warrants",
+})

@@ -15,11 +15,10 @@ from typing import Any
 from rapidfuzz import fuzz, process
 
 from extractor.errors import NotAForm4Error
-from extractor.fields.ocr_repair import mixes_lookalikes, other_readings
 from extractor.knowledge import labels as K
-from extractor.knowledge.codes import STATE_CODES, is_state_or_country_code
 from extractor.layout.fuzzy import normalize_label
 from extractor.model import REVIEW_THRESHOLD, Field, Form4, ReviewItem, map_fields
+from extractor.validate.ocr_rules import flag_ocr_misreadings
 
 #: Words in a footnote that tie it to Table II (derivative securities).
 _DERIVATIVE_HINTS = re.compile(
@@ -35,7 +34,7 @@ def validate(form: Form4) -> Form4:
     form = map_fields(form, _flag_printed_labels)
     form = _flag_unknown_footnote_refs(form)
     form = _flag_ocr_period_conflict(form)
-    form = _flag_ocr_lookalike_addresses(form)
+    form = flag_ocr_misreadings(form)
     form = _flag_required(form)
     items = list(form.review)
     items += _check_rows(form)
@@ -220,42 +219,27 @@ def _period_conflict(form: Form4) -> bool:
 
 
 def _flag_ocr_period_conflict(form: Form4) -> Form4:
-    """On a scan a digit can turn into another (05 -> 06 on a blurred page): box 3 that
-    disagrees with the tables' earliest date is flagged itself, not only listed."""
-    if form.source_kind != "ocr" or not _period_conflict(form) or \
-            form.period_of_report.needs_review:
+    """On a scan a digit can turn into another (05 -> 06 on a blurred page): when box 3
+    disagrees with the tables' earliest date, either may be the misread one, so box 3 and the
+    table dates on the earliest day are flagged themselves, not only listed."""
+    if form.source_kind != "ocr" or not _period_conflict(form):
         return form
-    return dataclasses.replace(form, period_of_report=form.period_of_report.flagged(
-        "box 3 differs from the earliest transaction date in the tables"))
+    reason = "box 3 differs from the earliest transaction date in the tables"
+    earliest = min(r.transaction_date.value for r in (*form.non_derivative_table,
+                                                     *form.derivative_table)
+                   if r.transaction_date.value is not None)
 
+    def flag_row(row: Any) -> Any:
+        date = row.transaction_date
+        if date.value != earliest or date.needs_review:
+            return row
+        return dataclasses.replace(row, transaction_date=date.flagged(reason))
 
-_US_ZIP = re.compile(r"\d{5}(?:-\d{4})?")
-
-
-def _flag_ocr_lookalike_addresses(form: Form4) -> Form4:
-    """On a scan, address codes whose look-alike glyphs leave two readings go to review.
-
-    A state "MO" may be Missouri or "M0" (EDGAR's code for Japan); the ZIP settles it only when
-    it is a US ZIP beside a US state.  A foreign postal code that mixes letters and digits
-    ("JE1 0BD") has no type rule to tell O from 0.
-    """
-    if form.source_kind != "ocr":
-        return form
-    owners = []
-    for owner in form.reporting_owners:
-        state, zip_code = owner.rpt_owner_state, owner.rpt_owner_zip_code
-        us_pair = state.value in STATE_CODES and zip_code.value is not None and \
-            _US_ZIP.fullmatch(zip_code.value) is not None
-        others = other_readings(state.value or "", is_state_or_country_code)
-        if others and not us_pair and not state.needs_review:
-            state = state.flagged(f"OCR cannot tell {state.value!r} from "
-                                  f"{' or '.join(map(repr, others))} here")
-        if zip_code.value and mixes_lookalikes(zip_code.value) and not zip_code.needs_review:
-            zip_code = zip_code.flagged("OCR cannot tell O from 0 or I from 1 in a postal code "
-                                        "that mixes letters and digits")
-        owners.append(dataclasses.replace(owner, rpt_owner_state=state,
-                                          rpt_owner_zip_code=zip_code))
-    return dataclasses.replace(form, reporting_owners=tuple(owners))
+    period = form.period_of_report
+    return dataclasses.replace(
+        form, period_of_report=period if period.needs_review else period.flagged(reason),
+        non_derivative_table=tuple(map(flag_row, form.non_derivative_table)),
+        derivative_table=tuple(map(flag_row, form.derivative_table)))
 
 
 def _check_dates(form: Form4) -> list[ReviewItem]:

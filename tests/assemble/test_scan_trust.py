@@ -46,9 +46,13 @@ def test_text_needs_confidence_and_dates_never_pass_on_a_fax() -> None:
     assert trust("issuer.issuer_name", 0.93, CLEAN) == (1.0, None)
     cap, reason = trust("period_of_report", 0.99, POOR)
     assert cap <= 0.75 and reason is not None and "never trusted" in reason
-    # Amounts on a blurred page pass only when tesseract is sure of them.
-    assert trust("non_derivative_table[1].transaction_shares", 0.97, FAIR) == (1.0, None)
-    assert trust("non_derivative_table[1].transaction_shares", 0.6, FAIR)[1] is not None
+    # Amounts on a fax pass only when tesseract is sure of them; free text on a blurred page
+    # too; notes on a blurred page never.
+    assert trust("non_derivative_table[1].transaction_shares", 0.9, POOR) == (1.0, None)
+    assert trust("non_derivative_table[1].transaction_shares", 0.6, POOR)[1] is not None
+    assert trust("issuer.issuer_name", 0.93, FAIR) == (1.0, None)
+    assert trust("issuer.issuer_name", 0.8, FAIR)[1] is not None
+    assert "never trusted" in (trust("footnotes[0].text", 0.99, FAIR)[1] or "")
 
 
 def test_value_never_passes_above_what_ocr_said_when_untrusted() -> None:

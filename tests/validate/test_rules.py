@@ -131,3 +131,17 @@ def test_ocr_lookalike_address_codes_go_to_review(state: str, zip_code: str, kin
     assert owner.rpt_owner_state.value == state and owner.rpt_owner_zip_code.value == zip_code
     assert owner.rpt_owner_state.needs_review is state_flagged
     assert owner.rpt_owner_zip_code.needs_review is zip_flagged
+
+
+@pytest.mark.parametrize("kind", ["ocr", "text-dump"])
+def test_box3_against_the_tables_on_a_scan_flags_both_dates(kind: str) -> None:
+    """A blurred 5 reads 6: box 3 says January, the table June.  On a scan either may be the
+    misread one, so both are flagged; other readers only list the conflict."""
+    row = dataclasses.replace(_form().non_derivative_table[0],
+                              transaction_date=Field(dt.date(2020, 6, 2), 0.95, P))
+    form = validate(_form(non_derivative_table=(row,), source_kind=kind))
+    assert any(item.path == "period_of_report" for item in form.review_items())
+    flagged = kind == "ocr"
+    assert form.period_of_report.needs_review is flagged
+    assert form.non_derivative_table[0].transaction_date.needs_review is flagged
+    assert form.non_derivative_table[0].transaction_date.value == dt.date(2020, 6, 2)

@@ -1,0 +1,34 @@
+"""Rules for OCR readings: words one slip away from the form's vocabulary are flagged."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractor.knowledge.codes import SECURITY_TITLE_WORDS
+from extractor.model import Field, Form4, NonDerivativeRow, Provenance
+from extractor.validate.ocr_rules import flag_ocr_misreadings, misread_word
+
+
+@pytest.mark.parametrize(("title", "misread"), [
+    ("Cornmon Stock", ("Cornmon", "common")),
+    ("Ciass A Common Stock", ("Ciass", "class")),
+    ("Common Stok", ("Stok", "stock")),
+    ("Class A Common Stock", None),
+    ("Employee Stock Option (right to buy)", None),
+    ("Stock Appreciation Rights", None),
+    ("Convertible Senior Notes", None),
+    ("LTIP Units", None),
+])
+def test_misread_title_words(title: str, misread: tuple[str, str] | None) -> None:
+    assert misread_word(title, SECURITY_TITLE_WORDS) == misread
+
+
+@pytest.mark.parametrize(("kind", "flagged"), [("ocr", True), ("pdf", False)])
+def test_misread_security_title_is_flagged_on_scans_only(kind: str, flagged: bool) -> None:
+    row = NonDerivativeRow(security_title=Field("Cornmon Stock", 0.95, Provenance(kind)))
+    form = flag_ocr_misreadings(Form4(non_derivative_table=(row,), source_kind=kind))
+    title = form.non_derivative_table[0].security_title
+    assert title.value == "Cornmon Stock"
+    assert title.needs_review is flagged
+    if flagged:
+        assert "'Cornmon' looks like an OCR misreading of 'common'" in (title.review_reason or "")
