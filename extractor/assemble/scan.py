@@ -148,8 +148,10 @@ def _doubt_beside_dropped_strokes(kept: list[OcrWord], dropped: list[OcrWord]
 
 
 def _tidy(item: OcrWord) -> OcrWord | None:
-    """Rule fragments and stray marks dropped; quote and bar debris trimmed off word edges."""
-    text = repair_roman_numeral(item.word.text.strip(_EDGE_JUNK))
+    """Rule fragments and stray marks dropped; quote and bar debris trimmed off word edges;
+    "company’s" as "company's"."""
+    # Inside a word a typographic apostrophe is tesseract's rendering of the typed one.
+    text = repair_roman_numeral(item.word.text.strip(_EDGE_JUNK)).replace("’", "'")
     if _MARKED_BOX.fullmatch(text):
         text = "X"  # a marked check box tesseract read as text, its square not found
     if not text or (_DEBRIS.match(text) and not _KEPT_MARKS.fullmatch(text)):

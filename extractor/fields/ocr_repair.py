@@ -24,6 +24,14 @@ LOOKALIKES: dict[str, str] = {
     "4": "A", "A": "4",
 }
 
+#: Small-letter groups OCR reads for one another inside words ("Cornmon" for "Common",
+#: "Ciass" for "Class").  Keys are what was read; values what it may have been.
+LETTER_LOOKALIKES: dict[str, tuple[str, ...]] = {
+    "rn": ("m",), "m": ("rn",), "cl": ("d",), "d": ("cl",), "vv": ("w",), "ii": ("u",),
+    "li": ("h",), "i": ("l", "t"), "l": ("i", "t"), "t": ("l", "i"), "c": ("e",), "e": ("c",),
+    "1": ("l", "i"), "0": ("o",), "5": ("s",), "8": ("b",),
+}
+
 #: Letters whose small and capital forms differ only in size.
 _SAME_SHAPE_CASES = frozenset("cosuvwxz")
 
@@ -158,3 +166,37 @@ def mixes_lookalikes(text: str) -> bool:
     if not (any(c.isdigit() for c in text) and any(c.isalpha() for c in text)):
         return False
     return any(c.isdigit() != o.isdigit() for c in text for o in LOOKALIKES.get(c, ""))
+
+
+def lookalike_word(word: str, vocabulary: frozenset[str]) -> str | None:
+    """The word of ``vocabulary`` (small letters) that ``word`` is, read with one or two
+    look-alike slips (:data:`LETTER_LOOKALIKES`), when ``word`` is not itself in it; None
+    otherwise.
+
+    >>> words = frozenset({"common", "class", "stock", "qualified"})
+    >>> lookalike_word("Cornmon", words), lookalike_word("Ciass", words)
+    ('common', 'class')
+    >>> lookalike_word("Qualifed", words) is None  # a letter missing is a typo, not a slip
+    True
+    """
+    lower = word.lower()
+    if lower in vocabulary:
+        return None
+    seen = {lower}
+    frontier = [lower]
+    for _ in range(2):
+        grown = []
+        for text in frontier:
+            for read, originals in LETTER_LOOKALIKES.items():
+                start = text.find(read)
+                while start >= 0:
+                    for original in originals:
+                        variant = text[:start] + original + text[start + len(read):]
+                        if variant in vocabulary:
+                            return variant
+                        if variant not in seen:
+                            seen.add(variant)
+                            grown.append(variant)
+                    start = text.find(read, start + 1)
+        frontier = grown
+    return None

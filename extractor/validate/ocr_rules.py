@@ -1,15 +1,13 @@
 """Rules for values read by OCR: readings that look right but that OCR's look-alike glyphs
 leave open ("MO" or "M0", "JE1 OBD"), and words one slip away from the form's vocabulary
-("Cornmon Stock").  They flag; they never change a value."""
+("Cornmon Stock" for "Common Stock").  They flag; they never change a value."""
 
 from __future__ import annotations
 
 import dataclasses
 import re
 
-from rapidfuzz import fuzz, process
-
-from extractor.fields.ocr_repair import mixes_lookalikes, other_readings
+from extractor.fields.ocr_repair import lookalike_word, mixes_lookalikes, other_readings
 from extractor.knowledge.codes import (
     SECURITY_TITLE_WORDS,
     STATE_CODES,
@@ -17,9 +15,6 @@ from extractor.knowledge.codes import (
 )
 from extractor.model import Field, Form4, map_fields
 
-#: How near (rapidfuzz ratio, 0-100) a word must be to a vocabulary word, without being it,
-#: to count as its misreading: "Cornmon" and "Ciass" are, "Alphabet" is not near anything.
-MISREAD_SCORE = 75
 _TITLE_FIELDS = ("security_title", "underlying_security_title")
 _WORD = re.compile(r"[A-Za-z][A-Za-z-]{3,}")
 
@@ -33,8 +28,8 @@ def flag_ocr_misreadings(form: Form4) -> Form4:
 
 
 def misread_word(text: str, vocabulary: frozenset[str]) -> tuple[str, str] | None:
-    """The first word of ``text`` that is one slip away from a word of ``vocabulary`` without
-    being one, and that word; None when there is none.
+    """The first word of ``text`` that is a word of ``vocabulary`` read with OCR's look-alike
+    slips, without being one, and that word; None when there is none.
 
     >>> misread_word("Cornmon Stock", frozenset({"common", "stock"}))
     ('Cornmon', 'common')
@@ -42,13 +37,9 @@ def misread_word(text: str, vocabulary: frozenset[str]) -> tuple[str, str] | Non
     True
     """
     for word in _WORD.findall(text):
-        lower = word.lower()
-        if lower in vocabulary:
-            continue
-        near = process.extractOne(lower, vocabulary, scorer=fuzz.ratio,
-                                  score_cutoff=MISREAD_SCORE)
+        near = lookalike_word(word, vocabulary)
         if near is not None:
-            return word, near[0]
+            return word, near
     return None
 
 

@@ -90,3 +90,14 @@ def test_postal_codes_mixing_lookalikes(postal: str, mixed: bool) -> None:
     from extractor.fields.ocr_repair import mixes_lookalikes
 
     assert mixes_lookalikes(postal) is mixed
+
+
+@pytest.mark.parametrize(("read", "word"), [
+    ("Cornmon", "common"), ("Ciass", "class"), ("Stock", None), ("Stok", None),
+    ("Clirect", "direct"), ("Optlon", "option"),
+])
+def test_lookalike_word(read: str, word: str | None) -> None:
+    from extractor.fields.ocr_repair import lookalike_word
+
+    assert lookalike_word(read, frozenset({"common", "class", "stock", "direct", "option"})) \
+        == word
