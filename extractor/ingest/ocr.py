@@ -7,6 +7,7 @@ treats a scan's words as it treats a born-digital PDF's.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import os
 import tempfile
 from dataclasses import dataclass
@@ -35,11 +36,20 @@ def check_tesseract() -> None:
     import pytesseract
 
     try:
-        pytesseract.get_tesseract_version()
+        _tesseract_version(pytesseract.pytesseract.tesseract_cmd)
     except (pytesseract.TesseractNotFoundError, OSError):
         raise MissingDependencyError(
             "the tesseract OCR program is not installed; on Debian: "
             "sudo apt-get install tesseract-ocr (or run the project's make setup)") from None
+
+
+@functools.cache
+def _tesseract_version(command: str) -> str:
+    """The version of the tesseract at ``command``: asked once per process (it starts a
+    process), not once per document; a failure is not remembered."""
+    import pytesseract
+
+    return str(pytesseract.get_tesseract_version())
 
 
 def _tesseract_data(image: Image.Image, dpi: float, config: str) -> dict[str, list]:

@@ -94,9 +94,24 @@ def grid_rows(cells: list[Rect]) -> list[list[Rect]]:
     return rows
 
 
-def _smallest(rects: list[Rect], word: Word) -> Rect | None:
-    holding = [r for r in rects if r.contains(word.cx, word.cy)]
-    return min(holding, key=lambda r: r.width * r.height) if holding else None
+class _RectIndex:
+    """Rectangles bucketed by the bands of the page they span, so that finding the ones that
+    hold a word looks at a handful, not at every cell of the page for every word."""
+
+    BAND = 24.0  # points
+
+    def __init__(self, rects: list[Rect]) -> None:
+        self.bands: dict[int, list[Rect]] = defaultdict(list)
+        for rect in rects:
+            for band in range(int((rect.top - 1) // self.BAND),
+                              int((rect.bottom + 1) // self.BAND) + 1):
+                self.bands[band].append(rect)
+
+    def smallest_holding(self, word: Word) -> Rect | None:
+        """The smallest rectangle that holds ``word``'s middle, if any."""
+        holding = [r for r in self.bands.get(int(word.cy // self.BAND), ())
+                   if r.contains(word.cx, word.cy)]
+        return min(holding, key=lambda r: r.width * r.height) if holding else None
 
 
 def lay_out_page(page: PdfPage) -> list[LaidLine]:
@@ -117,12 +132,13 @@ def lay_out_page(page: PdfPage) -> list[LaidLine]:
     in_cell: dict[int, list[Word]] = defaultdict(list)
     in_box: dict[int, list[Word]] = defaultdict(list)
     free: list[Word] = []
+    cell_index, box_index = _RectIndex(row_cells), _RectIndex(boxes)
     for word in words:
-        cell = _smallest(row_cells, word)
+        cell = cell_index.smallest_holding(word)
         if cell is not None:
             in_cell[id(cell)].append(word)
             continue
-        box = _smallest(boxes, word)
+        box = box_index.smallest_holding(word)
         if box is not None:
             in_box[id(box)].append(word)
         else:
