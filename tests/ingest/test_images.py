@@ -9,7 +9,8 @@ from bench.scan import image_only_pdf, png_bytes
 from extractor.ingest.images import PDF_RASTER_DPI, load_images, rasterize_pdf
 
 
-@pytest.mark.parametrize(("dpi", "rendered"), [(150, PDF_RASTER_DPI), (200, 200), (300, 300)])
+@pytest.mark.parametrize(("dpi", "rendered"), [(150, PDF_RASTER_DPI), (200, 200), (300, 300),
+                                               (400, PDF_RASTER_DPI)])
 def test_image_only_pdf_page_keeps_its_scan_resolution(dpi: int, rendered: int) -> None:
     """An office scan is rendered at its own resolution (no resampling blur); a fax-class page
     is enlarged by the renderer.  Either way the scan's own resolution is known."""
