@@ -199,8 +199,8 @@ def _restore_full_stops(image: Image.Image, dpi: float, found: list[OcrWord]
         word = item.word
         stops = 0
         if word.text[-1:].isalnum() or word.text.endswith("."):
-            stops = _dots_after(pixels, scale, word, 3 - len(word.text) + len(
-                word.text.rstrip(".")))
+            read_stops = len(word.text) - len(word.text.rstrip("."))
+            stops = _dots_after(pixels, scale, word, most=3 - read_stops)  # an ellipsis at most
         if stops:
             item = OcrWord(dataclasses.replace(word, text=word.text + "." * stops),
                            item.confidence, item.line)
