@@ -30,7 +30,9 @@ VALUE_KINDS: dict[str, str] = {
                      "individual_or_joint_filing"), CODE),
     **dict.fromkeys(("is_director", "is_officer", "is_ten_percent_owner", "is_other",
                      "not_subject_to_section16", "aff10b5_one"), CHECK),
-    **dict.fromkeys(("remarks", "signature_name"), NOTE),
+    # A signature is a name (with "/s/" and a title): read as text, measured no less sure
+    # than an owner's name; remarks run on like footnotes.
+    **dict.fromkeys(("remarks",), NOTE),
 }
 
 
