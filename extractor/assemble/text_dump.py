@@ -19,15 +19,16 @@ from extractor.assemble.owners_text import (
     read_box5,
     read_owners_table,
 )
+from extractor.assemble.signatures_text import FOOTNOTE_LINE, read_signatures, signature_lines
 from extractor.errors import NotAForm4Error
 from extractor.fields.dates import find_dates, parse_date, parse_month_year
-from extractor.fields.footnote_refs import footnote_id
+from extractor.fields.footnote_refs import footnote_id, numbers_in_sequence
 from extractor.fields.ocr_repair import repair_code
 from extractor.fields.table_rows import Row, leaf_columns, parse_row_cells, parse_row_words
 from extractor.ingest.text_dump import TextDump, TextLine, read_text_dump
 from extractor.knowledge import labels as K
 from extractor.knowledge.codes import DIRECT_INDIRECT_CODES
-from extractor.layout.fuzzy import find_all_labels, find_label, normalize
+from extractor.layout.fuzzy import find_label, normalize
 from extractor.layout.text_boxes import (
     TextLayout,
     clean_segment,
@@ -46,7 +47,6 @@ from extractor.model import (
     NonDerivativeRow,
     Provenance,
     ReviewItem,
-    Signature,
     map_fields,
 )
 
@@ -56,9 +56,7 @@ _ISSUER = re.compile(r"^(?P<name>.+?)\s*[\[(]\s*(?P<ticker>[A-Za-z0-9.\-]{1,8})\
 #: Lines every page repeats at its foot: the form number and the page number.
 _PAGE_FURNITURE = re.compile(
     r"(?im)^[ \t]*(?:SEC 1474 \(\d+-\d+\))?[ \t]*(?:Page \d+ of \d+)?[ \t]*$")
-_SIGNED = re.compile(r"\d{1,2}/\d{1,2}/\d{2,4}\s*\|?\s*$")
 # "(1) text" as the paper form prints it; "1. text" as EDGAR's HTML view does.
-_FOOTNOTE = re.compile(r"^[-•]?\s*(?:\((?P<n>\d{1,2})\)|(?P<m>\d{1,2})[.)])\s*(?P<text>.*)$")
 
 
 def _f(value: object, raw: str, confidence: float = CLEAN, reason: str | None = None) -> Field:
@@ -110,7 +108,7 @@ def read_text_form(text: str, distrust_noisy_text: bool = True) -> Form4:
         derivative_table=derivative,
         footnotes=_read_footnotes(layout),
         remarks=_read_remarks(layout),
-        signatures=_read_signatures(layout),
+        signatures=read_signatures(layout),
         form_revision=layout.revision.name,
         source_kind=SOURCE,
         review=tuple(review),
@@ -237,19 +235,28 @@ def _read_footnotes(layout: TextLayout) -> tuple[Footnote, ...]:
     region = section_region(layout, "explanation", ignore=("relationships",))
     if region is None:
         return ()
-    signature_lines = {line.line_number for line in _signature_lines(layout)}
+    signed = {line.line_number for line in signature_lines(layout)}
     notes: list[list[str]] = []
     for line in region.lines:
-        if line.line_number in signature_lines:
+        if line.line_number in signed:
             break  # the signature follows the last footnote
         text = clean_segment(line.text)
-        if m := _FOOTNOTE.match(text):
+        if m := FOOTNOTE_LINE.match(text):
             notes.append([m["n"] or m["m"], m["text"]])
         elif text.startswith("*"):
             notes.append(["", ""])  # boilerplate "*" / "**" lines end the previous note
         elif notes and notes[-1][0]:
             notes[-1][1] += " " + text
-    return tuple(Footnote(f"F{int(n)}", _f(" ".join(t.split()), t)) for n, t in notes if n)
+    numbered = [(int(n), t) for n, t in notes if n]
+    fixed = numbers_in_sequence([n for n, _ in numbered])
+    out = []
+    for (read, text), number in zip(numbered, fixed, strict=True):
+        field = _f(" ".join(text.split()), text)
+        if number != read:
+            field = field.flagged(f"footnote marker read as ({read}) where the numbering "
+                                  f"needs ({number})")
+        out.append(Footnote(f"F{number}", field))
+    return tuple(out)
 
 
 def _read_remarks(layout: TextLayout) -> Field:
@@ -257,93 +264,12 @@ def _read_remarks(layout: TextLayout) -> Field:
     if region is None:
         return Field()
     label = layout.find("remarks")
-    signature_lines = {line.line_number for line in _signature_lines(layout)}
+    signed = {line.line_number for line in signature_lines(layout)}
     inline = clean_segment(layout.dump.flat[label.end:region.end].split("\n")[0]) if label else ""
     text = " ".join([inline, *(clean_segment(line.text) for line in region.lines
-                               if line.line_number not in signature_lines)]).strip()
+                               if line.line_number not in signed)]).strip()
     return _f(text, text) if text else Field()
 
-
-def _signature_blocks(layout: TextLayout) -> list[list[TextLine]]:
-    """Each signature's lines: its name (wrapped lines first) and the line ending in its date.
-
-    With a "Signatures" title (EDGAR's view) every row between it and the caption is one
-    signature.  Otherwise each "** Signature of Reporting Person" caption has its signature
-    just above it: the line that ends in a date, after any lines its long name wrapped onto.
-    """
-    label = layout.find("signature_of_reporting_person")
-    if label is None:
-        return []
-    dump = layout.dump
-    start_label = layout.find("signatures")
-    if start_label and start_label.start < label.start:
-        first, index = dump.line_at(start_label.start) + 1, dump.line_at(label.start)
-        return [[line] for line in dump.lines[first:index] if line.filled_cells]
-    captions = sorted({dump.line_at(m.start) for m in find_all_labels(
-        dump.flat, _section_text("signature_of_reporting_person"), min_score=90)})
-    blocks: list[list[TextLine]] = []
-    floor = 0
-    for caption in captions:
-        dated = [i for i in range(caption - 1, max(floor, caption - 4) - 1, -1)
-                 if _SIGNED.search(dump.lines[i].text)
-                 and not _FOOTNOTE.match(clean_segment(dump.lines[i].text))]
-        if not dated:
-            floor = caption + 1
-            continue
-        # Plain text may list several signatures above one caption.
-        top = dated[-1]
-        while top - 1 >= floor and _SIGNED.search(dump.lines[top - 1].text) and \
-                not _FOOTNOTE.match(clean_segment(dump.lines[top - 1].text)):
-            top -= 1
-        group = list(range(top, dated[0] + 1))
-        start = top
-        while start - 1 >= floor and start - top < 3 and \
-                _wrapped_name(dump.lines[start - 1], floor > 0):
-            start -= 1
-        if start < top:  # a long name wrapped onto lines above its dated line
-            blocks.append([dump.lines[i] for i in range(start, top + 1)])
-            group = group[1:]
-        blocks += [[dump.lines[i]] for i in group]
-        floor = caption + 1
-    return blocks
-
-
-def _wrapped_name(line: TextLine, after_signature: bool) -> bool:
-    """Could ``line`` be the first part of a signature name that wrapped?"""
-    text = clean_segment(line.text)
-    if not text or _FOOTNOTE.match(text) or (text.endswith((":", ".")) and not after_signature):
-        return False
-    return after_signature or bool(re.search(r"/s/|\bBy\b", text))
-
-
-def _signature_lines(layout: TextLayout) -> list[TextLine]:
-    return [line for block in _signature_blocks(layout) for line in block]
-
-
-def _read_signatures(layout: TextLayout) -> tuple[Signature, ...]:
-    return tuple(_signature(block) for block in _signature_blocks(layout))
-
-
-def _signature(block: list[TextLine]) -> Signature:
-    line = block[-1]
-    cells = line.filled_cells
-    raw = "\n".join(item.text for item in block)
-    date_text = cells[-1] if len(cells) > 1 else (re.findall(r"\S+$", line.text) or [""])[0]
-    date = parse_date(date_text)
-    name_text = " ".join(cells[:-1]) if len(cells) > 1 and date else clean_segment(
-        line.text[: line.text.rfind(date_text)] if date else line.text)
-    prefix = " ".join(clean_segment(item.text) for item in block[:-1])
-    name_text = f"{prefix} {name_text}".strip()
-    name = _f(" ".join(name_text.split()) or None, raw)
-    when = _f(date, raw) if date else _f(None, raw, 0.0, "signature date not readable")
-    return Signature(name, when)
-
-
-def _section_text(key: str) -> str:
-    return next(s.text for s in K.SECTIONS if s.key == key)
-
-
-# --- Tables I and II ------------------------------------------------------------------------------
 
 def _read_tables(layout: TextLayout) -> tuple[tuple[NonDerivativeRow, ...],
                                               tuple[DerivativeRow, ...], list[ReviewItem]]:

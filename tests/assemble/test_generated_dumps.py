@@ -95,3 +95,15 @@ def test_generator_is_seeded(corpus_xml: list[Path]) -> None:
     form = _truth(corpus_xml, "tsla_musk_2023-03-08")
     assert markdown_dump(form, 5) == markdown_dump(form, 5)
     assert markdown_dump(form, 5) != markdown_dump(form, 6)
+
+
+def test_a_footnote_number_misread_out_of_the_run_is_renumbered_and_flagged() -> None:
+    """A last footnote numbered as the one before it ("(1) (1)") is the next one, flagged; a
+    gap ("(1) (3)") may be real and stays as printed."""
+    text = (FIXTURES / "flws_fund_2025-04-24_3owners.md.txt").read_text()
+    repeated = extract(text.replace("- (2) Securities held", "- (1) Securities held").encode())
+    note = next(n for n in repeated.footnotes if n.footnote_id == "F2")
+    assert note.text.value == "Securities held for the account of Master Fund."
+    assert note.text.needs_review and "read as (1)" in (note.text.review_reason or "")
+    gap = extract(text.replace("- (2) Securities held", "- (3) Securities held").encode())
+    assert [n.footnote_id for n in gap.footnotes] == ["F1", "F3"]
