@@ -10,6 +10,8 @@ from __future__ import annotations
 import dataclasses
 import re
 
+from extractor.assemble.text_fields import CLEAN, SOURCE
+from extractor.assemble.text_fields import text_field as _f
 from extractor.fields.addresses import recase_address, split_street
 from extractor.fields.cells import REPAIRED_CONFIDENCE
 from extractor.fields.names import split_person_name
@@ -19,6 +21,7 @@ from extractor.knowledge.codes import (
     STATE_CODES,
     STREET_WORDS,
     UNIT_WORDS,
+    US_ZIP,
     is_state_or_country_code,
 )
 from extractor.layout.fuzzy import normalize_label
@@ -27,12 +30,7 @@ from extractor.layout.text_checkboxes import read_checkboxes
 from extractor.layout.text_regions import table_rows_after
 from extractor.model import Field, Provenance, Relationship, ReportingOwner
 
-FORM = Provenance("text-dump")
-CLEAN = 0.95
-
-
-def _f(value: object, raw: str, confidence: float = CLEAN, reason: str | None = None) -> Field:
-    return Field(value, confidence, Provenance("text-dump", raw_text=raw), (), reason)
+FORM = Provenance(SOURCE)
 
 
 # --- box 1 ----------------------------------------------------------------------------------------
@@ -119,7 +117,7 @@ def _zip_field(zip_code: str, state: str, raw: str) -> Field:
     """A US ZIP must have five digits (a clipped "5371" is flagged); a foreign postal code is
     taken as printed."""
     if state in STATE_CODES:
-        if re.fullmatch(r"\d{5}(-\d{4})?", zip_code):
+        if re.fullmatch(US_ZIP, zip_code):
             return _f(zip_code, raw)
         return _f(None, raw, 0.0, f"ZIP {zip_code!r} is incomplete")
     return _f(zip_code.strip() or None, raw, CLEAN if zip_code.strip() else 0.0)
@@ -209,7 +207,7 @@ _ENTITY_END = re.compile(r"\b(?:LLC|L\.L\.C\.|LP|L\.P\.|LLP|INC\.?|CORP\.?|CORPO
 _ADDRESS_START = re.compile(r"\s(?=C/O\b|c/o\b|P\.?\s?O\.?\s+BOX\b|\d)", re.IGNORECASE)
 #: An EDGAR country code as OCR may read it: the digit 0 read as the letter O ("X0" -> "XO").
 _COUNTRY_CODE = r"[A-Z][0-9O]"
-_US_TAIL = re.compile(r",\s*(?:[A-Z]{2}\s+\d{5}(?:-\d{4})?|" + _COUNTRY_CODE +
+_US_TAIL = re.compile(r",\s*(?:[A-Z]{2}\s+" + US_ZIP + "|" + _COUNTRY_CODE +
                       r"\s+[A-Z0-9][A-Z0-9 \-]*)$")
 
 
@@ -255,7 +253,7 @@ def _state_field(state: str | None, country: str | None, raw: str) -> Field:
 
 
 def _split_address(address: str, raw: str, box1: ReportingOwner | None) -> dict[str, Field]:
-    m = re.match(r"^(?P<rest>.*?)\s*,\s*(?:(?P<state>[A-Z]{2})\s+(?P<zip>\d{5}(?:-\d{4})?)|"
+    m = re.match(r"^(?P<rest>.*?)\s*,\s*(?:(?P<state>[A-Z]{2})\s+(?P<zip>" + US_ZIP + r")|"
                  r"(?P<country>" + _COUNTRY_CODE + r")\s+(?P<postal>[A-Z0-9][A-Z0-9 \-]*))$",
                  address)
     if not m:  # not a US "CITY, ST ZIP" address: where the street ends is anyone's guess

@@ -6,23 +6,19 @@ from __future__ import annotations
 
 import re
 
+from extractor.assemble.text_fields import text_field as _f
 from extractor.fields.dates import parse_date
 from extractor.ingest.text_dump import TextLine
 from extractor.knowledge import labels as K
 from extractor.layout.fuzzy import find_all_labels
 from extractor.layout.text_boxes import TextLayout, clean_segment
-from extractor.model import Field, Provenance, Signature
+from extractor.model import Signature
 
-CLEAN = 0.95
 #: A line that ends in a date: a signature's.
 _SIGNED = re.compile(r"\d{1,2}/\d{1,2}/\d{2,4}\s*\|?\s*$")
 #: A line of the explanation of responses that opens a footnote: "(1) ...", "1. ...".
 FOOTNOTE_LINE = re.compile(r"^[-•]?\s*(?:\((?P<n>\d{1,2})\)|(?P<m>\d{1,2})[.)])\s*(?P<text>.*)$")
 _CAPTION = next(s.text for s in K.SECTIONS if s.key == "signature_of_reporting_person")
-
-
-def _f(value: object, raw: str, confidence: float = CLEAN, reason: str | None = None) -> Field:
-    return Field(value, confidence, Provenance("text-dump", raw_text=raw), (), reason)
 
 
 def _signature_blocks(layout: TextLayout) -> list[list[TextLine]]:

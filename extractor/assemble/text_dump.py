@@ -20,6 +20,8 @@ from extractor.assemble.owners_text import (
     read_owners_table,
 )
 from extractor.assemble.signatures_text import FOOTNOTE_LINE, read_signatures, signature_lines
+from extractor.assemble.text_fields import CLEAN, SOURCE
+from extractor.assemble.text_fields import text_field as _f
 from extractor.errors import NotAForm4Error
 from extractor.fields.dates import find_dates, parse_date, parse_month_year
 from extractor.fields.footnote_refs import footnote_id, numbers_in_sequence
@@ -50,17 +52,11 @@ from extractor.model import (
     map_fields,
 )
 
-SOURCE = "text-dump"
-CLEAN = 0.95
 _ISSUER = re.compile(r"^(?P<name>.+?)\s*[\[(]\s*(?P<ticker>[A-Za-z0-9.\-]{1,8})\s*[\])]")
 #: Lines every page repeats at its foot: the form number and the page number.
 _PAGE_FURNITURE = re.compile(
     r"(?im)^[ \t]*(?:SEC 1474 \(\d+-\d+\))?[ \t]*(?:Page \d+ of \d+)?[ \t]*$")
 # "(1) text" as the paper form prints it; "1. text" as EDGAR's HTML view does.
-
-
-def _f(value: object, raw: str, confidence: float = CLEAN, reason: str | None = None) -> Field:
-    return Field(value, confidence, Provenance(SOURCE, raw_text=raw), (), reason)
 
 
 def check_is_form4(dump: TextDump) -> None:

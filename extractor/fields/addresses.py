@@ -5,11 +5,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from extractor.knowledge.codes import STATE_CODES, UNIT_WORDS, UPPERCASE_ADDRESS_WORDS
+from extractor.knowledge.codes import (
+    STATE_CODES,
+    UNIT_WORDS,
+    UPPERCASE_ADDRESS_WORDS,
+    US_ZIP,
+)
 
 _CITY_STATE_ZIP = re.compile(
     r"^(?P<city>[A-Za-z][A-Za-z .'\-]*?)\s*,?\s+(?P<state>[A-Za-z]{2})\.?\s*,?\s+"
-    r"(?P<zip>\d{5}(?:-\d{4})?)\b"
+    r"(?P<zip>" + US_ZIP + r")\b"
 )
 _ORDINAL = re.compile(r"^(\d+)(ST|ND|RD|TH)$", re.IGNORECASE)
 

@@ -69,6 +69,9 @@ STREET_WORDS = frozenset({
 UNIT_WORDS = frozenset({"SUITE", "STE", "FLOOR", "FL", "APT", "UNIT", "ROOM", "RM", "BOX",
                         "BLDG", "BUILDING", "DEPT", "MS", "MAIL", "STOP"})
 
+#: A US ZIP code: five digits, or ZIP+4 (a regular expression to build others from).
+US_ZIP = r"\d{5}(?:-\d{4})?"
+
 #: EDGAR codes a non-US address gives in place of a state: one letter and one digit ("M0" Japan,
 #: "X0" United Kingdom, "Y9" Jersey, "E9" Cayman Islands, ...).  The shape is the rule; the list
 #: of countries is EDGAR's.

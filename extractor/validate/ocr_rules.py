@@ -11,6 +11,7 @@ from extractor.fields.ocr_repair import lookalike_word, mixes_lookalikes, other_
 from extractor.knowledge.codes import (
     SECURITY_TITLE_WORDS,
     STATE_CODES,
+    US_ZIP,
     is_state_or_country_code,
 )
 from extractor.model import Field, Form4, map_fields
@@ -53,7 +54,6 @@ def _flag_misread_title_words(path: str, value: Field) -> Field:
     return value.flagged(f"{found[0]!r} looks like an OCR misreading of {found[1]!r}")
 
 
-_US_ZIP = re.compile(r"\d{5}(?:-\d{4})?")
 
 
 def _flag_lookalike_addresses(form: Form4) -> Form4:
@@ -67,7 +67,7 @@ def _flag_lookalike_addresses(form: Form4) -> Form4:
     for owner in form.reporting_owners:
         state, zip_code = owner.rpt_owner_state, owner.rpt_owner_zip_code
         us_pair = state.value in STATE_CODES and zip_code.value is not None and \
-            _US_ZIP.fullmatch(zip_code.value) is not None
+            re.fullmatch(US_ZIP, zip_code.value) is not None
         others = other_readings(state.value or "", is_state_or_country_code)
         if others and not us_pair and not state.needs_review:
             state = state.flagged(f"OCR cannot tell {state.value!r} from "
