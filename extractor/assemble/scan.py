@@ -29,7 +29,7 @@ from extractor.assemble.scan_trust import (
 )
 from extractor.assemble.text_dump import read_text_form
 from extractor.errors import UnreadableInputError
-from extractor.fields.ocr_repair import repair_roman_numeral
+from extractor.fields.ocr_repair import repair_misread_word, repair_roman_numeral
 from extractor.ingest.images import PageImage
 from extractor.ingest.ocr import (
     OcrWord,
@@ -41,6 +41,8 @@ from extractor.ingest.ocr import (
 from extractor.ingest.pdf_words import PdfPage, Rect, Word
 from extractor.ingest.preprocess import deskew, despeckle, edge_softness, upright_turn
 from extractor.knowledge import labels as K
+from extractor.knowledge.codes import SECURITY_TITLE_WORDS
+from extractor.knowledge.lexicon import is_known_word
 from extractor.layout.pdf_blocks import LaidLine, grid_rows, lay_out_page
 from extractor.layout.scan_rules import INK, find_rules, ink_inside, rectangles
 from extractor.model import Form4
@@ -79,7 +81,7 @@ def read_scan_form(pages: list[PageImage]) -> Form4:
     def judge(line: LaidLine | None, raw: str, path: str) -> tuple[float, str | None]:
         if line is None:  # not found on the page: as doubtful as the worst page allows
             return trust(path, 0.0, worst)
-        return trust(path, line.confidence_of(raw), qualities.get(line.page, POOR))
+        return trust(path, line.confidence_of(raw), qualities.get(line.page, POOR), raw)
 
     return with_positions(form, laid, SOURCE, judge)
 
@@ -106,7 +108,7 @@ def _read_page(original: PageImage) -> tuple[list[LaidLine], float, str]:
         found = _restore_full_stops(cleaned, page.dpi, found)
     tidied = [(item, _tidy(item)) for item in found]
     found = align_to_lines(_doubt_beside_dropped_strokes(
-        [kept for _, kept in tidied if kept is not None],
+        [_repair_misread_word(kept) for _, kept in tidied if kept is not None],
         [item for item, kept in tidied if kept is None and _STROKE.fullmatch(item.word.text)]))
     doubtful = doubtful_share([(w.word.text, w.confidence) for w in found])
     quality = page_quality_of(doubtful, softness, original.source_dpi)
@@ -152,6 +154,8 @@ def _tidy(item: OcrWord) -> OcrWord | None:
     "company’s" as "company's"."""
     # Inside a word a typographic apostrophe is tesseract's rendering of the typed one.
     text = repair_roman_numeral(item.word.text.strip(_EDGE_JUNK)).replace("’", "'")
+    if text.endswith("..") and not text.endswith("..."):
+        text = text[:-1]  # a speck read as a second full stop: prose has one, or three
     if _MARKED_BOX.fullmatch(text):
         text = "X"  # a marked check box tesseract read as text, its square not found
     if not text or (_DEBRIS.match(text) and not _KEPT_MARKS.fullmatch(text)):
@@ -308,6 +312,22 @@ def _reread_cells(image: Image.Image, page: PageImage, rects: list,
                       OcrWord(dataclasses.replace(w.word, text="l"), w.confidence)
                       for w in again]
     return [w for w in found if id(w) not in replaced] + extra
+
+
+def _repair_misread_word(item: OcrWord) -> OcrWord:
+    """A word that is no word, which one look-alike slip or two turn into exactly one word of
+    English or of the form ("fegarding", "eamed", "muitiple"), as that word
+    (:func:`extractor.fields.ocr_repair.repair_misread_word`).  A word in capitals (a name, a
+    ticker) is left alone, and a capitalised one is changed only into a word of security
+    titles ("Cornmon" -> "Common"), because a name is no English word either."""
+    fixed = repair_misread_word(item.word.text, is_known_word, _is_title_word)
+    if fixed is None:
+        return item
+    return OcrWord(dataclasses.replace(item.word, text=fixed), item.confidence, item.line)
+
+
+def _is_title_word(token: str) -> bool:
+    return token.lower() in SECURITY_TITLE_WORDS
 
 
 def _check_marks(page: PageImage, words: list[OcrWord]

@@ -17,6 +17,7 @@ page's quality; otherwise it is kept and flagged with the reason.  ``None`` = ne
 from __future__ import annotations
 
 from extractor.knowledge import value_kinds as V
+from extractor.knowledge.lexicon import first_unknown_word
 
 #: A word read with less OCR confidence than this (0-100) is a doubtful word.
 DOUBTFUL_WORD = 80.0
@@ -42,6 +43,14 @@ TRUST_THRESHOLDS: dict[tuple[str, str], float | None] = {
     (V.CHECK, CLEAN): 0.0, (V.CHECK, FAIR): 0.0, (V.CHECK, POOR): None,
     (V.TEXT, CLEAN): 0.8, (V.TEXT, FAIR): 0.9, (V.TEXT, POOR): None,
     (V.NOTE, CLEAN): 0.85, (V.NOTE, FAIR): None, (V.NOTE, POOR): None,
+}
+#: Lower thresholds for free text and notes every word of which is a word of English or of the
+#: form (:mod:`extractor.knowledge.lexicon`): a blurred page's slips make non-words
+#: ("fegarding", "eamed"), so such a reading is a far safer one.  Measured on the office
+#: scans: notes made of words were right 178 times in 183 at any confidence, against 214 in
+#: 224 for all notes; free text made of words 726 in 729 from 0.8.
+KNOWN_WORDS_THRESHOLDS: dict[tuple[str, str], float] = {
+    (V.TEXT, FAIR): 0.8, (V.NOTE, FAIR): 0.5,
 }
 #: A reading that is not trusted is kept at no more than this confidence (below review).
 UNTRUSTED_CAP = 0.75
@@ -73,16 +82,26 @@ def page_quality_of(doubtful: float, softness: float = 0.0, scanned_dpi: float =
     return max(by_words, by_edges, by_dpi, key=QUALITIES.index)
 
 
-def trust(path: str, ocr_confidence: float, quality: str) -> tuple[float, str | None]:
+def trust(path: str, ocr_confidence: float, quality: str, text: str = ""
+          ) -> tuple[float, str | None]:
     """The cap on the confidence of the value at ``path`` and the reason, when it is capped.
 
     ``ocr_confidence`` is the lowest confidence (0-1) of the words it was read from;
-    ``quality`` the quality of its page (:func:`page_quality_of`).
+    ``quality`` the quality of its page (:func:`page_quality_of`); ``text`` the value as read,
+    whose words are looked up when it is free text or a note.
     """
     kind = V.value_kind(path)
     threshold = TRUST_THRESHOLDS[kind, quality]
+    unknown = first_unknown_word(text) if kind in (V.TEXT, V.NOTE) else None
+    if (kind, quality) in KNOWN_WORDS_THRESHOLDS and text and unknown is None:
+        known = KNOWN_WORDS_THRESHOLDS[kind, quality]
+        threshold = known if threshold is None else min(threshold, known)
     if threshold is not None and ocr_confidence >= threshold:
         return 1.0, None
+    if unknown is not None:
+        return (min(ocr_confidence, UNTRUSTED_CAP),
+                f"read by OCR on {_PAGE_WORDS[quality]}: {unknown!r} is no word of English or "
+                "of the form")
     need = "is never trusted there" if threshold is None else \
         f"needs OCR confidence {threshold:.2f}"
     return (min(ocr_confidence, UNTRUSTED_CAP),

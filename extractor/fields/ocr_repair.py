@@ -28,8 +28,10 @@ LOOKALIKES: dict[str, str] = {
 #: "Ciass" for "Class").  Keys are what was read; values what it may have been.
 LETTER_LOOKALIKES: dict[str, tuple[str, ...]] = {
     "rn": ("m",), "m": ("rn",), "cl": ("d",), "d": ("cl",), "vv": ("w",), "ii": ("u",),
-    "li": ("h",), "i": ("l", "t"), "l": ("i", "t"), "t": ("l", "i"), "c": ("e",), "e": ("c",),
+    "li": ("h",), "i": ("l", "t"), "l": ("i", "t"), "t": ("l", "i", "r"), "c": ("e",), "e": ("c",),
     "1": ("l", "i"), "0": ("o",), "5": ("s",), "8": ("b",),
+    # Blurred scans: an r's arm fills in ("f"), an n's shoulder breaks ("ri").
+    "f": ("r",), "ri": ("n",), "ti": ("n",), "a": ("o",), "o": ("a",),
 }
 
 #: Letters whose small and capital forms differ only in size.
@@ -200,3 +202,72 @@ def lookalike_word(word: str, vocabulary: frozenset[str]) -> str | None:
                     start = text.find(read, start + 1)
         frontier = grown
     return None
+
+
+def _lookalike_variants(lower: str, steps: int = 2) -> list[str]:
+    """Every reading of ``lower`` with up to ``steps`` look-alike slips undone, nearest first."""
+    seen = {lower}
+    out: list[str] = []
+    frontier = [lower]
+    for _ in range(steps):
+        grown = []
+        for text in frontier:
+            for read, originals in LETTER_LOOKALIKES.items():
+                start = text.find(read)
+                while start >= 0:
+                    for original in originals:
+                        variant = text[:start] + original + text[start + len(read):]
+                        if variant not in seen:
+                            seen.add(variant)
+                            grown.append(variant)
+                    start = text.find(read, start + 1)
+        out += grown
+        frontier = grown
+    return out
+
+
+_WORD_CORE = re.compile(r"^([^A-Za-z]*)([A-Za-z]+)([^A-Za-z]*)$")
+
+
+def repair_misread_word(token: str, is_known: Callable[[str], bool | None],
+                        capitalized: Callable[[str], bool | None] | None = None) -> str | None:
+    """``token`` with OCR's look-alike slips undone, when it is no word (``is_known`` says
+    False) and exactly one reading with one or two slips undone is a word; None otherwise.
+
+    Its punctuation and its capitals are kept.  Two candidate words ("tead": "lead" or "read")
+    leave it as read: the reader decides.
+
+    A word with a capital may be a name, which no word list holds: it is checked against
+    ``capitalized`` instead (None: left alone), and a word in capitals is always left alone.
+
+    >>> known = lambda w: w.strip(".,").lower() in {"regarding", "earned", "common", "sold"}
+    >>> [repair_misread_word(w, known) for w in ("fegarding,", "eamed", "soid.")]
+    ['regarding,', 'earned', 'sold.']
+    >>> repair_misread_word("Commori", known), repair_misread_word("Commori", known, known)
+    (None, 'Common')
+    >>> repair_misread_word("CEQ", known) is None  # capitals: an acronym, a ticker
+    True
+    """
+    match = _WORD_CORE.match(token)
+    if match is None or is_known(token) is not False or len(match[2]) < 3:
+        return None
+    before, core, after = match.groups()
+    if not (core.islower() or (core[1:].islower() and capitalized is not None)):
+        return None  # capitals: an acronym, a ticker, a name in capitals
+    if not core.islower():
+        is_known = capitalized  # a capital: maybe a name; only the form's own words
+
+    found: set[str] = set()
+    for variant in _lookalike_variants(core.lower()):
+        if is_known(variant):
+            found.add(variant)
+        if len(found) > 1:
+            return None
+    if not found:
+        return None
+    word = found.pop()
+    if core.isupper() and len(core) > 1:
+        word = word.upper()
+    elif core[0].isupper():
+        word = word[0].upper() + word[1:]
+    return before + word + after

@@ -58,3 +58,16 @@ def test_text_needs_confidence_and_dates_never_pass_on_a_fax() -> None:
 def test_value_never_passes_above_what_ocr_said_when_untrusted() -> None:
     cap, _ = trust("footnotes[0].text", 0.4, FAIR)
     assert cap == 0.4
+
+
+def test_notes_made_of_words_pass_on_a_blurred_page_and_non_words_are_named() -> None:
+    note = "footnotes[0].text"
+    text = "The reporting person undertakes to provide full information regarding the trades."
+    assert trust(note, 0.6, FAIR, text) == (1.0, None)
+    cap, reason = trust(note, 0.99, FAIR, text.replace("regarding", "segarding"))
+    assert cap <= 0.75 and reason is not None and "'segarding' is no word" in reason
+    # On a fax a note is never trusted, words or not.
+    assert trust(note, 0.99, POOR, text)[1] is not None
+    # Free text made of words passes from a lower confidence than other free text.
+    assert trust("issuer.issuer_name", 0.82, FAIR, "Apple Inc.") == (1.0, None)
+    assert trust("issuer.issuer_name", 0.82, FAIR, "Appie Inc.")[1] is not None

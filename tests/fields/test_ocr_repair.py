@@ -101,3 +101,22 @@ def test_lookalike_word(read: str, word: str | None) -> None:
 
     assert lookalike_word(read, frozenset({"common", "class", "stock", "direct", "option"})) \
         == word
+
+
+@pytest.mark.parametrize(("read", "repaired"), [
+    # Read so on the benchmark's office scans (blur and JPEG at 200 dpi).
+    ("fegarding", "regarding"), ("tegarding,", "regarding,"), ("inciuded", "included"),
+    ("muitiple", "multiple"), ("eamed", "earned"), ("ordinaty", "ordinary"),
+    ("regarding", None),  # a word: left alone
+    ("soid", None),       # "sold" or "said": two words, left for the reader
+    ("Duckles", None),    # a name: capitalised, and no title word
+    ("CLO", None),        # capitals: an officer title, a ticker
+    ("Cornmon", "Common"), ("Ciass", "Class"),  # capitalised title words
+])
+def test_misread_word_repaired_only_into_one_word(read: str, repaired: str | None) -> None:
+    from extractor.fields.ocr_repair import repair_misread_word
+    from extractor.knowledge.codes import SECURITY_TITLE_WORDS
+    from extractor.knowledge.lexicon import is_known_word
+
+    assert repair_misread_word(read, is_known_word,
+                               lambda w: w.lower() in SECURITY_TITLE_WORDS) == repaired

@@ -1,0 +1,74 @@
+"""The words a Form 4's free text is made of: English, and the form's own terms.
+
+A blurred scan turns one letter of a long note into another ("regarding" read "fegarding",
+"earned" read "eamed"), and nothing else in a note (no parser, no closed list) notices.  Almost
+every such slip makes a word that is no word at all, so a word list catches it.  The English
+list is pyspellchecker's (about 160,000 words with their frequencies); the form's own terms,
+which no English list holds, are written out here.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+#: Terms of Form 4 filings that an English word list lacks: entity suffixes, award and plan
+#: abbreviations, rule numbers.  Small letters.
+FORM_TERMS = frozenset({
+    "llc", "l.l.c", "l.p", "lp", "llp", "inc", "corp", "co", "ltd", "n.a", "plc", "s.a",
+    "rsu", "rsus", "psu", "psus", "espp", "esop", "sar", "sars", "ira", "ugma", "utma",
+    "10b5-1", "16b-3", "unitrust", "grat", "grats", "non-qualified", "nonqualified",
+    "pre-tax", "post-tax", "ceo", "cfo", "coo", "cto", "clo", "cao", "cmo", "cio", "evp",
+    "svp", "gc", "vesting", "vests", "vested", "exercisable", "issuer's",
+})
+
+#: A token of free text: letters with the apostrophes and hyphens inside words.
+_LEXICAL = re.compile(r"[A-Za-z][A-Za-z'’./-]*[A-Za-z]|[A-Za-z]")
+#: What may hang round a word: brackets, quotes, punctuation.
+_EDGES = "\"'‘’“”()[]{},.;:!?*"
+
+
+@functools.cache
+def _english() -> frozenset[str]:
+    """pyspellchecker's English words (loaded once: 0.15 s)."""
+    from spellchecker import SpellChecker
+
+    return frozenset(SpellChecker(language="en").word_frequency.dictionary)
+
+
+def is_known_word(token: str) -> bool | None:
+    """Whether ``token`` (one word as printed, with its punctuation) is a word of English or of
+    the form; ``None`` when it is not made of letters (a number, a date, "$68.38", "(1)"),
+    which a word list cannot judge.
+
+    >>> is_known_word("regarding,"), is_known_word("fegarding"), is_known_word("$68.38")
+    (True, False, None)
+    >>> is_known_word("weighted-average"), is_known_word("person's"), is_known_word("LLC")
+    (True, True, True)
+    >>> is_known_word("a"), is_known_word("i")
+    (True, False)
+    """
+    core = token.strip(_EDGES)
+    if core.lower() in FORM_TERMS:
+        return True
+    if not core or not _LEXICAL.fullmatch(core):
+        return None
+    if len(core) == 1:
+        return core in "aAI"  # "i" alone is OCR's "in" or "1", not the pronoun
+    lower = core.lower().replace("’", "'")
+    if lower in FORM_TERMS or lower.rstrip(".") in FORM_TERMS:
+        return True
+    if lower.endswith("'s"):
+        lower = lower[:-2]
+    english = _english()
+    parts = [p for p in re.split(r"[-/]", lower) if p]
+    return all(p in english or p in FORM_TERMS or p.rstrip(".") in english for p in parts)
+
+
+def first_unknown_word(text: str) -> str | None:
+    """The first word of ``text`` that is no word of English or of the form, or None.
+
+    >>> first_unknown_word("sold in muitiple trades at $68.38"), first_unknown_word("(1) Sold.")
+    ('muitiple', None)
+    """
+    return next((token for token in text.split() if is_known_word(token) is False), None)
