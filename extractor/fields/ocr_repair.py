@@ -184,6 +184,7 @@ def lookalike_word(word: str, vocabulary: frozenset[str]) -> str | None:
     lower = word.lower()
     if lower in vocabulary:
         return None
+    return next((v for v in _lookalike_variants(lower) if v in vocabulary), None)
     seen = {lower}
     frontier = [lower]
     for _ in range(2):
