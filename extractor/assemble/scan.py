@@ -3,9 +3,10 @@
 A scan is the born-digital layout problem with noisier words: the form's rules are found in the
 pixels (:mod:`extractor.layout.scan_rules`) and painted out before OCR, their rectangles and the
 OCR words go through the same page layout as a PDF's, and check marks are read as ink inside
-the squares beside their labels.  Whether a value passes unchecked is decided per kind of value
-and per page quality from the confidence tesseract gave its words
-(:mod:`extractor.assemble.scan_trust`): a doubtful reading is kept and flagged, not passed.
+the squares beside their labels (:mod:`extractor.layout.scan_checkboxes`).  Whether a value
+passes unchecked is decided per kind of value and per page quality from the confidence
+tesseract gave its words (:mod:`extractor.assemble.scan_trust`): a doubtful reading is kept
+and flagged, not passed.
 """
 
 from __future__ import annotations
@@ -16,7 +17,6 @@ from bisect import bisect_left, bisect_right
 
 import numpy as np
 from PIL import Image
-from rapidfuzz import fuzz, process
 
 from extractor.assemble.pdf import with_positions
 from extractor.assemble.scan_trust import (
@@ -40,22 +40,16 @@ from extractor.ingest.ocr import (
 )
 from extractor.ingest.pdf_words import PdfPage, Rect, Word
 from extractor.ingest.preprocess import deskew, despeckle, edge_softness, upright_turn
-from extractor.knowledge import labels as K
 from extractor.knowledge.codes import SECURITY_TITLE_WORDS
 from extractor.knowledge.lexicon import is_known_word
 from extractor.layout.pdf_blocks import LaidLine, grid_rows, lay_out_page
+from extractor.layout.scan_checkboxes import find_check_marks
 from extractor.layout.scan_rules import INK, find_rules, ink_inside, rectangles
 from extractor.model import Form4
 
 SOURCE = "ocr"
 #: A page with more than this share of words read with doubt may be sideways or upside down.
 TURN_CHECK = 0.5
-#: Share of dark pixels inside a check box above which it holds a mark.
-MARK_INK = 0.08
-#: First words of the check-box labels: a square is looked for to their left.
-_CHECK_WORDS = {c.text.split()[0].lower() for c in K.CHECKBOXES} | {"check"}
-#: How near (rapidfuzz ratio, 0-100) a word must read to one of them.
-_CHECK_WORD_SCORE = 65
 
 
 def read_scan_form(pages: list[PageImage]) -> Form4:
@@ -97,7 +91,7 @@ def _read_page(original: PageImage) -> tuple[list[LaidLine], float, str]:
     rects = rectangles(h_rules, v_rules, page.image.width * 72.0 / page.dpi)
     found = ocr_words(cleaned, page.dpi, page.number)
     found = _reread_cells(cleaned, page, rects, found)
-    marks, squares = _check_marks(page, found)
+    marks, squares = find_check_marks(page, found)
     # tesseract reads the squares themselves as "[X]", "oO", "L]": the marks replace them.
     found = [w for w in found if not any(
         sq[0] - 1 <= w.word.cx <= sq[2] + 1 and sq[1] - 1 <= w.word.cy <= sq[3] + 1
@@ -328,59 +322,3 @@ def _repair_misread_word(item: OcrWord) -> OcrWord:
 
 def _is_title_word(token: str) -> bool:
     return token.lower() in SECURITY_TITLE_WORDS
-
-
-def _check_marks(page: PageImage, words: list[OcrWord]
-                 ) -> tuple[list[Word], list[tuple[float, float, float, float]]]:
-    """An "X" or "[ ]" pseudo-word on every check box found left of a check-box label, on the
-    label's line; and the squares found."""
-    marks = []
-    squares = []
-    for item in words:
-        word = item.word
-        # Fuzzy: on a blurred page "Officer" reads "otticer" and "Form" "For"; the square
-        # itself must still be found beside the word.
-        if process.extractOne(word.text.lower().strip("[]|()"), _CHECK_WORDS,
-                              scorer=fuzz.ratio, score_cutoff=_CHECK_WORD_SCORE) is None:
-            continue
-        square = _square_left_of(page.image, page.dpi, word)
-        if square is None:
-            continue
-        ink = ink_inside(page.image, page.dpi, square)
-        squares.append(square)
-        marks.append(Word("X" if ink > MARK_INK else "[ ]", square[0], square[2], word.top,
-                          word.bottom, page.number, confidence=_mark_certainty(ink)))
-    return marks, squares
-
-
-def _mark_certainty(ink: float) -> float:
-    """How sure (0.5-1) a check box's reading is, from how far its ink share lies from
-    :data:`MARK_INK`: a blurred border or a speck puts an empty box near the line."""
-    return 0.5 + 0.5 * min(1.0, abs(ink - MARK_INK) / MARK_INK)
-
-
-def _square_left_of(image: Image.Image, dpi: float, word: Word
-                    ) -> tuple[float, float, float, float] | None:
-    """The check-box square (points) just left of ``word``, if there is one."""
-    scale = dpi / 72.0
-    x1 = word.x0 - 0.5
-    x0, y0, y1 = x1 - 14, word.top - 4, word.bottom + 4
-    box = tuple(int(v * scale) for v in (x0, y0, x1, y1))
-    region = np.asarray(image.crop(box), dtype=np.uint8) < INK  # type: ignore[arg-type]
-    if not region.any():
-        return None
-    rows = np.nonzero(region.any(axis=1))[0]
-    cols = np.nonzero(region.any(axis=0))[0]
-    height = (rows[-1] - rows[0] + 1) / scale
-    width = (cols[-1] - cols[0] + 1) / scale
-    if not (4.5 <= width <= 11 and 4.5 <= height <= 11 and abs(width - height) < 2.5):
-        return None
-    # An outline: a horizontal and a vertical edge mostly ink (one of each side may be faint
-    # or cut by a heavy mark; the best of two neighbouring rows / columns is taken).
-    body = region[rows[0]:rows[-1] + 1, cols[0]:cols[-1] + 1]
-    horizontal = max(body[i].mean() for i in (0, 1, -2, -1) if body.shape[0] > 3)
-    vertical = max(body[:, j].mean() for j in (0, 1, -2, -1) if body.shape[1] > 3)
-    if horizontal < 0.6 or vertical < 0.6:
-        return None
-    return (x0 + cols[0] / scale, y0 + rows[0] / scale, x0 + (cols[-1] + 1) / scale,
-            y0 + (rows[-1] + 1) / scale)

@@ -129,31 +129,3 @@ def test_full_stops_put_back_from_the_pixels(dots: int, letter_after: bool, read
         draw.rectangle((x + 4, 50, x + 9, 59), fill=0)
     word = OcrWord(Word("Revocable", 100, 200, 50, 60, 1), 95.0)
     assert _restore_full_stops(image, 72.0, [word])[0].word.text == read
-
-
-@pytest.mark.parametrize(("label", "inked", "found"), [
-    ("Director", True, "X"), ("otticer", False, "[ ]"), ("For", True, "X"), ("Stock", True, None),
-])
-def test_check_box_left_of_a_label_read_loosely(label: str, inked: bool, found: str | None
-                                                ) -> None:
-    """A square beside a word that reads like a check-box label, however blurred ("otticer"),
-    is a check box; its mark is the ink inside it, and a clear mark is read with certainty."""
-    from PIL import ImageDraw
-
-    from extractor.assemble.scan import _check_marks
-    from extractor.ingest.images import PageImage
-    from extractor.ingest.ocr import OcrWord
-    from extractor.ingest.pdf_words import Word
-
-    image = Image.new("L", (1200, 600), 255)
-    draw = ImageDraw.Draw(image)
-    # At 144 dpi two pixels make a point: an 8-point square at x 100-108, y 50-58.
-    draw.rectangle((200, 100, 216, 116), outline=0, width=2)
-    if inked:
-        draw.line((203, 103, 213, 113), fill=0, width=3)
-        draw.line((203, 113, 213, 103), fill=0, width=3)
-    word = OcrWord(Word(label, 110, 140, 50, 58, 1), 90.0)
-    marks, _ = _check_marks(PageImage(image, 144.0, 1), [word])
-    assert [m.text for m in marks] == ([found] if found else [])
-    if marks:
-        assert marks[0].confidence == 1.0

@@ -1,0 +1,58 @@
+"""Check boxes on scans: the square beside a check-box label, and the ink inside it."""
+
+from __future__ import annotations
+
+import pytest
+from PIL import Image, ImageDraw
+
+from extractor.ingest.images import PageImage
+from extractor.ingest.ocr import OcrWord
+from extractor.ingest.pdf_words import Word
+from extractor.layout.scan_checkboxes import find_check_marks
+
+
+@pytest.mark.parametrize(("label", "inked", "found"), [
+    ("Director", True, "X"), ("otticer", False, "[ ]"), ("For", True, "X"), ("Stock", True, None),
+])
+def test_check_box_left_of_a_label_read_loosely(label: str, inked: bool, found: str | None
+                                                ) -> None:
+    """A square beside a word that reads like a check-box label, however blurred ("otticer"),
+    is a check box; its mark is the ink inside it, and a clear mark is read with certainty."""
+    image = Image.new("L", (1200, 600), 255)
+    draw = ImageDraw.Draw(image)
+    # At 144 dpi two pixels make a point: an 8-point square at x 100-108, y 50-58.
+    draw.rectangle((200, 100, 216, 116), outline=0, width=2)
+    if inked:
+        draw.line((203, 103, 213, 113), fill=0, width=3)
+        draw.line((203, 113, 213, 103), fill=0, width=3)
+    word = OcrWord(Word(label, 110, 140, 50, 58, 1), 90.0)
+    marks, _ = find_check_marks(PageImage(image, 144.0, 1), [word])
+    assert [m.text for m in marks] == ([found] if found else [])
+    if marks:
+        assert marks[0].confidence == 1.0
+
+
+def test_square_found_when_the_word_box_reaches_into_other_lines() -> None:
+    """Tesseract gave a blurred "10%" a box two lines tall: the window left of it then holds
+    the end of the line above and the next box below too; the square beside the word's
+    middle is still found."""
+    image = Image.new("L", (1200, 600), 255)
+    draw = ImageDraw.Draw(image)
+    draw.rectangle((200, 100, 216, 116), outline=0, width=2)  # the square, points 100-108
+    draw.rectangle((200, 132, 216, 148), outline=0, width=2)  # the next box, below
+    draw.text((196, 84), "end.", fill=0)                       # a line above
+    word = OcrWord(Word("10%", 110, 130, 46, 62, 1), 90.0)
+    marks, squares = find_check_marks(PageImage(image, 144.0, 1), [word])
+    assert [m.text for m in marks] == ["[ ]"]
+    assert squares[0] == pytest.approx((100, 50, 108.5, 58.5), abs=0.6)
+
+
+def test_letters_run_together_are_no_square() -> None:
+    """Blur joins letters into blobs a square's size ("ct" of "Attorney-in-Fact" before
+    "for"): without four inked edges they are no check box."""
+    image = Image.new("L", (1200, 600), 255)
+    draw = ImageDraw.Draw(image)
+    draw.rectangle((150, 90, 180, 96), fill=0)       # ink of the line above, in the window
+    draw.arc((198, 100, 212, 116), 60, 300, fill=0, width=3)  # a "c": no right edge
+    word = OcrWord(Word("for", 110, 130, 46, 62, 1), 90.0)
+    assert find_check_marks(PageImage(image, 144.0, 1), [word]) == ([], [])
