@@ -71,10 +71,34 @@ def with_positions(form: Form4, laid: list[LaidLine], source: str,
                          prov.raw_text)
         field = dataclasses.replace(field, provenance=new)
         if judge is not None and field.value is not None:
-            cap, reason = judge(line, prov.raw_text or "", path)
+            cap, reason = judge(line, words_of_value(field.value, prov.raw_text or ""), path)
             if cap < field.confidence:
                 field = dataclasses.replace(field, confidence=cap,
                                             review_reason=field.review_reason or reason)
         return field
 
     return dataclasses.replace(map_fields(form, place), source_kind=source)
+
+
+_WORD_EDGES = ",.;:()[]"
+
+
+def words_of_value(value: object, raw: str) -> str:
+    """The words of ``raw`` that make up ``value``, when it is text printed among other words
+    ("CA" of "CUPERTINO CA 95014"), so that a value is judged by its own words and not by its
+    neighbours'; ``raw`` itself otherwise.
+
+    >>> words_of_value("CA", "CUPERTINO CA 95014")
+    'CA'
+    >>> words_of_value("Apple Inc.", "Apple Inc. [ AAPL ]")
+    'Apple Inc.'
+    >>> words_of_value(12, "12,000 (1)")
+    '12,000 (1)'
+    """
+    if not isinstance(value, str) or not value.strip():
+        return raw
+    wanted = {word.lower().strip(_WORD_EDGES) for word in value.split()} - {""}
+    picked = [word for word in raw.split() if word.lower().strip(_WORD_EDGES) in wanted]
+    if {word.lower().strip(_WORD_EDGES) for word in picked} != wanted:
+        return raw  # the value was rewritten (joined, repaired): its words are not all there
+    return " ".join(picked)

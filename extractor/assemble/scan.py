@@ -14,6 +14,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from bisect import bisect_left, bisect_right
+from collections import Counter
 
 import numpy as np
 from PIL import Image
@@ -23,6 +24,7 @@ from extractor.assemble.scan_trust import (
     CLEAN,
     POOR,
     QUALITIES,
+    REPEATED_READINGS,
     doubtful_share,
     page_quality_of,
     trust,
@@ -71,11 +73,14 @@ def read_scan_form(pages: list[PageImage]) -> Form4:
     form = read_text_form("\n".join(line.text for line in laid), distrust_noisy_text=False)
 
     worst = max(qualities.values(), key=QUALITIES.index, default=POOR)
+    counts = Counter(word for line in laid for word in line.text.split())
+    repeated = frozenset(word for word, n in counts.items() if n >= REPEATED_READINGS)
 
     def judge(line: LaidLine | None, raw: str, path: str) -> tuple[float, str | None]:
         if line is None:  # not found on the page: as doubtful as the worst page allows
             return trust(path, 0.0, worst)
-        return trust(path, line.confidence_of(raw), qualities.get(line.page, POOR), raw)
+        return trust(path, line.confidence_of(raw), qualities.get(line.page, POOR), raw,
+                     repeated)
 
     return with_positions(form, laid, SOURCE, judge)
 

@@ -52,6 +52,8 @@ TRUST_THRESHOLDS: dict[tuple[str, str], float | None] = {
 KNOWN_WORDS_THRESHOLDS: dict[tuple[str, str], float] = {
     (V.TEXT, FAIR): 0.8, (V.NOTE, FAIR): 0.5,
 }
+#: How many times OCR must read a word alike in a document for it to count as known.
+REPEATED_READINGS = 3
 #: A reading that is not trusted is kept at no more than this confidence (below review).
 UNTRUSTED_CAP = 0.75
 
@@ -82,28 +84,28 @@ def page_quality_of(doubtful: float, softness: float = 0.0, scanned_dpi: float =
     return max(by_words, by_edges, by_dpi, key=QUALITIES.index)
 
 
-def trust(path: str, ocr_confidence: float, quality: str, text: str = ""
-          ) -> tuple[float, str | None]:
+def trust(path: str, ocr_confidence: float, quality: str, text: str = "",
+          repeated: frozenset[str] = frozenset()) -> tuple[float, str | None]:
     """The cap on the confidence of the value at ``path`` and the reason, when it is capped.
 
     ``ocr_confidence`` is the lowest confidence (0-1) of the words it was read from;
     ``quality`` the quality of its page (:func:`page_quality_of`); ``text`` the value as read,
-    whose words are looked up when it is free text or a note.
+    whose words are looked up when it is free text or a note.  ``repeated`` are the words OCR
+    read alike :data:`REPEATED_READINGS` times or more in the document: a name or a ticker
+    ("SVF", "AAPL") that no word list holds, but that a slip in one place would not repeat.
     """
     kind = V.value_kind(path)
     threshold = TRUST_THRESHOLDS[kind, quality]
-    unknown = first_unknown_word(text) if kind in (V.TEXT, V.NOTE) else None
+    unknown = first_unknown_word(text, repeated) if kind in (V.TEXT, V.NOTE) else None
     if (kind, quality) in KNOWN_WORDS_THRESHOLDS and text and unknown is None:
         known = KNOWN_WORDS_THRESHOLDS[kind, quality]
         threshold = known if threshold is None else min(threshold, known)
     if threshold is not None and ocr_confidence >= threshold:
         return 1.0, None
-    if unknown is not None:
-        return (min(ocr_confidence, UNTRUSTED_CAP),
-                f"read by OCR on {_PAGE_WORDS[quality]}: {unknown!r} is no word of English or "
-                "of the form")
     need = "is never trusted there" if threshold is None else \
         f"needs OCR confidence {threshold:.2f}"
-    return (min(ocr_confidence, UNTRUSTED_CAP),
-            f"read by OCR (confidence {ocr_confidence:.2f}) on {_PAGE_WORDS[quality]}, where a "
-            f"{kind} {need}")
+    reason = (f"read by OCR (confidence {ocr_confidence:.2f}) on {_PAGE_WORDS[quality]}, "
+              f"where a {kind} {need}")
+    if unknown is not None and (kind, quality) in KNOWN_WORDS_THRESHOLDS:
+        reason += f" ({unknown!r} is no word of English or of the form)"
+    return min(ocr_confidence, UNTRUSTED_CAP), reason

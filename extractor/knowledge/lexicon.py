@@ -65,10 +65,12 @@ def is_known_word(token: str) -> bool | None:
     return all(p in english or p in FORM_TERMS or p.rstrip(".") in english for p in parts)
 
 
-def first_unknown_word(text: str) -> str | None:
-    """The first word of ``text`` that is no word of English or of the form, or None.
+def first_unknown_word(text: str, also_known: frozenset[str] = frozenset()) -> str | None:
+    """The first word of ``text`` that is no word of English or of the form, nor one of
+    ``also_known`` (words as printed), or None.
 
     >>> first_unknown_word("sold in muitiple trades at $68.38"), first_unknown_word("(1) Sold.")
     ('muitiple', None)
     """
-    return next((token for token in text.split() if is_known_word(token) is False), None)
+    return next((token for token in text.split()
+                 if token not in also_known and is_known_word(token) is False), None)

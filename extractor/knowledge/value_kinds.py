@@ -22,12 +22,17 @@ VALUE_KINDS: dict[str, str] = {
     **dict.fromkeys(("transaction_shares", "transaction_price_per_share",
                      "conversion_or_exercise_price", "underlying_security_shares",
                      "shares_owned_following_transaction"), AMOUNT),
+    # A ZIP code is digits, misread as an amount's are (a 5 as a 6), and a foreign postal
+    # code's letters are checked by rules of their own (validate.ocr_rules).
+    **dict.fromkeys(("rpt_owner_zip_code",), AMOUNT),
     **dict.fromkeys(("period_of_report", "date_of_original_submission", "transaction_date",
                      "deemed_execution_date", "exercise_date", "expiration_date",
                      "signature_date", "statement_month"), DATE),
     **dict.fromkeys(("document_type", "transaction_code", "transaction_timeliness",
                      "transaction_acquired_disposed_code", "direct_or_indirect_ownership",
-                     "individual_or_joint_filing"), CODE),
+                     "individual_or_joint_filing",
+                     # a state or country code is on EDGAR's closed list
+                     "rpt_owner_state"), CODE),
     **dict.fromkeys(("is_director", "is_officer", "is_ten_percent_owner", "is_other",
                      "not_subject_to_section16", "aff10b5_one"), CHECK),
     # A signature is a name (with "/s/" and a title): read as text, measured no less sure

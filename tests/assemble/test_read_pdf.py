@@ -121,3 +121,16 @@ def test_filled_square_is_a_check_mark(corpus_xml: list[Path]) -> None:
     rel = extract(buffer.getvalue()).reporting_owners[0].relationship
     assert rel.is_director.value is True
     assert rel.is_ten_percent_owner.value is False
+
+
+@pytest.mark.parametrize(("value", "raw", "words"), [
+    ("CA", "CUPERTINO CA 95014", "CA"),                  # judged without the city beside it
+    ("Cupertino", "CUPERTINO. CA 95014", "CUPERTINO."),  # the words as read, case and all
+    ("AAPL", "Apple Inc. [ AAPL ]", "AAPL"),
+    ("1800 FLOWERS", "1 800 FLOWERS [ FLWS ]", "1 800 FLOWERS [ FLWS ]"),  # rewritten: all
+    (None, "12,000 (1)", "12,000 (1)"),
+])
+def test_a_value_is_judged_by_its_own_words(value: str | None, raw: str, words: str) -> None:
+    from extractor.assemble.pdf import words_of_value
+
+    assert words_of_value(value, raw) == words

@@ -71,3 +71,19 @@ def test_notes_made_of_words_pass_on_a_blurred_page_and_non_words_are_named() ->
     # Free text made of words passes from a lower confidence than other free text.
     assert trust("issuer.issuer_name", 0.82, FAIR, "Apple Inc.") == (1.0, None)
     assert trust("issuer.issuer_name", 0.82, FAIR, "Appie Inc.")[1] is not None
+
+
+def test_a_name_read_alike_across_the_document_counts_as_known() -> None:
+    path = "non_derivative_table[0].nature_of_ownership"
+    text = "By SVF II Aggregator (Jersey) LP"
+    cap, reason = trust(path, 0.85, FAIR, text)
+    assert cap <= 0.75 and reason is not None and "'SVF' is no word" in reason
+    assert trust(path, 0.85, FAIR, text, frozenset({"SVF", "II", "Aggregator"})) == (1.0, None)
+
+
+def test_state_is_a_code_and_zip_digits_like_an_amount() -> None:
+    from extractor.knowledge import value_kinds as V
+
+    assert V.value_kind("reporting_owners[1].rpt_owner_state") == V.CODE
+    assert V.value_kind("reporting_owners[1].rpt_owner_zip_code") == V.AMOUNT
+    assert V.value_kind("reporting_owners[1].rpt_owner_city") == V.TEXT
