@@ -38,7 +38,7 @@ LETTER_LOOKALIKES: dict[str, tuple[str, ...]] = {
 _SAME_SHAPE_CASES = frozenset("cosuvwxz")
 
 #: Marks OCR adds round a lone letter in a box.
-_CODE_NOISE = "()[]{}'‘’`.,;:"
+_CODE_NOISE = "()[]{}'‘’`.,;:*« "
 
 _DIGIT_TEXT = re.compile(r"^[\d$.,/()\s-]+$")
 
@@ -57,6 +57,8 @@ def repair_code(text: str, allowed: frozenset[str]) -> str | None:
     True
     >>> repair_code("iS}", frozenset({"P", "S"}))
     'S'
+    >>> repair_code("D :", frozenset({"D", "I"}))  # a speck read as a colon beside it
+    'D'
     """
     # A code is one letter: brackets and braces OCR hangs on it ("S)", "Ss}") are noise.
     text = text.strip(_CODE_NOISE) or text

@@ -54,7 +54,9 @@ def is_known_word(token: str) -> bool | None:
     if not core or not _LEXICAL.fullmatch(core):
         return None
     if len(core) == 1:
-        return core in "aAI"  # "i" alone is OCR's "in" or "1", not the pronoun
+        # A capital alone is an initial ("E.") or a class ("Class A"); "i" alone is OCR's
+        # "in" or "1", not the pronoun.
+        return core == "a" or core.isupper()
     lower = core.lower().replace("’", "'")
     if lower in FORM_TERMS or lower.rstrip(".") in FORM_TERMS:
         return True
