@@ -1,11 +1,13 @@
 """Rules for values read by OCR: readings that look right but that OCR's look-alike glyphs
-leave open ("MO" or "M0", "JE1 OBD"), and words one slip away from the form's vocabulary
-("Cornmon Stock" for "Common Stock").  They flag; they never change a value."""
+leave open ("MO" or "M0", "JE1 OBD", transaction dates a blurred 5 or 6 apart), and words one
+slip away from the form's vocabulary ("Cornmon Stock" for "Common Stock").  They flag; they
+never change a value."""
 
 from __future__ import annotations
 
 import dataclasses
 import re
+from typing import Any
 
 from extractor.fields.ocr_repair import lookalike_word, mixes_lookalikes, other_readings
 from extractor.knowledge.codes import (
@@ -25,7 +27,8 @@ def flag_ocr_misreadings(form: Form4) -> Form4:
     returned as it is)."""
     if form.source_kind != "ocr":
         return form
-    return map_fields(_flag_lookalike_addresses(form), _flag_misread_title_words)
+    return map_fields(_flag_lookalike_dates(_flag_lookalike_addresses(form)),
+                      _flag_misread_title_words)
 
 
 def misread_word(text: str, vocabulary: frozenset[str]) -> tuple[str, str] | None:
@@ -78,3 +81,48 @@ def _flag_lookalike_addresses(form: Form4) -> Form4:
         owners.append(dataclasses.replace(owner, rpt_owner_state=state,
                                           rpt_owner_zip_code=zip_code))
     return dataclasses.replace(form, reporting_owners=tuple(owners))
+
+
+#: Digits a blurred scan turns into one another (a 5's gap closes into a 6, a 3 into an 8).
+BLURRED_DIGITS = frozenset({frozenset(pair) for pair in ("56", "38", "68", "08")})
+
+
+def months_blur_apart(first: str, second: str) -> bool:
+    """Whether two ISO dates differ only in one digit of the month, a pair of
+    :data:`BLURRED_DIGITS`.  Days are left out: a filing's rows are often a day apart
+    ("2023-05-15", "2023-05-16"), seldom a month.
+
+    >>> months_blur_apart("2019-05-02", "2019-06-02")
+    True
+    >>> months_blur_apart("2023-05-15", "2023-05-16")
+    False
+    """
+    if len(first) != 10 or len(second) != 10 or first[:5] + first[7:] != second[:5] + second[7:]:
+        return False
+    differ = [frozenset((a, b)) for a, b in zip(first[5:7], second[5:7], strict=True) if a != b]
+    return len(differ) == 1 and differ[0] in BLURRED_DIGITS
+
+
+def _flag_lookalike_dates(form: Form4) -> Form4:
+    """Transaction dates of a scan whose months are one blurred digit apart ("2019-05-02" in
+    one row, "2019-06-02" in four) may be one date misread: all of them go to review, because
+    the misreading can be the more common one."""
+    rows = (*form.non_derivative_table, *form.derivative_table)
+    dates = {str(row.transaction_date.value) for row in rows
+             if row.transaction_date.value is not None}
+    doubtful = {d for d in dates if any(months_blur_apart(d, other) for other in dates)}
+    if not doubtful:
+        return form
+
+    def check(row: Any) -> Any:
+        date = row.transaction_date
+        if str(date.value) not in doubtful or date.needs_review:
+            return row
+        other = next(d for d in sorted(doubtful) if months_blur_apart(str(date.value), d))
+        return dataclasses.replace(row, transaction_date=date.flagged(
+            f"another row's date, {other}, is one blurred month digit away: one may be "
+            "misread"))
+
+    return dataclasses.replace(
+        form, non_derivative_table=tuple(map(check, form.non_derivative_table)),
+        derivative_table=tuple(map(check, form.derivative_table)))

@@ -34,3 +34,20 @@ def test_misread_security_title_is_flagged_on_scans_only(kind: str, flagged: boo
     assert title.needs_review is flagged
     if flagged:
         assert "'Cornmon' looks like an OCR misreading of 'common'" in (title.review_reason or "")
+
+
+def test_dates_one_blurred_digit_apart_are_all_flagged() -> None:
+    """Read so in the benchmark's pre-2002 office scan: four rows "2019-06-02" and one
+    "2019-05-02", all printed 05/02/2019.  The rows of another day are left alone."""
+    import datetime as dt
+
+    def row(day: dt.date) -> NonDerivativeRow:
+        return NonDerivativeRow(transaction_date=Field(day, 1.0, Provenance("ocr")))
+
+    days = [dt.date(2019, 6, 2)] * 4 + [dt.date(2019, 5, 2), dt.date(2019, 5, 3)]
+    form = flag_ocr_misreadings(Form4(non_derivative_table=tuple(map(row, days)),
+                                      source_kind="ocr"))
+    flagged = [r.transaction_date.needs_review for r in form.non_derivative_table]
+    assert flagged == [True] * 5 + [False]
+    assert "2019-05-02, is one blurred month digit away" in \
+        (form.non_derivative_table[0].transaction_date.review_reason or "")
