@@ -42,8 +42,9 @@ from extractor.ingest.ocr import (
 )
 from extractor.ingest.pdf_words import PdfPage, Rect, Word
 from extractor.ingest.preprocess import deskew, despeckle, edge_softness, upright_turn
+from extractor.knowledge import labels as K
 from extractor.knowledge.codes import SECURITY_TITLE_WORDS
-from extractor.knowledge.lexicon import is_known_word
+from extractor.knowledge.lexicon import is_known_word, word_key
 from extractor.layout.pdf_blocks import LaidLine, grid_rows, lay_out_page
 from extractor.layout.scan_checkboxes import find_check_marks
 from extractor.layout.scan_rules import INK, find_rules, ink_inside, rectangles
@@ -73,7 +74,7 @@ def read_scan_form(pages: list[PageImage]) -> Form4:
     form = read_text_form("\n".join(line.text for line in laid), distrust_noisy_text=False)
 
     worst = max(qualities.values(), key=QUALITIES.index, default=POOR)
-    counts = Counter(word for line in laid for word in line.text.split())
+    counts = Counter(word_key(word) for line in laid for word in line.text.split())
     repeated = frozenset(word for word, n in counts.items() if n >= REPEATED_READINGS)
 
     def judge(line: LaidLine | None, raw: str, path: str) -> tuple[float, str | None]:
@@ -318,12 +319,18 @@ def _repair_misread_word(item: OcrWord) -> OcrWord:
     English or of the form ("fegarding", "eamed", "muitiple"), as that word
     (:func:`extractor.fields.ocr_repair.repair_misread_word`).  A word in capitals (a name, a
     ticker) is left alone, and a capitalised one is changed only into a word of security
-    titles ("Cornmon" -> "Common"), because a name is no English word either."""
-    fixed = repair_misread_word(item.word.text, is_known_word, _is_title_word)
+    titles ("Cornmon" -> "Common") or of box 1's sub-labels ("Middie" -> "Middle"), because a
+    name is no English word either."""
+    fixed = repair_misread_word(item.word.text, is_known_word, _is_form_word)
     if fixed is None:
         return item
     return OcrWord(dataclasses.replace(item.word, text=fixed), item.confidence, item.line)
 
 
-def _is_title_word(token: str) -> bool:
-    return token.lower() in SECURITY_TITLE_WORDS
+#: Capitalised words of the form that a capitalised misreading may be repaired into.
+_FORM_WORDS = SECURITY_TITLE_WORDS | {label.strip("()").lower()
+                                      for label in (*K.NAME_SUBLABELS, *K.ADDRESS_SUBLABELS)}
+
+
+def _is_form_word(token: str) -> bool:
+    return token.lower() in _FORM_WORDS

@@ -91,8 +91,9 @@ def trust(path: str, ocr_confidence: float, quality: str, text: str = "",
     ``ocr_confidence`` is the lowest confidence (0-1) of the words it was read from;
     ``quality`` the quality of its page (:func:`page_quality_of`); ``text`` the value as read,
     whose words are looked up when it is free text or a note.  ``repeated`` are the words OCR
-    read alike :data:`REPEATED_READINGS` times or more in the document: a name or a ticker
-    ("SVF", "AAPL") that no word list holds, but that a slip in one place would not repeat.
+    read alike :data:`REPEATED_READINGS` times or more in the document
+    (:func:`extractor.knowledge.lexicon.word_key` s): a name ("SVF", "Williams") that no word
+    list holds, but that a slip in one place would not repeat.
     """
     kind = V.value_kind(path)
     threshold = TRUST_THRESHOLDS[kind, quality]

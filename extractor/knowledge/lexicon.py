@@ -67,12 +67,24 @@ def is_known_word(token: str) -> bool | None:
     return all(p in english or p in FORM_TERMS or p.rstrip(".") in english for p in parts)
 
 
+def word_key(token: str) -> str:
+    """``token`` as words are compared across a document: without the punctuation round it,
+    in small letters ("WILLIAMS" of box 1 and "Williams," of the signature are one word).
+
+    >>> word_key("Williams,"), word_key("(Jersey)")
+    ('williams', 'jersey')
+    """
+    return token.strip(_EDGES).lower()
+
+
 def first_unknown_word(text: str, also_known: frozenset[str] = frozenset()) -> str | None:
     """The first word of ``text`` that is no word of English or of the form, nor one of
-    ``also_known`` (words as printed), or None.
+    ``also_known`` (:func:`word_key` s), or None.
 
     >>> first_unknown_word("sold in muitiple trades at $68.38"), first_unknown_word("(1) Sold.")
     ('muitiple', None)
+    >>> first_unknown_word("By SVF", frozenset({"svf"})) is None
+    True
     """
     return next((token for token in text.split()
-                 if token not in also_known and is_known_word(token) is False), None)
+                 if word_key(token) not in also_known and is_known_word(token) is False), None)

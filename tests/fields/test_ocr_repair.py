@@ -120,3 +120,12 @@ def test_misread_word_repaired_only_into_one_word(read: str, repaired: str | Non
 
     assert repair_misread_word(read, is_known_word,
                                lambda w: w.lower() in SECURITY_TITLE_WORDS) == repaired
+
+
+def test_capitalised_misreading_repaired_into_a_sub_label() -> None:
+    """Box 1's "(Middle)" read "Middie" on an office scan: a form word, so it is repaired."""
+    from extractor.fields.ocr_repair import repair_misread_word
+    from extractor.knowledge.lexicon import is_known_word
+
+    assert repair_misread_word("Middie", is_known_word, lambda w: w == "middle") == "Middle"
+    assert repair_misread_word("Middie", is_known_word) is None
