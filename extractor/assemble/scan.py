@@ -31,6 +31,7 @@ from extractor.assemble.scan_trust import (
 )
 from extractor.assemble.text_dump import read_text_form
 from extractor.errors import UnreadableInputError
+from extractor.fields.cells import REPAIRED_CONFIDENCE
 from extractor.fields.ocr_repair import repair_misread_word, repair_roman_numeral
 from extractor.ingest.images import PageImage
 from extractor.ingest.ocr import (
@@ -320,11 +321,13 @@ def _repair_misread_word(item: OcrWord) -> OcrWord:
     (:func:`extractor.fields.ocr_repair.repair_misread_word`).  A word in capitals (a name, a
     ticker) is left alone, and a capitalised one is changed only into a word of security
     titles ("Cornmon" -> "Common") or of box 1's sub-labels ("Middie" -> "Middle"), because a
-    name is no English word either."""
+    name is no English word either.  Like a repaired cell, it is kept at no more than
+    :data:`~extractor.fields.cells.REPAIRED_CONFIDENCE`."""
     fixed = repair_misread_word(item.word.text, is_known_word, _is_form_word)
     if fixed is None:
         return item
-    return OcrWord(dataclasses.replace(item.word, text=fixed), item.confidence, item.line)
+    return OcrWord(dataclasses.replace(item.word, text=fixed),
+                   min(item.confidence, 100.0 * REPAIRED_CONFIDENCE), item.line)
 
 
 #: Capitalised words of the form that a capitalised misreading may be repaired into.
