@@ -136,7 +136,8 @@ def read_box5(layout: TextLayout) -> Relationship:
         # The officer's title or the "Other" text is printed below the check boxes: the first
         # line that holds text.  With both boxes checked it cannot be told which it is.
         lines = [clean_segment(t) for t in layout.segment_after(other_label).split("\n")]
-        title = next((t for t in lines if t), "")
+        # A line of check marks alone (a mark read below its box) is no title.
+        title = next((t for t in lines if t and not _MARKS_ONLY.fullmatch(t)), "")
         if title and officer and other and title.count(";") == 1:
             officer_title, other_text = (part.strip() for part in title.split(";"))
             values["officer_title"] = _f(officer_title, title, 0.85)
@@ -201,6 +202,8 @@ def _owner_from_row(cells: list[str], index: dict[str, int | None],
 
 
 _MARK = frozenset({"X"})
+#: A line holding nothing but check marks, as the layout writes them.
+_MARKS_ONLY = re.compile(r"(?:X|\[ \])(?:\s+(?:X|\[ \]))*")
 _ENTITY_END = re.compile(r"\b(?:LLC|L\.L\.C\.|LP|L\.P\.|LLP|INC\.?|CORP\.?|CORPORATION|LTD\.?|"
                          r"LIMITED|CO\.|TRUST|FUND|PLC|N\.V\.|S\.A\.|AG|GMBH)(?=\s)",
                          re.IGNORECASE)

@@ -20,3 +20,22 @@ def test_state_or_country_code(address: str, state: str, postal: str, repaired: 
     assert fields["rpt_owner_state"].value == state
     assert fields["rpt_owner_zip_code"].value == postal
     assert (fields["rpt_owner_state"].confidence < 0.9) is repaired
+
+
+def test_a_check_mark_alone_below_the_boxes_is_no_officer_title() -> None:
+    """On an office scan a mark read below its box gave the title "X"; the title is the first
+    line of text below the boxes that is not marks alone."""
+    from extractor.assemble.text_dump import read_text_form
+
+    text = "\n".join([
+        "5. Relationship of Reporting Person(s) to Issuer (Check all applicable)",
+        "[ ] Director [ ] 10% Owner",
+        "X Officer (give title below) [ ] Other (specify below)",
+        "X",
+        "EVP, Operations",
+        "3. Date of Earliest Transaction (Month/Day/Year)",
+        "06/21/2023",
+    ])
+    relationship = read_text_form(text).reporting_owners[0].relationship
+    assert relationship.is_officer.value is True
+    assert relationship.officer_title.value == "EVP, Operations"
