@@ -187,24 +187,6 @@ def lookalike_word(word: str, vocabulary: frozenset[str]) -> str | None:
     if lower in vocabulary:
         return None
     return next((v for v in _lookalike_variants(lower) if v in vocabulary), None)
-    seen = {lower}
-    frontier = [lower]
-    for _ in range(2):
-        grown = []
-        for text in frontier:
-            for read, originals in LETTER_LOOKALIKES.items():
-                start = text.find(read)
-                while start >= 0:
-                    for original in originals:
-                        variant = text[:start] + original + text[start + len(read):]
-                        if variant in vocabulary:
-                            return variant
-                        if variant not in seen:
-                            seen.add(variant)
-                            grown.append(variant)
-                    start = text.find(read, start + 1)
-        frontier = grown
-    return None
 
 
 def _lookalike_variants(lower: str, steps: int = 2) -> list[str]:
