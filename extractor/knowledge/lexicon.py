@@ -49,7 +49,8 @@ def is_known_word(token: str) -> bool | None:
     (True, False)
     """
     core = token.strip(_EDGES)
-    if core.lower() in FORM_TERMS:
+    lower = word_key(token).replace("’", "'")
+    if lower in FORM_TERMS or lower.rstrip(".") in FORM_TERMS:
         return True
     if not core or not _LEXICAL.fullmatch(core):
         return None
@@ -57,9 +58,6 @@ def is_known_word(token: str) -> bool | None:
         # A capital alone is an initial ("E.") or a class ("Class A"); "i" alone is OCR's
         # "in" or "1", not the pronoun.
         return core == "a" or core.isupper()
-    lower = core.lower().replace("’", "'")
-    if lower in FORM_TERMS or lower.rstrip(".") in FORM_TERMS:
-        return True
     if lower.endswith("'s"):
         lower = lower[:-2]
     english = _english()
