@@ -33,7 +33,7 @@ from extractor.assemble.text_dump import read_text_form
 from extractor.errors import UnreadableInputError
 from extractor.fields.cells import REPAIRED_CONFIDENCE
 from extractor.fields.ocr_repair import repair_misread_word, repair_roman_numeral
-from extractor.ingest.images import PageImage
+from extractor.ingest.images import MIN_NATIVE_DPI, PageImage
 from extractor.ingest.ocr import (
     OcrWord,
     align_to_lines,
@@ -42,7 +42,13 @@ from extractor.ingest.ocr import (
     ocr_words,
 )
 from extractor.ingest.pdf_words import PdfPage, Rect, Word
-from extractor.ingest.preprocess import deskew, despeckle, edge_softness, upright_turn
+from extractor.ingest.preprocess import (
+    deskew,
+    despeckle,
+    edge_softness,
+    smooth_enlarged_fax,
+    upright_turn,
+)
 from extractor.knowledge import labels as K
 from extractor.knowledge.codes import SECURITY_TITLE_WORDS
 from extractor.knowledge.lexicon import is_known_word, word_key
@@ -91,9 +97,12 @@ def _read_page(original: PageImage) -> tuple[list[LaidLine], float, str]:
     """One page as the layout's lines, the share of its words read with doubt, and its quality
     (:func:`page_quality_of`)."""
     # Specks first: scanner dust and fax noise otherwise read as letters and marks.
-    straight, _ = deskew(despeckle(original.image, original.dpi))
+    image = despeckle(original.image, original.dpi)
+    if original.source_dpi < MIN_NATIVE_DPI <= original.dpi:  # a fax-class page, enlarged
+        image = smooth_enlarged_fax(image)
+    straight, _ = deskew(image)
     softness = edge_softness(straight)
-    page = PageImage(straight, original.dpi, original.number)
+    page = PageImage(straight, original.dpi, original.number, original.scanned_dpi)
     h_rules, v_rules, cleaned = find_rules(page.image, page.dpi)
     rects = rectangles(h_rules, v_rules, page.image.width * 72.0 / page.dpi)
     found = ocr_words(cleaned, page.dpi, page.number)
@@ -126,6 +135,9 @@ _DEBRIS = re.compile(r"^[\W_]+$")
 #: of "By : /s/".
 _KEPT_MARKS = re.compile(r"\(\d+\)|[$%()\[\]/&:-]|\*+")
 _EDGE_JUNK = "‘’'`|!_—–=~"
+#: The form prints no braces (nor do the 22 filings of the shared corpus hold any): a brace is
+#: a blurred parenthesis ("(1}", "{Print"), which footnote markers need to be found.
+_BRACES = str.maketrans("{}", "()")
 
 
 #: A check box with a mark, as OCR reads it: "[xX]", "[X", "(X)", "X]".
@@ -155,6 +167,7 @@ def _tidy(item: OcrWord) -> OcrWord | None:
     "company’s" as "company's"."""
     # Inside a word a typographic apostrophe is tesseract's rendering of the typed one.
     text = repair_roman_numeral(item.word.text.strip(_EDGE_JUNK)).replace("’", "'")
+    text = text.translate(_BRACES)
     if text.endswith("..") and not text.endswith("..."):
         text = text[:-1]  # a speck read as a second full stop: prose has one, or three
     if _MARKED_BOX.fullmatch(text):
@@ -297,8 +310,11 @@ def _reread_cells(image: Image.Image, page: PageImage, rects: list,
     if not targets:
         return found
     regions = [(c.x0 + 1.5, c.top + 1.5, c.x1 - 1.5, c.bottom - 1.5) for c, _ in targets]
+    # Cells of a page scanned below 250 dpi are read at twice the size, even when the page
+    # was enlarged before OCR: on the fax150 PDFs (enlarged to 300 dpi) a lone code letter
+    # read right 40 times in 60 so, 3 times at the page's size ("$s", "S$", "Ss").
     reread = ocr_regions(image, page.dpi, page.number, regions,
-                         scale=2.0 if page.dpi < 250 else 1.0)
+                         scale=2.0 if page.source_dpi < 250 else 1.0)
     replaced: set[int] = set()
     extra: list[OcrWord] = []
     for (_, inside), again in zip(targets, reread, strict=True):

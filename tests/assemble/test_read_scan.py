@@ -94,6 +94,7 @@ def test_sideways_and_upside_down_pages_are_turned(tesla_scan: bytes, turn: int)
 @pytest.mark.parametrize(("read", "kept"), [
     ("[xX]", "X"), ("(X)", "X"), ("X]", "X"), ("|", None), ("Il", "II"), ("‘Stock", "Stock"),
     ("(1)", "(1)"), ("_", None), (":", ":"), ("company’s", "company's"),
+    ("(1}", "(1)"), ("{Print", "(Print"), ("D{5)", "D(5)"),  # the form prints no braces
 ])
 def test_ocr_words_tidied(read: str, kept: str | None) -> None:
     from extractor.assemble.scan import _tidy

@@ -12,7 +12,7 @@ from PIL import Image, ImageDraw
 
 from bench.scan import rasterize
 from extractor.assemble.edgar_xml import read_edgar_xml
-from extractor.ingest.preprocess import deskew, despeckle
+from extractor.ingest.preprocess import deskew, despeckle, smooth_enlarged_fax
 from extractor.render import render_pdf
 
 
@@ -67,3 +67,14 @@ def test_edge_softness_tells_blur_from_sharp_print(page: Image.Image) -> None:
     sharp = edge_softness(page)
     blurred = edge_softness(page.filter(ImageFilter.GaussianBlur(1.2)))
     assert sharp < 1.0 < blurred
+
+
+def test_smoothing_an_enlarged_fax_removes_blots_and_keeps_strokes() -> None:
+    image = Image.new("L", (120, 120), 255)
+    draw = ImageDraw.Draw(image)
+    draw.rectangle((20, 20, 21, 21), fill=0)     # a fax's stray pixel, enlarged to 2 x 2
+    draw.rectangle((60, 10, 63, 100), fill=0)    # a stroke, 4 pixels wide once enlarged
+    draw.rectangle((70, 50, 110, 53), fill=0)    # and a crossbar
+    smoothed = np.asarray(smooth_enlarged_fax(image))
+    assert smoothed[20:22, 20:22].min() == 255
+    assert smoothed[12:98, 61:63].max() == 0 and smoothed[51:53, 72:108].max() == 0
