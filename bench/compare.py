@@ -142,8 +142,20 @@ def _street_line(owner: ReportingOwner) -> ReportingOwner:
 
 
 def _owner_score(a: ReportingOwner, b: ReportingOwner) -> float:
-    return fuzz.ratio(str(a.rpt_owner_name.value or "").casefold(),
-                      str(b.rpt_owner_name.value or "").casefold())
+    first, second = _owner_name(a), _owner_name(b)
+    if not first or not second:
+        return 1.0  # a nameless owner (box 1 unread) pairs with an owner left unpaired
+    return fuzz.ratio(first, second)
+
+
+def _owner_name(owner: ReportingOwner) -> str:
+    """The owner's name for pairing: the full name, or its parts when the full name was
+    dropped for review (box 1 and the Reporting Owners table disagreeing on one letter); the
+    owner is still that owner, and its other fields are compared with the truth's."""
+    if owner.rpt_owner_name.value:
+        return str(owner.rpt_owner_name.value).casefold()
+    parts = (owner.last_name.value, owner.first_name.value, owner.middle_name.value)
+    return " ".join(str(p) for p in parts if p).casefold()
 
 
 def _extra(group: str, path: str, got: Any) -> list[Comparison]:
