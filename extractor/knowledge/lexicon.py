@@ -22,6 +22,13 @@ FORM_TERMS = frozenset({
     "svp", "gc", "vesting", "vests", "vested", "exercisable", "issuer's",
 })
 
+#: Words printed with a full stop as abbreviations, besides the form's terms: a name, title or
+#: address that ends in a full stop ends in one of these or in an initial.  Small letters.
+ABBREVIATIONS = frozenset({
+    "jr", "sr", "mr", "mrs", "ms", "dr", "st", "no", "esq", "ave", "blvd", "rd", "ste", "dept",
+    "assoc", "bros", "intl", "mgmt", "etc", "pkwy", "hwy", "fl",
+})
+
 #: A token of free text: letters with the apostrophes and hyphens inside words.
 _LEXICAL = re.compile(r"[A-Za-z][A-Za-z'’./-]*[A-Za-z]|[A-Za-z]")
 #: What may hang round a word: brackets, quotes, punctuation.
@@ -86,3 +93,20 @@ def first_unknown_word(text: str, also_known: frozenset[str] = frozenset()) -> s
     """
     return next((token for token in text.split()
                  if word_key(token) not in also_known and is_known_word(token) is False), None)
+
+
+def ends_in_stray_full_stop(text: str) -> bool:
+    """Whether ``text`` (a name, a title, an address: not a sentence) ends in a full stop that
+    no abbreviation or initial explains, one that a speck on a fax may have made ("Elon.").
+
+    >>> ends_in_stray_full_stop("Musk Elon."), ends_in_stray_full_stop("Apple Inc.")
+    (True, False)
+    >>> ends_in_stray_full_stop("COOK TIMOTHY D."), ends_in_stray_full_stop("Partners, L.P.")
+    (False, False)
+    """
+    words = text.split()
+    if not words or not words[-1].endswith(".") or words[-1].endswith(".."):
+        return False
+    core = words[-1].rstrip(".").strip(_EDGES).lower()
+    return len(core) > 1 and "." not in core and core not in FORM_TERMS and \
+        core not in ABBREVIATIONS

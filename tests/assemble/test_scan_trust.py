@@ -55,6 +55,13 @@ def test_text_needs_confidence_and_dates_never_pass_on_a_fax() -> None:
     assert "never trusted" in (trust("footnotes[0].text", 0.99, FAIR)[1] or "")
 
 
+def test_check_marks_pass_on_every_page_quality() -> None:
+    # Ink inside a square is read from the pixels, not by OCR: on the fax150 PDFs every one
+    # of 239 relationship boxes read was right.
+    for quality in (CLEAN, FAIR, POOR):
+        assert trust("reporting_owners[0].relationship.is_director", 0.0, quality) == (1.0, None)
+
+
 def test_value_never_passes_above_what_ocr_said_when_untrusted() -> None:
     cap, _ = trust("footnotes[0].text", 0.4, FAIR)
     assert cap == 0.4
@@ -66,8 +73,15 @@ def test_notes_made_of_words_pass_on_a_blurred_page_and_non_words_are_named() ->
     assert trust(note, 0.6, FAIR, text) == (1.0, None)
     cap, reason = trust(note, 0.99, FAIR, text.replace("regarding", "segarding"))
     assert cap <= 0.75 and reason is not None and "'segarding' is no word" in reason
-    # On a fax a note is never trusted, words or not.
+    # On a fax a note is never trusted, words or not; free text made of words is, from 0.9.
     assert trust(note, 0.99, POOR, text)[1] is not None
+    assert trust("issuer.issuer_name", 0.92, POOR, "Apple Inc.") == (1.0, None)
+    assert trust("issuer.issuer_name", 0.86, POOR, "Apple Inc.")[1] is not None
+    assert trust("issuer.issuer_name", 0.99, POOR, "Appie Inc.")[1] is not None
+    # A full stop after a name is a speck on a fax, unless an abbreviation explains it.
+    cap, reason = trust("reporting_owners[0].rpt_owner_name", 0.95, POOR, "Musk Elon.",
+                        frozenset({"musk", "elon"}))
+    assert cap <= 0.75 and "'Elon.' ends in a full stop" in (reason or "")
     # Free text made of words passes from a lower confidence than other free text.
     assert trust("issuer.issuer_name", 0.82, FAIR, "Apple Inc.") == (1.0, None)
     assert trust("issuer.issuer_name", 0.82, FAIR, "Appie Inc.")[1] is not None

@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from extractor.knowledge.lexicon import first_unknown_word, is_known_word
+from extractor.knowledge.lexicon import (
+    ends_in_stray_full_stop,
+    first_unknown_word,
+    is_known_word,
+)
 
 
 @pytest.mark.parametrize(("token", "known"), [
@@ -26,3 +30,12 @@ def test_first_unknown_word_of_a_footnote() -> None:
             "to $207.09; the reporting person undertakes to provide full information")
     assert first_unknown_word(note) is None
     assert first_unknown_word(note.replace("multiple", "muitiple")) == "muitiple"
+
+
+@pytest.mark.parametrize(("text", "stray"), [
+    ("Musk Elon.", True), ("Chief Executive Officer.", True),
+    ("Apple Inc.", False), ("COOK TIMOTHY D.", False), ("Partners, L.P.", False),
+    ("Smith John Jr.", False), ("Revocable...", False), ("Musk Elon", False), ("", False),
+])
+def test_a_full_stop_only_an_abbreviation_or_initial_explains(text: str, stray: bool) -> None:
+    assert ends_in_stray_full_stop(text) is stray
