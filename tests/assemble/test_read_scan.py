@@ -130,3 +130,25 @@ def test_full_stops_put_back_from_the_pixels(dots: int, letter_after: bool, read
         draw.rectangle((x + 4, 50, x + 9, 59), fill=0)
     word = OcrWord(Word("Revocable", 100, 200, 50, 60, 1), 95.0)
     assert _restore_full_stops(image, 72.0, [word])[0].word.text == read
+
+
+@pytest.mark.parametrize(("dpi", "kept"), [(200, "05/02/2019"), (300, "06/02/2019")])
+def test_dates_on_an_office_scan_are_read_again(dpi: int, kept: str) -> None:
+    """A date tesseract read as 06/02/2019 with confidence 95, where the pixels print
+    05/02/2019: read again on an office scan (200 dpi), left alone on a sharp one."""
+    from PIL import ImageDraw, ImageFont
+
+    from extractor.assemble.scan import _reread_cells
+    from extractor.ingest.images import PageImage
+    from extractor.ingest.ocr import OcrWord
+    from extractor.ingest.pdf_words import Word
+
+    image = Image.new("L", (1200, 300), 255)
+    ImageDraw.Draw(image).text((100, 100), "05/02/2019", fill=0,
+                               font=ImageFont.load_default(size=36))
+    left, top, right, bottom = Image.eval(image, lambda v: 255 - v).getbbox() or (0, 0, 0, 0)
+    to_pt = 72.0 / dpi
+    misread = OcrWord(Word("06/02/2019", left * to_pt, right * to_pt, top * to_pt,
+                           bottom * to_pt, 1), 95.0)
+    found = _reread_cells(image, PageImage(image, float(dpi), 1), [], [misread])
+    assert [w.word.text for w in found] == [kept]
