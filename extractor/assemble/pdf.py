@@ -9,6 +9,8 @@ gets the page and bounding box of the line it came from.
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
+import re
 from collections.abc import Callable
 
 from extractor.assemble.text_dump import read_text_form
@@ -81,6 +83,8 @@ def with_positions(form: Form4, laid: list[LaidLine], source: str,
 
 
 _WORD_EDGES = ",.;:()[]"
+#: A date as printed: "05/02/2019", "5-2-19".
+_PRINTED_DATE = re.compile(r"\d{1,2}[/-]\d{1,2}[/-]\d{2,4}")
 
 
 def words_of_value(value: object, raw: str) -> str:
@@ -94,7 +98,14 @@ def words_of_value(value: object, raw: str) -> str:
     'Apple Inc.'
     >>> words_of_value(12, "12,000 (1)")
     '12,000 (1)'
+    >>> words_of_value(dt.date(2025, 3, 7), "/s/ Jonathan Duckles 03/07/2025")
+    '03/07/2025'
     """
+    if isinstance(value, dt.date):
+        # A signature's date shares its line with the name, which a name's rare letters
+        # make doubtful: the date is judged by the one printed date on the line.
+        dates = [word for word in raw.split() if _PRINTED_DATE.fullmatch(word.strip(","))]
+        return dates[0] if len(dates) == 1 else raw
     if not isinstance(value, str) or not value.strip():
         return raw
     wanted = {word.lower().strip(_WORD_EDGES) for word in value.split()} - {""}

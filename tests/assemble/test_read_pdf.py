@@ -129,8 +129,10 @@ def test_filled_square_is_a_check_mark(corpus_xml: list[Path]) -> None:
     ("AAPL", "Apple Inc. [ AAPL ]", "AAPL"),
     ("1800 FLOWERS", "1 800 FLOWERS [ FLWS ]", "1 800 FLOWERS [ FLWS ]"),  # rewritten: all
     (None, "12,000 (1)", "12,000 (1)"),
+    (dt.date(2025, 3, 7), "/s/ Jonathan Duckles 03/07/2025", "03/07/2025"),  # not by the name
+    (dt.date(2025, 3, 7), "03/07/2025 to 03/09/2025", "03/07/2025 to 03/09/2025"),  # which?
 ])
-def test_a_value_is_judged_by_its_own_words(value: str | None, raw: str, words: str) -> None:
+def test_a_value_is_judged_by_its_own_words(value: object, raw: str, words: str) -> None:
     from extractor.assemble.pdf import words_of_value
 
     assert words_of_value(value, raw) == words
