@@ -23,6 +23,7 @@ from extractor.assemble.signatures_text import FOOTNOTE_LINE, read_signatures, s
 from extractor.assemble.text_fields import CLEAN, SOURCE
 from extractor.assemble.text_fields import text_field as _f
 from extractor.errors import NotAForm4Error
+from extractor.fields.cells import REPAIRED_CONFIDENCE
 from extractor.fields.dates import find_dates, parse_date, parse_month_year
 from extractor.fields.footnote_refs import footnote_id, numbers_in_sequence
 from extractor.fields.ocr_repair import repair_code
@@ -247,10 +248,10 @@ def _read_footnotes(layout: TextLayout) -> tuple[Footnote, ...]:
     fixed = numbers_in_sequence([n for n, _ in numbered])
     out = []
     for (read, text), number in zip(numbered, fixed, strict=True):
-        field = _f(" ".join(text.split()), text)
-        if number != read:
-            field = field.flagged(f"footnote marker read as ({read}) where the numbering "
-                                  f"needs ({number})")
+        # A marker the numbering puts back (a blurred "(5)" read "(6)" between (4) and (6))
+        # has one reading, since notes run 1, 2, 3...: it is kept as a repair, not flagged.
+        field = _f(" ".join(text.split()), text,
+                   REPAIRED_CONFIDENCE if number != read else CLEAN)
         out.append(Footnote(f"F{number}", field))
     return tuple(out)
 

@@ -13,6 +13,7 @@ from bench.compare import compare_forms, tally
 from bench.text_dumps import markdown_dump, ocr_text_dump
 from extractor import extract
 from extractor.assemble.edgar_xml import read_edgar_xml
+from extractor.fields.cells import REPAIRED_CONFIDENCE
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "dumps"
 FILINGS = ["tsla_musk_2023-03-08", "aapl_cook_2019-08-24", "flws_fund_2025-04-24_3owners"]
@@ -97,13 +98,14 @@ def test_generator_is_seeded(corpus_xml: list[Path]) -> None:
     assert markdown_dump(form, 5) != markdown_dump(form, 6)
 
 
-def test_a_footnote_number_misread_out_of_the_run_is_renumbered_and_flagged() -> None:
-    """A last footnote numbered as the one before it ("(1) (1)") is the next one, flagged; a
-    gap ("(1) (3)") may be real and stays as printed."""
+def test_a_footnote_number_misread_out_of_the_run_is_renumbered() -> None:
+    """A last footnote numbered as the one before it ("(1) (1)") is the next one: notes run
+    1, 2, 3, so the repair has one reading, kept at a repair's confidence; a gap ("(1) (3)")
+    may be real and stays as printed."""
     text = (FIXTURES / "flws_fund_2025-04-24_3owners.md.txt").read_text()
     repeated = extract(text.replace("- (2) Securities held", "- (1) Securities held").encode())
     note = next(n for n in repeated.footnotes if n.footnote_id == "F2")
     assert note.text.value == "Securities held for the account of Master Fund."
-    assert note.text.needs_review and "read as (1)" in (note.text.review_reason or "")
+    assert not note.text.needs_review and note.text.confidence == REPAIRED_CONFIDENCE
     gap = extract(text.replace("- (2) Securities held", "- (3) Securities held").encode())
     assert [n.footnote_id for n in gap.footnotes] == ["F1", "F3"]
