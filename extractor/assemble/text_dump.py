@@ -192,11 +192,16 @@ def _read_period(layout: TextLayout, rows: tuple) -> tuple[Field, Field]:
     month = parse_month_year(clean_segment(raw))
     if month is None:
         return _f(None, raw, 0.0, "no month/year readable in box 4"), Field()
-    dates = sorted(r.transaction_date.value for r in rows if r.transaction_date.value)
-    in_month = [d for d in dates if f"{d.year:04d}-{d.month:02d}" == month]
-    period = _f(in_month[0], f"earliest transaction date in the tables, {month}", 0.85) \
-        if in_month else Field()
-    return _f(month, raw), period
+    dated = sorted((r.transaction_date for r in rows if r.transaction_date.value),
+                   key=lambda date: date.value)
+    in_month = [d for d in dated if f"{d.value.year:04d}-{d.value.month:02d}" == month]
+    if not in_month:
+        return _f(month, raw), Field()
+    # The period is read from the earliest row's date cell: its provenance is that cell's, so
+    # the date is shown, and an OCR reading judged, where it was printed.
+    cell = in_month[0].provenance.raw_text if in_month[0].provenance else None
+    return _f(month, raw), _f(in_month[0].value, cell or f"earliest transaction date in the "
+                              f"tables, {month}", 0.85)
 
 
 def _read_amendment(layout: TextLayout) -> tuple[Field, Field]:
