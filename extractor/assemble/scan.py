@@ -32,6 +32,7 @@ from extractor.assemble.scan_trust import (
 from extractor.assemble.text_dump import read_text_form
 from extractor.errors import UnreadableInputError
 from extractor.fields.cells import REPAIRED_CONFIDENCE
+from extractor.fields.names import ticker_spelled_by
 from extractor.fields.ocr_repair import repair_misread_word, repair_roman_numeral
 from extractor.ingest.images import MIN_NATIVE_DPI, PageImage
 from extractor.ingest.ocr import (
@@ -82,13 +83,17 @@ def read_scan_form(pages: list[PageImage]) -> Form4:
 
     worst = max(qualities.values(), key=QUALITIES.index, default=POOR)
     counts = Counter(word_key(word) for line in laid for word in line.text.split())
-    repeated = frozenset(word for word, n in counts.items() if n >= REPEATED_READINGS)
+    repeated = {word for word, n in counts.items() if n >= REPEATED_READINGS}
+    ticker, issuer = form.issuer.issuer_trading_symbol.value, form.issuer.issuer_name.value
+    spelled = {word_key(ticker)} if ticker and issuer and ticker_spelled_by(ticker, issuer) \
+        else set()
+    corroborated = frozenset(repeated | spelled)
 
     def judge(line: LaidLine | None, raw: str, path: str) -> tuple[float, str | None]:
         if line is None:  # not found on the page: as doubtful as the worst page allows
             return trust(path, 0.0, worst)
         return trust(path, line.confidence_of(raw), qualities.get(line.page, POOR), raw,
-                     repeated)
+                     corroborated)
 
     return with_positions(form, laid, SOURCE, judge)
 

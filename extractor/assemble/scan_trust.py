@@ -91,19 +91,20 @@ def page_quality_of(doubtful: float, softness: float = 0.0, scanned_dpi: float =
 
 
 def trust(path: str, ocr_confidence: float, quality: str, text: str = "",
-          repeated: frozenset[str] = frozenset()) -> tuple[float, str | None]:
+          corroborated: frozenset[str] = frozenset()) -> tuple[float, str | None]:
     """The cap on the confidence of the value at ``path`` and the reason, when it is capped.
 
     ``ocr_confidence`` is the lowest confidence (0-1) of the words it was read from;
     ``quality`` the quality of its page (:func:`page_quality_of`); ``text`` the value as read,
-    whose words are looked up when it is free text or a note.  ``repeated`` are the words OCR
-    read alike :data:`REPEATED_READINGS` times or more in the document
-    (:func:`extractor.knowledge.lexicon.word_key` s): a name ("SVF", "Williams") that no word
-    list holds, but that a slip in one place would not repeat.
+    whose words are looked up when it is free text or a note.  ``corroborated`` are words
+    (:func:`extractor.knowledge.lexicon.word_key` s) that count as known though no word list
+    holds them, because the document bears them out: a name ("SVF", "Williams") OCR read
+    alike :data:`REPEATED_READINGS` times or more, which a slip in one place would not repeat,
+    or a ticker whose letters the issuer's name spells in order.
     """
     kind = V.value_kind(path)
     threshold = TRUST_THRESHOLDS[kind, quality]
-    unknown = first_unknown_word(text, repeated) if kind in (V.TEXT, V.NOTE) else None
+    unknown = first_unknown_word(text, corroborated) if kind in (V.TEXT, V.NOTE) else None
     # A name's "Elon.": a speck read as a full stop, after a word the list knows.
     stray_stop = kind == V.TEXT and unknown is None and ends_in_stray_full_stop(text)
     if (kind, quality) in KNOWN_WORDS_THRESHOLDS and text and unknown is None and \

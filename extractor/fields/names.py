@@ -50,3 +50,15 @@ def split_person_name(text: str) -> PersonName:
     middle = " ".join(tokens[2:]) or None
     full = " ".join(t for t in (last, first, middle) if t)
     return PersonName(full, last, first, middle)
+
+
+def ticker_spelled_by(ticker: str, issuer_name: str) -> bool:
+    """Whether the issuer's name holds the ticker's letters in order ("TSLA" in "TeSLA, Inc.",
+    "NVDA" in "NVIDIA", "FLWS" in "1-800-FLoWerS"): most tickers are so made, and a letter
+    misread in either rarely keeps the pattern, so the one corroborates the other.
+
+    >>> ticker_spelled_by("TSLA", "Tesla, Inc."), ticker_spelled_by("TSIA", "Tesla, Inc.")
+    (True, False)
+    """
+    letters = iter(issuer_name.upper())
+    return bool(ticker) and ticker.isalpha() and all(c in letters for c in ticker.upper())

@@ -1,5 +1,7 @@
+import pytest
+
 from extractor.fields.addresses import parse_city_state_zip, recase_address, split_street
-from extractor.fields.names import is_entity_name, split_person_name
+from extractor.fields.names import is_entity_name, split_person_name, ticker_spelled_by
 
 
 def test_recase_all_capitals_only() -> None:
@@ -38,3 +40,13 @@ def test_person_names() -> None:
     assert is_entity_name("SoftBank Group Corp.")
     assert split_person_name("SB Northstar LP").first is None
     assert not is_entity_name("Jean-Claude Killy")
+
+
+@pytest.mark.parametrize(("ticker", "issuer", "spelled"), [
+    ("TSLA", "Tesla, Inc.", True), ("NVDA", "NVIDIA CORP", True),
+    ("FLWS", "1 800 FLOWERS COM INC", True),
+    ("MVIS", "MICROVISION, INC.", True), ("AAPL", "Apple Inc.", False),  # one A only
+    ("TSIA", "Tesla, Inc.", False), ("", "Tesla, Inc.", False), ("T3LA", "Tesla, Inc.", False),
+])
+def test_a_ticker_spelled_by_the_issuer_name(ticker: str, issuer: str, spelled: bool) -> None:
+    assert ticker_spelled_by(ticker, issuer) is spelled
