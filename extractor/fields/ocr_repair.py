@@ -212,6 +212,8 @@ def _lookalike_variants(lower: str, steps: int = 2) -> list[str]:
 
 
 _WORD_CORE = re.compile(r"^([^A-Za-z]*)([A-Za-z]+)([^A-Za-z]*)$")
+#: One letter three times or more in a row.
+_TRIPLED = re.compile(r"([A-Za-z])\1\1+")
 
 
 def repair_misread_word(token: str, is_known: Callable[[str], bool | None],
@@ -232,11 +234,18 @@ def repair_misread_word(token: str, is_known: Callable[[str], bool | None],
     (None, 'Common')
     >>> repair_misread_word("CEQ", known) is None  # capitals: an acronym, a ticker
     True
+    >>> repair_misread_word("Commmon", known)  # a letter thrice: no word or name has that
+    'Common'
     """
     match = _WORD_CORE.match(token)
     if match is None or is_known(token) is not False or len(match[2]) < 3:
         return None
     before, core, after = match.groups()
+    if not core.isupper() and _TRIPLED.search(core):
+        # A stroke read once too often ("Alll" for "All"): no English word and no name has
+        # one letter three times over, so even a capitalised word is repaired.
+        once_less = _TRIPLED.sub(r"\1\1", core)
+        return before + once_less + after if is_known(once_less) else None
     if not (core.islower() or (core[1:].islower() and capitalized is not None)):
         return None  # capitals: an acronym, a ticker, a name in capitals
     if not core.islower():

@@ -112,6 +112,8 @@ def test_lookalike_word(read: str, word: str | None) -> None:
     ("Duckles", None),    # a name: capitalised, and no title word
     ("CLO", None),        # capitals: an officer title, a ticker
     ("Cornmon", "Common"), ("Ciass", "Class"),  # capitalised title words
+    ("Alll", "All"), ("shalll", "shall"),  # a letter thrice: no word or name, even capitalised
+    ("AAAL", None),                        # but capitals are left alone
 ])
 def test_misread_word_repaired_only_into_one_word(read: str, repaired: str | None) -> None:
     from extractor.fields.ocr_repair import repair_misread_word
