@@ -53,6 +53,7 @@ from extractor.ingest.preprocess import (
 from extractor.knowledge import labels as K
 from extractor.knowledge.codes import SECURITY_TITLE_WORDS
 from extractor.knowledge.lexicon import is_known_word, word_key
+from extractor.knowledge.ocr_confusions import BRACES_AS_PARENTHESES
 from extractor.layout.pdf_blocks import LaidLine, grid_rows, lay_out_page
 from extractor.layout.scan_checkboxes import find_check_marks
 from extractor.layout.scan_rules import INK, find_rules, ink_inside, rectangles
@@ -140,9 +141,6 @@ _DEBRIS = re.compile(r"^[\W_]+$")
 #: of "By : /s/".
 _KEPT_MARKS = re.compile(r"\(\d+\)|[$%()\[\]/&:-]|\*+")
 _EDGE_JUNK = "‘’'`|!_—–=~"
-#: The form prints no braces (nor do the 22 filings of the shared corpus hold any): a brace is
-#: a blurred parenthesis ("(1}", "{Print"), which footnote markers need to be found.
-_BRACES = str.maketrans("{}", "()")
 
 
 #: A check box with a mark, as OCR reads it: "[xX]", "[X", "(X)", "X]".
@@ -172,7 +170,7 @@ def _tidy(item: OcrWord) -> OcrWord | None:
     "company’s" as "company's"."""
     # Inside a word a typographic apostrophe is tesseract's rendering of the typed one.
     text = repair_roman_numeral(item.word.text.strip(_EDGE_JUNK)).replace("’", "'")
-    text = text.translate(_BRACES)
+    text = text.translate(BRACES_AS_PARENTHESES)
     if text.endswith("..") and not text.endswith("..."):
         text = text[:-1]  # a speck read as a second full stop: prose has one, or three
     if _MARKED_BOX.fullmatch(text):

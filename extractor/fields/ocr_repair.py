@@ -12,30 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-#: Glyphs OCR reads for one another.  Keys are what was read; values what it may have been.
-LOOKALIKES: dict[str, str] = {
-    "0": "OD", "O": "0D", "o": "0", "D": "0O",
-    "1": "lI", "l": "1I", "I": "1l", "|": "1lI", "i": "1I", "!": "1lI", "]": "1lI", "[": "1lI",
-    "5": "S", "S": "5", "s": "5",
-    "8": "B", "B": "8",
-    "2": "Z", "Z": "2", "z": "2",
-    "6": "G", "G": "6", "b": "6",
-    "7": "T", "T": "7",
-    "4": "A", "A": "4",
-}
-
-#: Small-letter groups OCR reads for one another inside words ("Cornmon" for "Common",
-#: "Ciass" for "Class").  Keys are what was read; values what it may have been.
-LETTER_LOOKALIKES: dict[str, tuple[str, ...]] = {
-    "rn": ("m",), "m": ("rn",), "cl": ("d",), "d": ("cl",), "vv": ("w",), "ii": ("u",),
-    "li": ("h",), "i": ("l", "t"), "l": ("i", "t"), "t": ("l", "i", "r"), "c": ("e",), "e": ("c",),
-    "1": ("l", "i"), "0": ("o",), "5": ("s",), "8": ("b",),
-    # Blurred scans: an r's arm fills in ("f"), an n's shoulder breaks ("ri").
-    "f": ("r",), "ri": ("n",), "ti": ("n",), "a": ("o",), "o": ("a",),
-}
-
-#: Letters whose small and capital forms differ only in size.
-_SAME_SHAPE_CASES = frozenset("cosuvwxz")
+from extractor.knowledge.ocr_confusions import LETTER_LOOKALIKES, LOOKALIKES, SAME_SHAPE_CASES
 
 #: Marks OCR adds round a lone letter in a box.
 _CODE_NOISE = "()[]{}'‘’`.,;:*« "
@@ -73,7 +50,7 @@ def repair_code(text: str, allowed: frozenset[str]) -> str | None:
         return None
     if text in allowed:
         return text
-    if text.upper() in allowed and text.lower() in _SAME_SHAPE_CASES:
+    if text.upper() in allowed and text.lower() in SAME_SHAPE_CASES:
         return text.upper()
     candidates = set(LOOKALIKES.get(text, "")) & allowed
     return candidates.pop() if len(candidates) == 1 else None

@@ -16,6 +16,7 @@ from extractor.knowledge.codes import (
     US_ZIP,
     is_state_or_country_code,
 )
+from extractor.knowledge.ocr_confusions import BLURRED_DIGITS
 from extractor.model import Field, Form4, map_fields
 
 _TITLE_FIELDS = ("security_title", "underlying_security_title")
@@ -83,14 +84,10 @@ def _flag_lookalike_addresses(form: Form4) -> Form4:
     return dataclasses.replace(form, reporting_owners=tuple(owners))
 
 
-#: Digits a blurred scan turns into one another (a 5's gap closes into a 6, a 3 into an 8).
-BLURRED_DIGITS = frozenset({frozenset(pair) for pair in ("56", "38", "68", "08")})
-
-
 def months_blur_apart(first: str, second: str) -> bool:
     """Whether two ISO dates differ only in one digit of the month, a pair of
-    :data:`BLURRED_DIGITS`.  Days are left out: a filing's rows are often a day apart
-    ("2023-05-15", "2023-05-16"), seldom a month.
+    :data:`~extractor.knowledge.ocr_confusions.BLURRED_DIGITS`.  Days are left out: a
+    filing's rows are often a day apart ("2023-05-15", "2023-05-16"), seldom a month.
 
     >>> months_blur_apart("2019-05-02", "2019-06-02")
     True

@@ -1,0 +1,40 @@
+"""What OCR reads for what: the glyphs, letter groups and digits tesseract confuses.
+
+One declarative place for the confusions the readers repair (:mod:`extractor.fields.ocr_repair`,
+:mod:`extractor.assemble.scan`) and the rules flag (:mod:`extractor.validate.ocr_rules`).  Each
+table was filled from readings seen on the benchmark's scans (``bench/accuracy.py``).
+"""
+
+from __future__ import annotations
+
+#: Glyphs OCR reads for one another.  Keys are what was read; values what it may have been.
+LOOKALIKES: dict[str, str] = {
+    "0": "OD", "O": "0D", "o": "0", "D": "0O",
+    "1": "lI", "l": "1I", "I": "1l", "|": "1lI", "i": "1I", "!": "1lI", "]": "1lI", "[": "1lI",
+    "5": "S", "S": "5", "s": "5",
+    "8": "B", "B": "8",
+    "2": "Z", "Z": "2", "z": "2",
+    "6": "G", "G": "6", "b": "6",
+    "7": "T", "T": "7",
+    "4": "A", "A": "4",
+}
+
+#: Small-letter groups OCR reads for one another inside words ("Cornmon" for "Common",
+#: "Ciass" for "Class").  Keys are what was read; values what it may have been.
+LETTER_LOOKALIKES: dict[str, tuple[str, ...]] = {
+    "rn": ("m",), "m": ("rn",), "cl": ("d",), "d": ("cl",), "vv": ("w",), "ii": ("u",),
+    "li": ("h",), "i": ("l", "t"), "l": ("i", "t"), "t": ("l", "i", "r"), "c": ("e",), "e": ("c",),
+    "1": ("l", "i"), "0": ("o",), "5": ("s",), "8": ("b",),
+    # Blurred scans: an r's arm fills in ("f"), an n's shoulder breaks ("ri").
+    "f": ("r",), "ri": ("n",), "ti": ("n",), "a": ("o",), "o": ("a",),
+}
+
+#: Letters whose small and capital forms differ only in size.
+SAME_SHAPE_CASES = frozenset("cosuvwxz")
+
+#: Digits a blurred scan turns into one another (a 5's gap closes into a 6, a 3 into an 8).
+BLURRED_DIGITS = frozenset({frozenset(pair) for pair in ("56", "38", "68", "08")})
+
+#: The form prints no braces (nor do the 22 filings of the shared corpus hold any): a brace is
+#: a blurred parenthesis ("(1}", "{Print"), which footnote markers need to be found.
+BRACES_AS_PARENTHESES = str.maketrans("{}", "()")
