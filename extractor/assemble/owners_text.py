@@ -99,8 +99,7 @@ def _with_city_state_zip(layout: TextLayout, owner: ReportingOwner) -> Reporting
     m = re.match(r"^(?P<city>[A-Za-z][A-Za-z .'\-]*?)[,\s]+(?P<state>[A-Za-z][A-Za-z0-9])\.?"
                  r"(?:[,\s]+(?P<zip>[A-Z0-9][A-Z0-9 \-]*))?\s*$", joined)
     if not m:
-        return dataclasses.replace(owner, rpt_owner_city=_f(None, raw, 0.0,
-                                   f"city, state and ZIP not readable in {raw!r}"))
+        return _without_state(owner, joined, raw)
     state_code = m["state"].upper()
     zip_code = m["zip"] or ""
     return dataclasses.replace(
@@ -111,6 +110,26 @@ def _with_city_state_zip(layout: TextLayout, owner: ReportingOwner) -> Reporting
         _f(None, raw, 0.0, f"{m['state']!r} is not a state or EDGAR country code"),
         rpt_owner_zip_code=_zip_field(zip_code, state_code, raw),
     )
+
+
+#: "AUSTIN 78725", "AUSTIN T™ 78725": a city and a US ZIP with the state between them lost or
+#: unreadable (a token of up to three characters, one of them no letter).
+_CITY_ZIP = re.compile(r"^(?P<city>[A-Za-z][A-Za-z .'\-]*?)"
+                       r"(?:\s+(?P<lost>(?=\S{0,2}[^A-Za-z\s])\S{1,3}))?"
+                       r"\s+(?P<zip>" + US_ZIP + r")\s*$")
+
+
+def _without_state(owner: ReportingOwner, joined: str, raw: str) -> ReportingOwner:
+    """City and ZIP of a line whose state OCR lost: both are kept, the state is flagged."""
+    m = _CITY_ZIP.match(joined)
+    if not m:
+        return dataclasses.replace(owner, rpt_owner_city=_f(None, raw, 0.0,
+                                   f"city, state and ZIP not readable in {raw!r}"))
+    reason = (f"state code not readable ({m['lost']!r}) between city and ZIP" if m["lost"]
+              else "no state code between city and ZIP")
+    return dataclasses.replace(owner, rpt_owner_city=_f(m["city"].strip(), raw),
+                               rpt_owner_state=_f(None, raw, 0.0, reason),
+                               rpt_owner_zip_code=_f(m["zip"], raw))
 
 
 def _zip_field(zip_code: str, state: str, raw: str) -> Field:

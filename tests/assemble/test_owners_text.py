@@ -39,3 +39,33 @@ def test_a_check_mark_alone_below_the_boxes_is_no_officer_title() -> None:
     relationship = read_text_form(text).reporting_owners[0].relationship
     assert relationship.is_officer.value is True
     assert relationship.officer_title.value == "EVP, Operations"
+
+
+@pytest.mark.parametrize(("line", "city", "zip_code"), [
+    ("AUSTIN TX 78725", "Austin", "78725"),
+    ("AUSTIN 78725", "Austin", "78725"),       # the state lost by OCR
+    ("AUSTIN T™ 78725", "Austin", "78725"),    # the state unreadable
+    ("AUSTIN", None, None),                    # no ZIP: nothing to anchor the city to
+])
+def test_box1_city_and_zip_kept_when_the_state_is_lost(line: str, city: str | None,
+                                                      zip_code: str | None) -> None:
+    from extractor.assemble.text_dump import read_text_form
+
+    text = "\n".join([
+        "1. Name and Address of Reporting Person*",
+        "Musk Elon",
+        "(Last) (First) (Middle)",
+        "1 TESLA ROAD",
+        "(Street)",
+        line,
+        "(City) (State) (Zip)",
+        "2. Issuer Name and Ticker or Trading Symbol",
+        "Tesla, Inc. [ TSLA ]",
+    ])
+    owner = read_text_form(text).reporting_owners[0]
+    assert owner.rpt_owner_city.value == city
+    assert owner.rpt_owner_zip_code.value == zip_code
+    if city is not None and "TX" not in line:
+        assert owner.rpt_owner_state.value is None and owner.rpt_owner_state.needs_review
+    if city is None:
+        assert owner.rpt_owner_city.needs_review
