@@ -17,7 +17,11 @@ page's quality; otherwise it is kept and flagged with the reason.  ``None`` = ne
 from __future__ import annotations
 
 from extractor.knowledge import value_kinds as V
-from extractor.knowledge.lexicon import ends_in_stray_full_stop, first_unknown_word
+from extractor.knowledge.lexicon import (
+    ends_in_stray_full_stop,
+    first_slip,
+    first_unknown_word,
+)
 
 #: A word read with less OCR confidence than this (0-100) is a doubtful word.
 DOUBTFUL_WORD = 80.0
@@ -111,13 +115,20 @@ def trust(path: str, ocr_confidence: float, quality: str, text: str = "",
             not stray_stop:
         known = KNOWN_WORDS_THRESHOLDS[kind, quality]
         threshold = known if threshold is None else min(threshold, known)
+    # "ta" for "to": a slip that made a rare word, which no confidence clears on a page
+    # that blurs letters (office scans: "right ta buy" read with confidence 0.95).
+    slip = first_slip(text, corroborated) if kind in (V.TEXT, V.NOTE) else None
+    if slip is not None and quality != CLEAN:
+        threshold = None
     if threshold is not None and ocr_confidence >= threshold:
         return 1.0, None
     need = "is never trusted there" if threshold is None else \
         f"needs OCR confidence {threshold:.2f}"
     reason = (f"read by OCR (confidence {ocr_confidence:.2f}) on {_PAGE_WORDS[quality]}, "
               f"where a {kind} {need}")
-    if unknown is not None and (kind, quality) in KNOWN_WORDS_THRESHOLDS:
+    if slip is not None and quality != CLEAN:
+        reason += f" ({slip[0]!r} reads like a slip of {slip[1]!r})"
+    elif unknown is not None and (kind, quality) in KNOWN_WORDS_THRESHOLDS:
         reason += f" ({unknown!r} is no word of English or of the form)"
     elif stray_stop and (kind, quality) in KNOWN_WORDS_THRESHOLDS:
         reason += f" ({text.split()[-1]!r} ends in a full stop that no abbreviation explains)"

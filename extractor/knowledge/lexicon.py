@@ -12,6 +12,8 @@ from __future__ import annotations
 import functools
 import re
 
+from extractor.knowledge.ocr_confusions import LETTER_LOOKALIKES
+
 #: Terms of Form 4 filings that an English word list lacks: entity suffixes, award and plan
 #: abbreviations, rule numbers.  Small letters.
 FORM_TERMS = frozenset({
@@ -19,7 +21,8 @@ FORM_TERMS = frozenset({
     "rsu", "rsus", "psu", "psus", "espp", "esop", "sar", "sars", "ira", "ugma", "utma",
     "10b5-1", "16b-3", "unitrust", "grat", "grats", "non-qualified", "nonqualified",
     "pre-tax", "post-tax", "ceo", "cfo", "coo", "cto", "clo", "cao", "cmo", "cio", "evp",
-    "svp", "gc", "vesting", "vests", "vested", "exercisable", "issuer's",
+    "svp", "gc", "vesting", "vests", "vested", "exercisable", "issuer's", "sec",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
 })
 
 #: Words printed with a full stop as abbreviations, besides the form's terms: a name, title or
@@ -36,11 +39,20 @@ _EDGES = "\"'‘’“”()[]{},.;:!?*"
 
 
 @functools.cache
-def _english() -> frozenset[str]:
-    """pyspellchecker's English words (loaded once: 0.15 s)."""
+def _frequencies() -> dict[str, int]:
+    """pyspellchecker's English words and how often each occurs (loaded once: 0.15 s)."""
     from spellchecker import SpellChecker
 
-    return frozenset(SpellChecker(language="en").word_frequency.dictionary)
+    return dict(SpellChecker(language="en").word_frequency.dictionary)
+
+
+@functools.cache
+def _english() -> frozenset[str]:
+    return frozenset(_frequencies())
+
+
+#: A short word this many times rarer than a word one look-alike slip away is read as a slip.
+SLIP_RATIO = 1000
 
 
 def is_known_word(token: str) -> bool | None:
@@ -93,6 +105,49 @@ def first_unknown_word(text: str, also_known: frozenset[str] = frozenset()) -> s
     """
     return next((token for token in text.split()
                  if word_key(token) not in also_known and is_known_word(token) is False), None)
+
+
+def first_slip(text: str, also_known: frozenset[str] = frozenset()) -> tuple[str, str] | None:
+    """The first word of ``text`` that reads like a slip of a far commoner word
+    (:func:`commoner_lookalike`), with that word; None when there is none.
+
+    >>> first_slip("Non-Qualifed Stock Option (right ta buy)")
+    ('ta', 'to')
+    """
+    for token in text.split():
+        if word_key(token) not in also_known and (commoner := commoner_lookalike(token)):
+            return token, commoner
+    return None
+
+
+def commoner_lookalike(token: str) -> str | None:
+    """The word, :data:`SLIP_RATIO` times commoner, that one look-alike slip turns the short
+    word ``token`` (two or three letters) into: "ta" is English, but read on a blurred page it
+    is "to" far more often than the Tamil word.  None for any other token.
+
+    Only trust uses this: the reading is doubted, never changed (a real "ore" stays "ore").
+
+    >>> commoner_lookalike("ta"), commoner_lookalike("to"), commoner_lookalike("II")
+    ('to', None, None)
+    """
+    core = token.strip(_EDGES)
+    lower = core.lower()
+    # Small letters only: the slips are small letters' ("rn", "a"/"o"), and a word in capitals
+    # is an acronym or a numeral ("II"); a capital first letter may start a sentence.
+    if not 2 <= len(lower) <= 3 or not lower.isalpha() or not core[1:].islower() or \
+            lower in FORM_TERMS:
+        return None
+    frequencies = _frequencies()
+    floor = SLIP_RATIO * max(frequencies.get(lower, 0), 1)
+    for read, originals in LETTER_LOOKALIKES.items():
+        at = lower.find(read)
+        while at >= 0:
+            for original in originals:
+                variant = lower[:at] + original + lower[at + len(read):]
+                if frequencies.get(variant, 0) >= floor:
+                    return variant
+            at = lower.find(read, at + 1)
+    return None
 
 
 def ends_in_stray_full_stop(text: str) -> bool:

@@ -85,6 +85,10 @@ def test_notes_made_of_words_pass_on_a_blurred_page_and_non_words_are_named() ->
     # Free text made of words passes from a lower confidence than other free text.
     assert trust("issuer.issuer_name", 0.72, FAIR, "Apple Inc.") == (1.0, None)
     assert trust("issuer.issuer_name", 0.72, FAIR, "Appie Inc.")[1] is not None
+    # A short English word far rarer than the word one slip away reads as that slip.
+    _, reason = trust("derivative_table[0].security_title", 0.95, FAIR,
+                      "Stock Option (right ta buy)")
+    assert "'ta' reads like a slip of 'to'" in (reason or "")
 
 
 def test_a_name_read_alike_across_the_document_counts_as_known() -> None:

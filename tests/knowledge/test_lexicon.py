@@ -6,6 +6,7 @@ import pytest
 
 from extractor.knowledge.lexicon import (
     ends_in_stray_full_stop,
+    first_slip,
     first_unknown_word,
     is_known_word,
 )
@@ -39,3 +40,16 @@ def test_first_unknown_word_of_a_footnote() -> None:
 ])
 def test_a_full_stop_only_an_abbreviation_or_initial_explains(text: str, stray: bool) -> None:
     assert ends_in_stray_full_stop(text) is stray
+
+
+@pytest.mark.parametrize(("token", "commoner"), [
+    ("ta", "to"), ("ali", "all"),                  # English, but far rarer than a slip away
+    ("to", None), ("la", None), ("SEC", None), ("Oct", None), ("Lam", None), ("II", None),
+    ("share", None),                               # longer words are judged as words
+])
+def test_short_rare_words_that_read_like_a_slip(token: str, commoner: str | None) -> None:
+    from extractor.knowledge.lexicon import commoner_lookalike
+
+    assert commoner_lookalike(token) == commoner
+    found = first_slip(f"Non-Qualifed Option (right {token} buy)")
+    assert found == ((token, commoner) if commoner else None)
