@@ -21,7 +21,6 @@ from PIL import Image
 
 from extractor.assemble.pdf import with_positions
 from extractor.assemble.scan_trust import (
-    CLEAN,
     POOR,
     QUALITIES,
     REPEATED_READINGS,
@@ -119,8 +118,9 @@ def _read_page(original: PageImage) -> tuple[list[LaidLine], float, str]:
         sq[0] - 1 <= w.word.cx <= sq[2] + 1 and sq[1] - 1 <= w.word.cy <= sq[3] + 1
         for sq in squares)]
     found = _join_split_dates(_glue_punctuation(found))
+    # Not on a fax, where a speck after a word looks like a full stop.
     if page_quality_of(doubtful_share([(w.word.text, w.confidence) for w in found]), softness,
-                       original.source_dpi) == CLEAN:
+                       original.source_dpi) != POOR:
         found = _restore_full_stops(cleaned, page.dpi, found)
     tidied = [(item, _tidy(item)) for item in found]
     found = align_to_lines(_doubt_beside_dropped_strokes(
@@ -211,8 +211,8 @@ def _restore_full_stops(image: Image.Image, dpi: float, found: list[OcrWord]
                         ) -> list[OcrWord]:
     """Full stops that tesseract's sparse-text pass left out ("price The shares", "Revocable."
     for "Revocable...") are put back where the pixels show them: small, round dots on the
-    baseline just after the word, with no ink above them.  Only on a clean page, where a dot
-    is not a speck of noise."""
+    baseline just after the word, with no ink above them.  Not on a fax, where a dot may be a
+    speck of noise (on office scans it put "Revocable..." right, and nothing wrong)."""
     pixels = np.asarray(image, dtype=np.uint8)
     scale = dpi / 72.0
     out = []
