@@ -335,7 +335,7 @@ def _reread_cells(image: Image.Image, page: PageImage, rects: list,
                          scale=2.0 if page.source_dpi < SHARP_DPI else 1.0)
     replaced: set[int] = set()
     extra: list[OcrWord] = []
-    for (_, inside), again in zip(targets, reread, strict=False):
+    for (_, inside), again in zip(targets, reread[:len(targets)], strict=True):
         if not again:
             continue
         before = min((w.confidence for w in inside), default=-1.0)

@@ -43,7 +43,8 @@ def _frequencies() -> dict[str, int]:
     """pyspellchecker's English words and how often each occurs (loaded once: 0.15 s)."""
     from spellchecker import SpellChecker
 
-    return dict(SpellChecker(language="en").word_frequency.dictionary)
+    frequencies: dict[str, int] = SpellChecker(language="en").word_frequency.dictionary
+    return frequencies
 
 
 @functools.cache
@@ -122,8 +123,8 @@ def first_slip(text: str, also_known: frozenset[str] = frozenset()) -> tuple[str
 
 def commoner_lookalike(token: str) -> str | None:
     """The word, :data:`SLIP_RATIO` times commoner, that one look-alike slip turns the short
-    word ``token`` (two or three letters) into: "ta" is English, but read on a blurred page it
-    is "to" far more often than the Tamil word.  None for any other token.
+    word ``token`` (two or three letters) into: "ta" is in the English list, but read on a
+    blurred page it is "to" far more often than "ta".  None for any other token.
 
     Only trust uses this: the reading is doubted, never changed (a real "ore" stays "ore").
 
