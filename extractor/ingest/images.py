@@ -43,7 +43,7 @@ def load_images(data: bytes) -> list[PageImage]:
         pages = []
         for number, frame in enumerate(ImageSequence.Iterator(source), start=1):
             dpi = frame.info.get("dpi", (DEFAULT_DPI, DEFAULT_DPI))[0] or DEFAULT_DPI
-            pages.append(PageImage(frame.convert("L"), float(dpi), number))
+            pages.append(_enlarged_if_fax(PageImage(frame.convert("L"), float(dpi), number)))
     except (UnidentifiedImageError, OSError, ValueError) as err:
         raise UnreadableInputError(f"corrupt or unreadable image ({err})") from None
     if not pages or pages[0].image.width < 200 or pages[0].image.height < 200:
@@ -51,6 +51,19 @@ def load_images(data: bytes) -> list[PageImage]:
     if all(page.image.getextrema()[0] > 200 for page in pages):
         raise UnreadableInputError("the image is empty (no dark marks on it)")
     return pages
+
+
+def _enlarged_if_fax(page: PageImage) -> PageImage:
+    """A fax-class page (under :data:`MIN_NATIVE_DPI`) enlarged to :data:`PDF_RASTER_DPI`,
+    bicubic, as an image-only PDF's page is rendered: tesseract reads a fax's small print
+    better so (on the fax150 PNGs, with the scan reader's smoothing of enlarged faxes: 3
+    points more fields read right).  Other pages are returned as they are."""
+    if page.dpi >= MIN_NATIVE_DPI:
+        return page
+    factor = PDF_RASTER_DPI / page.dpi
+    size = (round(page.image.width * factor), round(page.image.height * factor))
+    return PageImage(page.image.resize(size, Image.Resampling.BICUBIC), float(PDF_RASTER_DPI),
+                     page.number, page.dpi)
 
 
 def rasterize_pdf(data: bytes, dpi: int = PDF_RASTER_DPI) -> list[PageImage]:

@@ -34,6 +34,8 @@ ABBREVIATIONS = frozenset({
 
 #: A token of free text: letters with the apostrophes and hyphens inside words.
 _LEXICAL = re.compile(r"[A-Za-z][A-Za-z'’./-]*[A-Za-z]|[A-Za-z]")
+#: Symbols OCR makes of blurred letters ("€lon", "T™"), which no word is spelt with.
+_OCR_SYMBOLS = frozenset("€£¥©®™°§¶¢µ«»¬±¦¤")
 #: What may hang round a word: brackets, quotes, punctuation.
 _EDGES = "\"'‘’“”()[]{},.;:!?*"
 
@@ -65,13 +67,15 @@ def is_known_word(token: str) -> bool | None:
     (True, False, None)
     >>> is_known_word("weighted-average"), is_known_word("person's"), is_known_word("LLC")
     (True, True, True)
-    >>> is_known_word("a"), is_known_word("i")
-    (True, False)
+    >>> is_known_word("a"), is_known_word("i"), is_known_word("€lon")
+    (True, False, False)
     """
     core = token.strip(_EDGES)
     lower = word_key(token).replace("’", "'")
     if lower in FORM_TERMS or lower.rstrip(".") in FORM_TERMS:
         return True
+    if any(c.isalpha() for c in core) and any(c in _OCR_SYMBOLS for c in core):
+        return False  # "€lon": a letter OCR read as a symbol no word holds
     if not core or not _LEXICAL.fullmatch(core):
         return None
     if len(core) == 1:

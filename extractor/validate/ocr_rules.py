@@ -28,8 +28,8 @@ def flag_ocr_misreadings(form: Form4) -> Form4:
     returned as it is)."""
     if form.source_kind != "ocr":
         return form
-    return map_fields(_flag_lookalike_dates(_flag_lookalike_addresses(form)),
-                      _flag_misread_title_words)
+    return map_fields(map_fields(_flag_lookalike_dates(_flag_lookalike_addresses(form)),
+                                 _flag_misread_title_words), _flag_stop_for_comma)
 
 
 def misread_word(text: str, vocabulary: frozenset[str]) -> tuple[str, str] | None:
@@ -58,6 +58,21 @@ def _flag_misread_title_words(path: str, value: Field) -> Field:
     return value.flagged(f"{found[0]!r} looks like an OCR misreading of {found[1]!r}")
 
 
+_SHARE_FIELDS = ("transaction_shares", "shares_owned_following_transaction",
+                 "underlying_security_shares")
+#: A share count with one full stop and three digits after it ("2.193"): a thousands comma
+#: that OCR read as a full stop, or a fractional count?
+_STOP_OR_COMMA = re.compile(r"^\s*\d{1,3}\.\d{3}(?![\d.,])")
+
+
+def _flag_stop_for_comma(path: str, value: Field) -> Field:
+    raw = value.provenance.raw_text if value.provenance else None
+    if not path.endswith(_SHARE_FIELDS) or value.value is None or value.needs_review or \
+            not raw or not (m := _STOP_OR_COMMA.match(raw)):
+        return value
+    number = m[0].strip()
+    return value.flagged(f"{number!r}: a thousands comma read as a full stop "
+                         f"({number.replace('.', '')}) or a fraction of a share?")
 
 
 def _flag_lookalike_addresses(form: Form4) -> Form4:

@@ -22,8 +22,16 @@ def test_image_only_pdf_page_keeps_its_scan_resolution(dpi: int, rendered: int) 
 
 
 def test_image_file_resolution_is_its_own() -> None:
+    page = Image.new("L", (1700, 2200), 255)
+    page.putpixel((10, 10), 0)
+    (read,) = load_images(png_bytes(page, 200))
+    assert read.dpi == pytest.approx(200, abs=0.1) and read.source_dpi == read.dpi
+    assert read.scanned_dpi == 0.0 and read.image.size == (1700, 2200)
+
+
+def test_fax_resolution_image_is_enlarged_as_a_pdf_page_is_rendered() -> None:
     page = Image.new("L", (1275, 1650), 255)
     page.putpixel((10, 10), 0)
     (read,) = load_images(png_bytes(page, 150))
-    assert read.dpi == pytest.approx(150, abs=0.1) and read.source_dpi == read.dpi
-    assert read.scanned_dpi == 0.0
+    assert read.dpi == 300 and read.image.size == (2550, 3300)
+    assert read.source_dpi == pytest.approx(150, abs=0.1)  # still judged as a fax

@@ -18,7 +18,7 @@ from extractor.knowledge.lexicon import (
     ("Unitrust", True), ("a", True), ("I", True), ("E.", True),  # an initial
     # OCR's slips on blurred scans, as read in the benchmark's office scans:
     ("fegarding", False), ("eamed", False), ("muitiple", False), ("ordinaty", False),
-    ("i", False),
+    ("i", False), ("€lon", False),  # a letter read as a symbol
     # Not made of letters: a word list cannot judge them.
     ("$68.38", None), ("(1)", None), ("2,500", None), ("1/60th", None), ("-", None),
 ])

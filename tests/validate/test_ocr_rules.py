@@ -51,3 +51,19 @@ def test_dates_one_blurred_digit_apart_are_all_flagged() -> None:
     assert flagged == [True] * 5 + [False]
     assert "2019-05-02, is one blurred month digit away" in \
         (form.non_derivative_table[0].transaction_date.review_reason or "")
+
+
+@pytest.mark.parametrize(("raw", "flagged"), [
+    ("2.193", True), ("2.193 (1)", True),    # 2,193 with its comma read as a full stop?
+    ("2,193", False), ("77,334.25", False), ("1,023,466", False), ("12.5", False),
+])
+def test_share_count_with_a_stop_for_a_comma_is_flagged(raw: str, flagged: bool) -> None:
+    from decimal import Decimal
+
+    value = Decimal(raw.split()[0].replace(",", ""))
+    row = NonDerivativeRow(transaction_shares=Field(value, 0.95, Provenance("ocr", raw_text=raw)))
+    form = flag_ocr_misreadings(Form4(non_derivative_table=(row,), source_kind="ocr"))
+    shares = form.non_derivative_table[0].transaction_shares
+    assert shares.value == value and shares.needs_review is flagged
+    if flagged:
+        assert "a thousands comma read as a full stop (2193)" in (shares.review_reason or "")
