@@ -43,14 +43,14 @@ def load_images(data: bytes) -> list[PageImage]:
         pages = []
         for number, frame in enumerate(ImageSequence.Iterator(source), start=1):
             dpi = frame.info.get("dpi", (DEFAULT_DPI, DEFAULT_DPI))[0] or DEFAULT_DPI
-            pages.append(_enlarged_if_fax(PageImage(frame.convert("L"), float(dpi), number)))
+            pages.append(PageImage(frame.convert("L"), float(dpi), number))
     except (UnidentifiedImageError, OSError, ValueError) as err:
         raise UnreadableInputError(f"corrupt or unreadable image ({err})") from None
     if not pages or pages[0].image.width < 200 or pages[0].image.height < 200:
         raise UnreadableInputError("the image is too small to hold a form")
     if all(page.image.getextrema()[0] > 200 for page in pages):
         raise UnreadableInputError("the image is empty (no dark marks on it)")
-    return pages
+    return [_enlarged_if_fax(page) for page in pages]
 
 
 def _enlarged_if_fax(page: PageImage) -> PageImage:

@@ -6,6 +6,7 @@ import pytest
 from PIL import Image
 
 from bench.scan import image_only_pdf, png_bytes
+from extractor.errors import UnreadableInputError
 from extractor.ingest.images import PDF_RASTER_DPI, load_images, rasterize_pdf
 
 
@@ -35,3 +36,9 @@ def test_fax_resolution_image_is_enlarged_as_a_pdf_page_is_rendered() -> None:
     (read,) = load_images(png_bytes(page, 150))
     assert read.dpi == 300 and read.image.size == (2550, 3300)
     assert read.source_dpi == pytest.approx(150, abs=0.1)  # still judged as a fax
+
+
+def test_a_tiny_image_at_fax_resolution_is_too_small_before_any_enlarging() -> None:
+    page = Image.new("L", (150, 150), 0)
+    with pytest.raises(UnreadableInputError, match="too small"):
+        load_images(png_bytes(page, 72))
