@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import re
 from collections.abc import Callable
 
 from extractor.assemble.text_dump import read_text_form
+from extractor.fields.dates import is_date_word
 from extractor.ingest.pdf_words import read_pdf
 from extractor.layout.pdf_blocks import LaidLine, lay_out_page
 from extractor.model import Field, Form4, Provenance, map_fields
@@ -83,8 +83,6 @@ def with_positions(form: Form4, laid: list[LaidLine], source: str,
 
 
 _WORD_EDGES = ",.;:()[]"
-#: A date as printed: "05/02/2019", "5-2-19".
-_PRINTED_DATE = re.compile(r"\d{1,2}[/-]\d{1,2}[/-]\d{2,4}")
 
 
 def words_of_value(value: object, raw: str) -> str:
@@ -104,7 +102,7 @@ def words_of_value(value: object, raw: str) -> str:
     if isinstance(value, dt.date):
         # A signature's date shares its line with the name, which a name's rare letters
         # make doubtful: the date is judged by the one printed date on the line.
-        dates = [word for word in raw.split() if _PRINTED_DATE.fullmatch(word.strip(","))]
+        dates = [word for word in raw.split() if is_date_word(word.strip(","))]
         return dates[0] if len(dates) == 1 else raw
     if not isinstance(value, str) or not value.strip():
         return raw

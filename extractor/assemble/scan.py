@@ -31,6 +31,7 @@ from extractor.assemble.scan_trust import (
 from extractor.assemble.text_dump import read_text_form
 from extractor.errors import UnreadableInputError
 from extractor.fields.cells import REPAIRED_CONFIDENCE
+from extractor.fields.dates import is_date_word
 from extractor.fields.names import ticker_spelled_by
 from extractor.fields.ocr_repair import repair_misread_word, repair_roman_numeral
 from extractor.ingest.images import MIN_NATIVE_DPI, PageImage
@@ -260,7 +261,6 @@ def _dots_after(pixels: np.ndarray, scale: float, word: Word, most: int) -> int:
     return count
 
 
-_FULL_DATE = re.compile(r"\d{1,2}/\d{1,2}/\d{2,4}")
 
 
 def _join_split_dates(found: list[OcrWord]) -> list[OcrWord]:
@@ -274,8 +274,8 @@ def _join_split_dates(found: list[OcrWord]) -> list[OcrWord]:
         word = item.word
         if last is not None and abs(last.top - word.top) < 2 and \
                 0 <= word.x0 - last.x1 < 0.3 * (word.bottom - word.top) and \
-                _FULL_DATE.fullmatch(last.text + word.text) and \
-                not _FULL_DATE.fullmatch(last.text) and not _FULL_DATE.fullmatch(word.text):
+                is_date_word(last.text + word.text) and \
+                not is_date_word(last.text) and not is_date_word(word.text):
             joined = dataclasses.replace(last, text=last.text + word.text, x1=word.x1)
             out[-1] = OcrWord(joined, min(out[-1].confidence, item.confidence), out[-1].line)
             continue
@@ -323,7 +323,7 @@ def _reread_cells(image: Image.Image, page: PageImage, rects: list,
     regions = [(c.x0 + 1.5, c.top + 1.5, c.x1 - 1.5, c.bottom - 1.5) for c, _ in targets]
     targeted = {id(w) for _, inside in targets for w in inside}
     dates = [w for w in found if MIN_NATIVE_DPI <= page.source_dpi < SHARP_DPI
-             and id(w) not in targeted and _FULL_DATE.fullmatch(w.word.text)]
+             and id(w) not in targeted and is_date_word(w.word.text)]
     regions += [(w.word.x0 - 2, w.word.top - 2, w.word.x1 + 2, w.word.bottom + 2)
                 for w in dates]
     if not regions:
@@ -348,7 +348,7 @@ def _reread_cells(image: Image.Image, page: PageImage, rects: list,
                       for w in again]
     for date, again in zip(dates, reread[len(targets):], strict=True):
         text = "".join(w.word.text for w in again)
-        if not _FULL_DATE.fullmatch(text) or text == date.word.text:
+        if not is_date_word(text) or text == date.word.text:
             continue
         confidence = min([date.confidence] + [w.confidence for w in again])
         replaced.add(id(date))

@@ -20,6 +20,8 @@ _ISO = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
 _WORDS = re.compile(r"\b([A-Za-z]{3,9})\.?\s+(\d{1,2})\s*,?\s*(\d{4})\b")
 _MONTH_YEAR_NUM = re.compile(r"(?<!\d)(\d{1,2})\s*/\s*(\d{4}|\d{2})(?!\d)")
 _MONTH_YEAR_WORDS = re.compile(r"\b([A-Za-z]{3,9})\.?\s*,?\s+(\d{4})\b")
+#: One word that is a whole date as the form prints it: "05/02/2019".
+_DATE_WORD = re.compile(r"\d{1,2}/\d{1,2}/\d{2,4}")
 
 
 def _year(text: str) -> int:
@@ -34,6 +36,16 @@ def _make(year: int, month: int, day: int) -> dt.date | None:
         return dt.date(year, month, day)
     except ValueError:
         return None
+
+
+def is_date_word(word: str) -> bool:
+    """Whether ``word`` (one OCR word, no spaces) is a whole date as printed, "05/02/2019";
+    "04/1" and "2/2024", a date split at a wide digit, are not.
+
+    >>> is_date_word("05/02/2019"), is_date_word("04/1"), is_date_word("2/2024")
+    (True, False, False)
+    """
+    return _DATE_WORD.fullmatch(word) is not None
 
 
 def parse_date(text: str) -> dt.date | None:

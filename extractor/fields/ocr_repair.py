@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from extractor.knowledge.ocr_confusions import LETTER_LOOKALIKES, LOOKALIKES, SAME_SHAPE_CASES
+from extractor.knowledge.ocr_confusions import LOOKALIKES, SAME_SHAPE_CASES, lookalike_variants
 
 #: Marks OCR adds round a lone letter in a box.
 _CODE_NOISE = "()[]{}'‘’`.,;:*« "
@@ -151,8 +151,8 @@ def mixes_lookalikes(text: str) -> bool:
 
 def lookalike_word(word: str, vocabulary: frozenset[str]) -> str | None:
     """The word of ``vocabulary`` (small letters) that ``word`` is, read with one or two
-    look-alike slips (:data:`LETTER_LOOKALIKES`), when ``word`` is not itself in it; None
-    otherwise.
+    look-alike slips (:data:`~extractor.knowledge.ocr_confusions.LETTER_LOOKALIKES`), when
+    ``word`` is not itself in it; None otherwise.
 
     >>> words = frozenset({"common", "class", "stock", "qualified"})
     >>> lookalike_word("Cornmon", words), lookalike_word("Ciass", words)
@@ -163,29 +163,7 @@ def lookalike_word(word: str, vocabulary: frozenset[str]) -> str | None:
     lower = word.lower()
     if lower in vocabulary:
         return None
-    return next((v for v in _lookalike_variants(lower) if v in vocabulary), None)
-
-
-def _lookalike_variants(lower: str, steps: int = 2) -> list[str]:
-    """Every reading of ``lower`` with up to ``steps`` look-alike slips undone, nearest first."""
-    seen = {lower}
-    out: list[str] = []
-    frontier = [lower]
-    for _ in range(steps):
-        grown = []
-        for text in frontier:
-            for read, originals in LETTER_LOOKALIKES.items():
-                start = text.find(read)
-                while start >= 0:
-                    for original in originals:
-                        variant = text[:start] + original + text[start + len(read):]
-                        if variant not in seen:
-                            seen.add(variant)
-                            grown.append(variant)
-                    start = text.find(read, start + 1)
-        out += grown
-        frontier = grown
-    return out
+    return next((v for v in lookalike_variants(lower) if v in vocabulary), None)
 
 
 _WORD_CORE = re.compile(r"^([^A-Za-z]*)([A-Za-z]+)([^A-Za-z]*)$")
@@ -229,7 +207,7 @@ def repair_misread_word(token: str, is_known: Callable[[str], bool | None],
         is_known = capitalized  # a capital: maybe a name; only the form's own words
 
     found: set[str] = set()
-    for variant in _lookalike_variants(core.lower()):
+    for variant in lookalike_variants(core.lower()):
         if is_known(variant):
             found.add(variant)
         if len(found) > 1:

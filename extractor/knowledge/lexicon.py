@@ -12,7 +12,7 @@ from __future__ import annotations
 import functools
 import re
 
-from extractor.knowledge.ocr_confusions import LETTER_LOOKALIKES
+from extractor.knowledge.ocr_confusions import lookalike_variants
 
 #: Terms of Form 4 filings that an English word list lacks: entity suffixes, award and plan
 #: abbreviations, rule numbers.  Small letters.
@@ -49,11 +49,6 @@ def _frequencies() -> dict[str, int]:
     return frequencies
 
 
-@functools.cache
-def _english() -> frozenset[str]:
-    return frozenset(_frequencies())
-
-
 #: A short word this many times rarer than a word one look-alike slip away is read as a slip.
 SLIP_RATIO = 1000
 
@@ -84,7 +79,7 @@ def is_known_word(token: str) -> bool | None:
         return core == "a" or core.isupper()
     if lower.endswith("'s"):
         lower = lower[:-2]
-    english = _english()
+    english = _frequencies()
     parts = [p for p in re.split(r"[-/]", lower) if p]
     return all(p in english or p in FORM_TERMS or p.rstrip(".") in english for p in parts)
 
@@ -144,15 +139,8 @@ def commoner_lookalike(token: str) -> str | None:
         return None
     frequencies = _frequencies()
     floor = SLIP_RATIO * max(frequencies.get(lower, 0), 1)
-    for read, originals in LETTER_LOOKALIKES.items():
-        at = lower.find(read)
-        while at >= 0:
-            for original in originals:
-                variant = lower[:at] + original + lower[at + len(read):]
-                if frequencies.get(variant, 0) >= floor:
-                    return variant
-            at = lower.find(read, at + 1)
-    return None
+    return next((variant for variant in lookalike_variants(lower, steps=1)
+                 if frequencies.get(variant, 0) >= floor), None)
 
 
 def ends_in_stray_full_stop(text: str) -> bool:

@@ -38,3 +38,30 @@ BLURRED_DIGITS = frozenset({frozenset(pair) for pair in ("56", "38", "68", "08")
 #: The form prints no braces (nor do the 22 filings of the shared corpus hold any): a brace is
 #: a blurred parenthesis ("(1}", "{Print"), which footnote markers need to be found.
 BRACES_AS_PARENTHESES = str.maketrans("{}", "()")
+
+
+def lookalike_variants(lower: str, steps: int = 2) -> list[str]:
+    """Every reading of ``lower`` (small letters) with up to ``steps`` of
+    :data:`LETTER_LOOKALIKES`' slips undone, nearest first.
+
+    >>> lookalike_variants("cornmon", 1)[:2]
+    ['common', 'cornrnon']
+    """
+    seen = {lower}
+    out: list[str] = []
+    frontier = [lower]
+    for _ in range(steps):
+        grown = []
+        for text in frontier:
+            for read, originals in LETTER_LOOKALIKES.items():
+                start = text.find(read)
+                while start >= 0:
+                    for original in originals:
+                        variant = text[:start] + original + text[start + len(read):]
+                        if variant not in seen:
+                            seen.add(variant)
+                            grown.append(variant)
+                    start = text.find(read, start + 1)
+        out += grown
+        frontier = grown
+    return out

@@ -28,8 +28,9 @@ def flag_ocr_misreadings(form: Form4) -> Form4:
     returned as it is)."""
     if form.source_kind != "ocr":
         return form
-    return map_fields(map_fields(_flag_lookalike_dates(_flag_lookalike_addresses(form)),
-                                 _flag_misread_title_words), _flag_stop_for_comma)
+    return map_fields(_flag_lookalike_dates(_flag_lookalike_addresses(form)),
+                      lambda path, value: _flag_stop_for_comma(
+                          path, _flag_misread_title_words(path, value)))
 
 
 def misread_word(text: str, vocabulary: frozenset[str]) -> tuple[str, str] | None:
