@@ -72,7 +72,8 @@ def with_positions(form: Form4, laid: list[LaidLine], source: str,
         new = Provenance(source, line.page if line else None, line.bbox if line else None,
                          prov.raw_text)
         field = dataclasses.replace(field, provenance=new)
-        if judge is not None and field.value is not None:
+        # A value that did not parse is judged too: a second reading may mend it (scans).
+        if judge is not None and (field.value is not None or field.review_reason):
             cap, reason = judge(line, words_of_value(field.value, prov.raw_text or ""), path)
             if cap < field.confidence:
                 field = dataclasses.replace(field, confidence=cap,

@@ -19,10 +19,13 @@ from collections import Counter
 import numpy as np
 from PIL import Image
 
-from extractor.assemble.pdf import with_positions
+from extractor.assemble.pdf import Judge, with_positions
+from extractor.assemble.scan_reconcile import SecondReading, settle
+from extractor.assemble.scan_second_reading import Doubted, find_value_words, read_again
 from extractor.assemble.scan_trust import (
     POOR,
     QUALITIES,
+    READ_AGAIN,
     REPEATED_READINGS,
     doubtful_share,
     page_quality_of,
@@ -54,10 +57,11 @@ from extractor.knowledge import labels as K
 from extractor.knowledge.codes import SECURITY_TITLE_WORDS
 from extractor.knowledge.lexicon import is_known_word, word_key
 from extractor.knowledge.ocr_confusions import BRACES_AS_PARENTHESES
+from extractor.knowledge.value_kinds import value_kind
 from extractor.layout.pdf_blocks import LaidLine, grid_rows, lay_out_page
 from extractor.layout.scan_checkboxes import find_check_marks
 from extractor.layout.scan_rules import INK, find_rules, ink_inside, rectangles
-from extractor.model import Form4
+from extractor.model import Form4, iter_fields
 
 SOURCE = "ocr"
 #: A page with more than this share of words read with doubt may be sideways or upside down.
@@ -71,15 +75,17 @@ def read_scan_form(pages: list[PageImage]) -> Form4:
         raise UnreadableInputError("the scan is empty (no dark marks on its pages)")
     laid: list[LaidLine] = []
     qualities: dict[int, str] = {}
+    images: dict[int, tuple[Image.Image, float]] = {}
     for original in pages:
-        lines, doubtful, quality = _read_page(original)
+        lines, doubtful, quality, read = _read_page(original)
         if doubtful > TURN_CHECK and (turn := upright_turn(original.image)):
             # A page that reads as noise may be sideways or upside down: tesseract's script
             # and orientation detection is asked only then, and the page read again turned.
-            lines, doubtful, quality = _read_page(dataclasses.replace(
+            lines, doubtful, quality, read = _read_page(dataclasses.replace(
                 original, image=original.image.rotate(turn, expand=True, fillcolor=255)))
         laid += lines
         qualities[original.number] = quality
+        images[original.number] = (read, original.dpi)
     form = read_text_form("\n".join(line.text for line in laid), distrust_noisy_text=False)
 
     worst = max(qualities.values(), key=QUALITIES.index, default=POOR)
@@ -89,19 +95,60 @@ def read_scan_form(pages: list[PageImage]) -> Form4:
     spelled = {word_key(ticker)} if ticker and issuer and ticker_spelled_by(ticker, issuer) \
         else set()
     corroborated = frozenset(repeated | spelled)
+    # Every word the document holds, against which a word read alike by both engines is
+    # checked for a slip of the print ("Eion" where box 1 reads "Elon").
+    document_words = frozenset(counts)
 
-    def judge(line: LaidLine | None, raw: str, path: str) -> tuple[float, str | None]:
-        if line is None:  # not found on the page: as doubtful as the worst page allows
-            return trust(path, 0.0, worst)
-        return trust(path, line.confidence_of(raw), qualities.get(line.page, POOR), raw,
-                     corroborated)
+    def judge_with(second: dict[tuple[int, str], SecondReading]) -> Judge:
+        index = {id(line): i for i, line in enumerate(laid)}
 
-    return with_positions(form, laid, SOURCE, judge)
+        def judge(line: LaidLine | None, raw: str, path: str) -> tuple[float, str | None]:
+            if line is None:  # not found on the page: as doubtful as the worst page allows
+                return trust(path, 0.0, worst)
+            return trust(path, line.confidence_of(raw), qualities.get(line.page, POOR), raw,
+                         corroborated, second.get((index[id(line)], raw)), document_words)
+
+        return judge
+
+    # Values tesseract's reading cannot pass are read again by a second engine; a reading the
+    # document bears out is taken into the words, and the form read again from them.
+    doubted, passed = _doubted_values(form, laid, judge_with({}))
+    mended, second = settle(laid, doubted, read_again(images, [d.words for d in doubted]),
+                            passed)
+    if any(new is not old for new, old in zip(mended, laid, strict=True)):
+        laid = mended
+        form = read_text_form("\n".join(line.text for line in laid), distrust_noisy_text=False)
+    return with_positions(form, laid, SOURCE, judge_with(second))
 
 
-def _read_page(original: PageImage) -> tuple[list[LaidLine], float, str]:
-    """One page as the layout's lines, the share of its words read with doubt, and its quality
-    (:func:`page_quality_of`)."""
+def _doubted_values(form: Form4, laid: list[LaidLine], judge: Judge
+                    ) -> tuple[list[Doubted], list[tuple[str, str]]]:
+    """The values whose reading ``judge`` does not pass, or that did not parse at all, with the
+    words they were read from; and the (path, text) of the values it passes."""
+    index = {id(line): i for i, line in enumerate(laid)}
+    unparsed = {path for path, field in iter_fields(form)
+                if field.value is None and field.review_reason}
+    doubted: list[Doubted] = []
+    passed: list[tuple[str, str]] = []
+
+    def note(line: LaidLine | None, raw: str, path: str) -> tuple[float, str | None]:
+        cap, reason = judge(line, raw, path)
+        if reason is None and path not in unparsed:
+            passed.append((path, raw))
+        elif line is not None and value_kind(path) in READ_AGAIN:
+            found = find_value_words(laid, index[id(line)], raw)
+            if found is not None:
+                doubted.append(Doubted(path, raw, found))
+        return cap, reason
+
+    with_positions(form, laid, SOURCE, note)
+    return doubted, passed
+
+
+def _read_page(original: PageImage) -> tuple[list[LaidLine], float, str, Image.Image]:
+    """One page as the layout's lines, the share of its words read with doubt, its quality
+    (:func:`page_quality_of`), and the image tesseract read (straightened, rules painted
+    out)."""
     # Specks first: scanner dust and fax noise otherwise read as letters and marks.
     image = despeckle(original.image, original.dpi)
     if original.source_dpi < MIN_NATIVE_DPI <= original.dpi:  # a fax-class page, enlarged
@@ -133,7 +180,7 @@ def _read_page(original: PageImage) -> tuple[list[LaidLine], float, str]:
              for item in found] + marks
     width, height = (v * 72.0 / page.dpi for v in page.image.size)
     laid = lay_out_page(PdfPage(page.number, width, height, tuple(words), tuple(rects)))
-    return laid, doubtful, quality
+    return laid, doubtful, quality, cleaned
 
 
 _DEBRIS = re.compile(r"^[\W_]+$")

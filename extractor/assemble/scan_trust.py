@@ -16,8 +16,10 @@ page's quality; otherwise it is kept and flagged with the reason.  ``None`` = ne
 
 from __future__ import annotations
 
+from extractor.assemble.scan_reconcile import SecondReading
 from extractor.knowledge import value_kinds as V
 from extractor.knowledge.lexicon import (
+    doubtful_words,
     ends_in_stray_full_stop,
     first_slip,
     first_unknown_word,
@@ -64,6 +66,9 @@ TRUST_THRESHOLDS: dict[tuple[str, str], float | None] = {
 KNOWN_WORDS_THRESHOLDS: dict[tuple[str, str], float] = {
     (V.TEXT, FAIR): 0.7, (V.NOTE, FAIR): 0.5, (V.TEXT, POOR): 0.9,
 }
+#: Kinds of value read again by a second engine when tesseract's reading does not pass
+#: (:mod:`extractor.assemble.scan_second_reading`): a check mark is ink, not a reading.
+READ_AGAIN = frozenset({V.AMOUNT, V.DATE, V.CODE, V.TEXT, V.NOTE})
 #: How many times OCR must read a word alike in a document for it to count as known.
 REPEATED_READINGS = 3
 #: A reading that is not trusted is kept at no more than this confidence (below review).
@@ -97,7 +102,8 @@ def page_quality_of(doubtful: float, softness: float = 0.0, scanned_dpi: float =
 
 
 def trust(path: str, ocr_confidence: float, quality: str, text: str = "",
-          corroborated: frozenset[str] = frozenset()) -> tuple[float, str | None]:
+          corroborated: frozenset[str] = frozenset(), second: SecondReading | None = None,
+          document_words: frozenset[str] = frozenset()) -> tuple[float, str | None]:
     """The cap on the confidence of the value at ``path`` and the reason, when it is capped.
 
     ``ocr_confidence`` is the lowest confidence (0-1) of the words it was read from;
@@ -124,6 +130,12 @@ def trust(path: str, ocr_confidence: float, quality: str, text: str = "",
         threshold = None
     if threshold is not None and ocr_confidence >= threshold:
         return 1.0, None
+    # Both engines read the same (or the document settled where they differ); in text,
+    # unless its words show a slip the print itself invites ("Eion" beside "Elon").
+    doubt = doubtful_words(text, corroborated, document_words, prose=kind == V.NOTE) \
+        if second is not None and second.settled and kind in (V.TEXT, V.NOTE) else None
+    if second is not None and second.settled and doubt is None:
+        return 1.0, None
     need = "is never trusted there" if threshold is None else \
         f"needs OCR confidence {threshold:.2f}"
     reason = (f"read by OCR (confidence {ocr_confidence:.2f}) on {_PAGE_WORDS[quality]}, "
@@ -134,4 +146,8 @@ def trust(path: str, ocr_confidence: float, quality: str, text: str = "",
         reason += f" ({unknown!r} is no word of English or of the form)"
     elif stray_stop and (kind, quality) in KNOWN_WORDS_THRESHOLDS:
         reason += f" ({text.split()[-1]!r} ends in a full stop that no abbreviation explains)"
+    if second is not None and not second.settled:
+        reason += f"; a second OCR engine read {second.second!r}"
+    elif doubt is not None:
+        reason += f"; a second OCR engine read it alike, but {doubt}"
     return min(ocr_confidence, UNTRUSTED_CAP), reason

@@ -12,7 +12,7 @@ from __future__ import annotations
 import functools
 import re
 
-from extractor.knowledge.ocr_confusions import lookalike_variants
+from extractor.knowledge.ocr_confusions import LOOKALIKES, lookalike_variants
 
 #: Terms of Form 4 filings that an English word list lacks: entity suffixes, award and plan
 #: abbreviations, rule numbers.  Small letters.
@@ -117,6 +117,93 @@ def first_slip(text: str, also_known: frozenset[str] = frozenset()) -> tuple[str
     for token in text.split():
         if word_key(token) not in also_known and (commoner := commoner_lookalike(token)):
             return token, commoner
+    return None
+
+
+def first_near_miss(text: str, also_known: frozenset[str] = frozenset(),
+                    elsewhere: frozenset[str] = frozenset()) -> tuple[str, str] | None:
+    """The first word of ``text`` that is no word, but one look-alike slip from a word of
+    English or of the form, or from one of ``also_known`` or ``elsewhere`` (:func:`word_key`
+    s: words the document bears out, and words it holds), with that word; None when there
+    is none.
+
+    Two engines can make the same slip where the print itself is broken (a fax's "Elon" read
+    "Eion" by both): such a word is no safe reading, though both agree on it.
+
+    >>> first_near_miss("/s/ Sam Whittington, Attomey-in-Fact")
+    ('Attomey-in-Fact', 'attorney')
+    >>> first_near_miss("Eion Musk", frozenset({"elon"})), first_near_miss("Elon Musk")
+    (('Eion', 'elon'), None)
+    """
+    for token in text.split():
+        if word_key(token) in also_known or is_known_word(token) is not False:
+            continue
+        for part in re.split(r"[-/]", token.strip(_EDGES)):
+            lower = part.lower()
+            if len(part) < 3 or not part.isalpha() or is_known_word(part) or \
+                    lower in also_known:
+                continue
+            # A name is no word either, and a short one is often a slip from some word
+            # ("Elon", "Eton"): a capitalised word is held against the document's words,
+            # and against the list's only when long ("Attomey").
+            listed = part.islower() or len(part) >= _NEAR_MISS_NAME
+            # A capital's slips too ("OraftKings": O for D), held against the document.
+            capitals = [(part[:i] + other + part[i + 1:]).lower()
+                        for i, char in enumerate(part) if char.isupper()
+                        for other in LOOKALIKES.get(char, "") if other.isupper()]
+            targets = also_known | elsewhere
+            near = next((variant for variant in lookalike_variants(lower, steps=1)
+                         if variant in targets or (listed and is_known_word(variant))),
+                        next((v for v in capitals if v in targets), None))
+            if near is not None:
+                return token, near
+    return None
+
+
+#: A short word of strokes only, which a blurred "II" or "III" reads as.
+_STROKES = re.compile(r"[1lIi|!t]{2,3}")
+#: From this many letters a capitalised word one slip from a listed word is held a slip.
+_NEAR_MISS_NAME = 6
+
+
+def doubtful_words(text: str, also_known: frozenset[str] = frozenset(),
+                   elsewhere: frozenset[str] = frozenset(), prose: bool = False) -> str | None:
+    """Why the words of ``text`` may be misread although two OCR engines read them alike, or
+    None.  Where the print itself is broken, both engines make the same slip:
+
+    * a word one look-alike slip from a known one (:func:`first_near_miss`: "Eion", "Attomey");
+    * a small-letter word that is no word ("stil", "reponing"): a name has a capital;
+    * a full stop inside the text that reads as a comma: before a word in small letters
+      ("Trust. of which"), or, in a name or title (not ``prose``), after a word that is no
+      abbreviation ("Management. LLC");
+    * in a name or title, a short word of strokes alone ("SVF li" or "SVF 11" for "SVF II");
+    * in ``prose`` (a note, remarks), no full stop at the end: every one of the 128 footnotes
+      and both remarks of the shared corpus end in one, and a fax's last dot is often lost.
+
+    ``also_known`` are words the document bears out, ``elsewhere`` every word it holds
+    (:func:`word_key` s), which a slip is looked for against.
+
+    >>> doubtful_words("Held by the Trust. of which"), doubtful_words("Apple Inc.")
+    ("'Trust.' ends in a full stop where the text goes on", None)
+    >>> doubtful_words("weighted average price", prose=True)
+    'the note does not end in a full stop'
+    """
+    if near := first_near_miss(text, also_known, elsewhere):
+        return f"{near[0]!r} reads like a slip of {near[1]!r}"
+    tokens = text.split()
+    for token, after in zip(tokens, [*tokens[1:], ""], strict=True):
+        core = token.strip(_EDGES)
+        if not prose and _STROKES.fullmatch(core) and core not in ("II", "III"):
+            return f"{token!r} may be a numeral of strokes (II?)"
+        if core.islower() and core.isalpha() and word_key(token) not in also_known and \
+                is_known_word(token) is False:
+            return f"{token!r} is no word of English or of the form"
+        if after and token.endswith(".") and not token.endswith("..") and core.isalpha() and (
+                after[:1].islower() or (not prose and len(core) > 1
+                                        and core.lower() not in ABBREVIATIONS | FORM_TERMS)):
+            return f"{token!r} ends in a full stop where the text goes on"
+    if prose and tokens and not tokens[-1].rstrip(")\"'’”").endswith((".", ":", ";")):
+        return "the note does not end in a full stop"
     return None
 
 

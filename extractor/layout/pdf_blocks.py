@@ -35,21 +35,22 @@ class LaidLine:
     text: str
     page: int
     bbox: tuple[float, float, float, float]
-    #: (word, confidence) for the line's words read with less than full confidence (OCR).
-    doubts: tuple[tuple[str, float], ...] = ()
+    #: The words the line was laid out from, in the order of its text (a scan's value is read
+    #: again from their boxes; their confidences judge it).
+    words: tuple[Word, ...] = ()
 
     def confidence_of(self, raw: str) -> float:
         """The lowest confidence of the line's words that make up ``raw`` (1.0 if none)."""
         # Brackets and bars round a value ("[ TSLA ]") are not the value.
         tokens = {t for t in raw.split() if any(ch.isalnum() for ch in t)}
-        return min((c for word, c in self.doubts if word in tokens), default=1.0)
+        return min((w.confidence for w in self.words if w.text in tokens), default=1.0)
 
 
 def _is_square(rect: Rect) -> bool:
     return _SQUARE[0] <= rect.width <= _SQUARE[1] and abs(rect.width - rect.height) < 1.5
 
 
-def _lines_of(words: list[Word]) -> list[list[Word]]:
+def lines_of(words: list[Word]) -> list[list[Word]]:
     """Words grouped into lines by their tops, each line left to right."""
     lines: list[list[Word]] = []
     for word in sorted(words, key=lambda w: (w.top, w.x0)):
@@ -61,8 +62,7 @@ def _lines_of(words: list[Word]) -> list[list[Word]]:
 
 
 def _line(text: str, page: int, words: list[Word]) -> LaidLine:
-    doubts = tuple((w.text, w.confidence) for w in words if w.confidence < 1.0)
-    return LaidLine(text, page, _bbox(words), doubts)
+    return LaidLine(text, page, _bbox(words), tuple(words))
 
 
 def _bbox(words: list[Word]) -> tuple[float, float, float, float]:
@@ -148,7 +148,7 @@ def lay_out_page(page: PdfPage) -> list[LaidLine]:
     for row in rows:
         texts, found = [], []
         for cell in row:
-            cell_words = [w for line in _lines_of(in_cell[id(cell)]) for w in line]
+            cell_words = [w for line in lines_of(in_cell[id(cell)]) for w in line]
             found += cell_words
             texts.append(" ".join(w.text for w in cell_words).replace("|", "/"))
         if found:
@@ -157,9 +157,9 @@ def lay_out_page(page: PdfPage) -> list[LaidLine]:
     for box in boxes:
         if in_box[id(box)]:
             lines = [_line(" ".join(w.text for w in line), page.number, line)
-                     for line in _lines_of(in_box[id(box)])]
+                     for line in lines_of(in_box[id(box)])]
             blocks.append((box.top, box.x0, lines))
-    for line in _lines_of(free):
+    for line in lines_of(free):
         blocks.append((line[0].top, line[0].x0,
                        [_line(" ".join(w.text for w in line), page.number, line)]))
     blocks.sort(key=lambda block: (round(block[0]), block[1]))

@@ -1,0 +1,250 @@
+"""Weigh two OCR readings of a scanned value: agreed, mended, or both shown for review.
+
+Tesseract's reading of a value it could not pass and a second engine's reading of the same
+pixels (:mod:`extractor.assemble.scan_second_reading`) are compared:
+
+* where they **agree**, the value has evidence that no single confidence gives;
+* where they differ, the value is **mended** when something besides the two engines settles
+  the difference: a date, amount or code the two engines agreed on elsewhere in the document
+  (a transaction date repeated down a table), or, in text, the word list (where one engine
+  read a word and the other a non-word: "earned" against "eamed");
+* otherwise the value goes to review, and the reviewer is shown both readings.
+
+A mended value is taken into the words it was read from, and the form is read again from them.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+import unicodedata
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+
+from extractor.assemble.scan_second_reading import Doubted
+from extractor.fields.footnote_refs import split_footnote_refs
+from extractor.ingest.pdf_words import Word
+from extractor.knowledge import value_kinds as V
+from extractor.knowledge.lexicon import is_known_word
+from extractor.knowledge.ocr_confusions import BRACES_AS_PARENTHESES
+from extractor.layout.pdf_blocks import LaidLine
+
+#: Brackets and quotes round a reading ("[ TSLA ]", "(TSLA"), which no value includes.
+_EDGES = "()[]{}|'\"‘’“”"
+#: Kinds whose value a reading agreed on elsewhere in the document can settle.
+_WITNESSED = (V.DATE, V.AMOUNT, V.CODE)
+
+
+@dataclass(frozen=True, slots=True)
+class SecondReading:
+    """What the two engines read for one value, and what was made of it."""
+
+    first: str
+    second: str
+    kind: str
+    #: The value's text once the two readings were reconciled (the first reading, or the first
+    #: mended); None when they could not be.
+    settled_as: str | None = None
+
+    @property
+    def agrees(self) -> bool:
+        """Whether both engines read the same (:func:`readings_agree`)."""
+        return readings_agree(self.first, self.second, self.kind)
+
+    @property
+    def settled(self) -> bool:
+        """Whether the value has a witness besides tesseract: the second engine, or what the
+        document and the word list say where the two differ."""
+        return self.settled_as is not None
+
+
+def comparable(text: str, kind: str) -> str:
+    """``text`` as two readings of a value of ``kind`` are compared.
+
+    Brackets round the reading are not the value.  In a date, amount or code white space is
+    nothing (an engine may run "$211.83 (5)" together), nor, in a code, the size of a letter
+    (a lone "s" or "S"); in an amount a comma and a full stop count alike (the second engine
+    reads most thousands commas as stops, and a share count that could be either is flagged by
+    its own rule, :mod:`extractor.validate.ocr_rules`).  In text, white space counts between
+    words, but not before a footnote marker.
+
+    >>> comparable("[ 5,250 (1)", "amount"), comparable("Common Stock(1)", "text")
+    ('5.250(1', 'Common Stock(1')
+    """
+    text = unicodedata.normalize("NFKC", text).translate(BRACES_AS_PARENTHESES)
+    text = text.strip().strip(_EDGES).strip()
+    if kind in (V.TEXT, V.NOTE):
+        return re.sub(r"\s+(?=\(\d)", "", " ".join(text.split()))
+    text = "".join(text.split())
+    return text.replace(",", ".") if kind == V.AMOUNT else \
+        text.upper() if kind == V.CODE else text
+
+
+def readings_agree(first: str, second: str, kind: str) -> bool:
+    """Whether two readings of a value of ``kind`` are the same (:func:`comparable`); in text,
+    also when the second only runs words together that the first keeps apart ("CommonStock":
+    the second engine drops narrow spaces, tesseract seldom makes one up between letters).
+
+    >>> readings_agree("Common Stock", "CommonStock", "text")
+    True
+    >>> readings_agree("LiWenjun", "Li Wenjun", "text"), readings_agree("201 2", "2012", "text")
+    (False, False)
+    """
+    a, b = comparable(first, kind), comparable(second, kind)
+    return a == b or (kind in (V.TEXT, V.NOTE) and _run_together(a, b))
+
+
+def _run_together(first: str, second: str) -> bool:
+    """Whether ``second`` is ``first`` with some spaces between two letters left out."""
+    if first.replace(" ", "") != second.replace(" ", ""):
+        return False
+    j = 0
+    for i, char in enumerate(first):
+        if j < len(second) and second[j] == char:
+            j += 1
+        elif char != " " or not (first[i - 1].isalpha() and first[i + 1].isalpha()):
+            return False
+    return j == len(second)
+
+
+def settle(laid: list[LaidLine], doubted: Sequence[Doubted], seconds: Sequence[str],
+           passed: Sequence[tuple[str, str]] = ()
+           ) -> tuple[list[LaidLine], dict[tuple[int, str], SecondReading]]:
+    """Weigh each doubted value's two readings (``seconds``: the second engine's), and mend the
+    words where a difference is settled.  ``passed`` are the (path, text) of the values whose
+    first reading passed: they bear witness too.
+
+    Returns the laid lines (mended) and each value's :class:`SecondReading`, by the index of
+    its first laid line and its text as the judge will be given it.
+    """
+    readings = [SecondReading(value.words.text, second, V.value_kind(value.path))
+                for value, second in zip(doubted, seconds, strict=True)]
+    agreed: dict[str, set[str]] = defaultdict(set)
+    witnesses = [(value.path, reading.first) for value, reading in zip(
+        doubted, readings, strict=True) if reading.agrees] + list(passed)
+    for path, text in witnesses:
+        kind = V.value_kind(path)
+        if kind in _WITNESSED:
+            agreed[_witness_key(path, kind)].add(_core(text, kind))
+    mended = list(laid)
+    out: dict[tuple[int, str], SecondReading] = {}
+    for value, reading in zip(doubted, readings, strict=True):
+        tokens = _settled_words(reading, agreed[_witness_key(value.path, reading.kind)])
+        first_line = value.words.runs[0][0]
+        if tokens is None:
+            out[first_line, value.raw] = reading
+            continue
+        text = " ".join(tokens)
+        reading = dataclasses.replace(reading, settled_as=text)
+        if tokens == reading.first.split():
+            out[first_line, value.raw] = reading
+        elif len(tokens) == len(reading.first.split()):  # word for word
+            words = iter(tokens)
+            for line, first, count in value.words.runs:
+                mended[line] = _mend(mended[line], first, count, [next(words)
+                                                                   for _ in range(count)])
+            words = iter(tokens)
+            raw = "\n".join(" ".join(next(words) for _ in part.split())
+                            for part in value.raw.split("\n") if part.strip())
+            out[first_line, raw] = reading
+        else:  # a date, amount or code read anew: one run of words
+            line, first, count = value.words.runs[0]
+            mended[line] = _mend(mended[line], first, count, tokens)
+            out[line, text] = reading
+    return mended, out
+
+
+def _settled_words(reading: SecondReading, witnessed: set[str]) -> list[str] | None:
+    """The value's words once the two readings are reconciled, or None."""
+    first = reading.first.split()
+    if reading.agrees:
+        return first
+    if reading.kind in _WITNESSED:
+        # The second reading is one both engines gave elsewhere, the first one none gave.
+        second = _core(reading.second, reading.kind)
+        if second in witnessed and _core(reading.first, reading.kind) not in witnessed and \
+                _markers(reading.second) == _markers(reading.first):
+            return reading.second.split()
+        return None
+    return _merged_words(first, reading.second.split())
+
+
+def _merged_words(first: list[str], second: list[str]) -> list[str] | None:
+    """``first``'s words, where they differ from ``second``'s each settled by the word list:
+    the reading that is a word against one that is none ("to" for "1o", "earned" for
+    "eamed"); None when a difference is left open."""
+    out = list(first)
+    a = [comparable(t, V.TEXT) for t in first]
+    b = [comparable(t, V.TEXT) for t in second]
+    for op, i1, i2, j1, j2 in SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        if op == "equal":
+            continue
+        if op == "replace" and i2 - i1 == j2 - j1:
+            for i, j in zip(range(i1, i2), range(j1, j2), strict=True):
+                word = _word_of(first[i], second[j])
+                if word is None:
+                    return None
+                out[i] = word
+        elif not _run_together(" ".join(a[i1:i2]), " ".join(b[j1:j2])):
+            return None
+    return out
+
+
+def _word_of(first: str, second: str) -> str | None:
+    """Of two readings of one word, the one that is a word in small letters when the other is
+    none; a capitalised word may be a name, which no list holds ("Carine", not "Canine")."""
+    if readings_agree(first, second, V.TEXT):
+        return first
+    first_known, second_known = is_known_word(first), is_known_word(second)
+    if first_known and second_known is False and _small(first):
+        return first
+    if second_known and first_known is False and _small(second):
+        return second
+    return None
+
+
+def _small(token: str) -> bool:
+    letters = [c for c in token if c.isalpha()]
+    return bool(letters) and all(c.islower() for c in letters)
+
+
+def _witness_key(path: str, kind: str) -> str:
+    """Values that bear one another out: dates with dates, amounts with amounts, codes of one
+    column with that column's."""
+    return re.sub(r"\[\d+\]", "", path).rsplit(".", 1)[-1] if kind == V.CODE else kind
+
+
+def _core(text: str, kind: str) -> str:
+    return comparable(split_footnote_refs(text)[0], kind)
+
+
+def _markers(text: str) -> tuple[str, ...]:
+    return split_footnote_refs(text)[1]
+
+
+def _mend(line: LaidLine, first: int, count: int, tokens: list[str]) -> LaidLine:
+    """``line`` with its words ``first`` to ``first + count`` read as ``tokens`` instead: word
+    for word when there are as many, else as words sharing the old words' box."""
+    old = line.words[first:first + count]
+    spans = []
+    cursor = 0
+    for word in line.words[:first + count]:
+        written = word.text if word.text in line.text[cursor:] else word.text.replace("|", "/")
+        at = line.text.index(written, cursor)
+        spans.append((at, at + len(written)))
+        cursor = at + len(written)
+    if len(tokens) == count:
+        new = tuple(dataclasses.replace(w, text=t) for w, t in zip(old, tokens, strict=True))
+        text = line.text
+        for (start, end), token in reversed(list(zip(spans[first:], tokens, strict=True))):
+            text = text[:start] + token + text[end:]
+    else:
+        box = (min(w.x0 for w in old), max(w.x1 for w in old), min(w.top for w in old),
+               max(w.bottom for w in old))
+        confidence = min(w.confidence for w in old)
+        new = tuple(Word(token, *box, old[0].page, confidence) for token in tokens)
+        text = line.text[:spans[first][0]] + " ".join(tokens) + line.text[spans[-1][1]:]
+    return dataclasses.replace(line, text=text,
+                               words=line.words[:first] + new + line.words[first + count:])

@@ -1,0 +1,129 @@
+"""Which scanned values are read a second time, where their words are, and the reading.
+
+Tesseract's confidence tells a right reading from a wrong one badly on a poor page (a fax's 05
+read as 06 with confidence 0.9).  A value that tesseract's reading cannot pass
+(:mod:`extractor.assemble.scan_trust`) is read again, from the pixels under its words, by an
+engine that goes wrong in other ways (:mod:`extractor.ingest.line_reader`); the two readings are
+weighed in :mod:`extractor.assemble.scan_reconcile`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from PIL import Image
+
+from extractor.ingest.line_reader import read_lines
+from extractor.ingest.pdf_words import Word
+from extractor.layout.pdf_blocks import LaidLine, lines_of
+
+#: How many laid lines after a value's first one its further lines are looked for in.
+_FOLLOWING_LINES = 6
+#: How far (in line heights) the second engine looks beyond tesseract's words on either side,
+#: short of the next word: a letter tesseract dropped as debris ("Unitrust |" for "Unitrust I")
+#: then shows up as a difference instead of passing unseen.
+_BEYOND = 0.6
+
+Box = tuple[float, float, float, float]
+
+
+@dataclass(frozen=True, slots=True)
+class ValueWords:
+    """The words a value was read from: where they are, and what tesseract read."""
+
+    #: (index of the laid line, index of the first word in it, number of words) per laid line.
+    runs: tuple[tuple[int, int, int], ...]
+    page: int
+    #: One box (points) per printed line the value runs over, for the second engine.
+    regions: tuple[Box, ...]
+    #: Tesseract's reading: the words, one space apart.
+    text: str
+
+
+def find_value_words(laid: Sequence[LaidLine], start: int, raw: str) -> ValueWords | None:
+    """The words of ``raw`` (a value's text, one laid line of it per ``\\n``) on the laid line
+    ``start`` and the lines after it, or ``None`` when they are not all found in order."""
+    parts = [part.split() for part in raw.split("\n") if part.strip()]
+    if not parts:
+        return None
+    runs: list[tuple[int, int, int]] = []
+    index = start
+    for part in parts:
+        for offset in range(_FOLLOWING_LINES + 1 if runs else 1):
+            if index + offset >= len(laid):
+                break
+            first = _run_of(laid[index + offset].words, part)
+            if first is not None:
+                index += offset
+                runs.append((index, first, len(part)))
+                break
+        else:
+            return None
+    words = [w for i, first, count in runs for w in laid[i].words[first:first + count]]
+    page = words[0].page
+    if any(word.page != page for word in words):
+        return None
+    top, bottom = min(w.top for w in words), max(w.bottom for w in words)
+    mine = {id(w) for w in words}
+    # Words of other lines too: a ticker's brackets may be laid on a line of their own.
+    neighbours = [w for line in laid if line.page == page and line.bbox[1] <= bottom
+                  and line.bbox[3] >= top for w in line.words if id(w) not in mine]
+    return ValueWords(tuple(runs), page, _regions(words, neighbours),
+                      " ".join(w.text for w in words))
+
+
+def _run_of(words: Sequence[Word], tokens: list[str]) -> int | None:
+    """Where the first run of ``words`` whose texts are ``tokens`` starts."""
+    texts = [w.text.replace("|", "/") for w in words]  # as the layout writes a cell
+    for first in range(len(texts) - len(tokens) + 1):
+        if texts[first:first + len(tokens)] == tokens:
+            return first
+    return None
+
+
+def _regions(words: list[Word], neighbours: list[Word]) -> tuple[Box, ...]:
+    """One box per printed line of ``words``, widened by :data:`_BEYOND` on either side
+    short of the ``neighbours`` on that line."""
+    boxes = []
+    for printed in lines_of(words):
+        first, last = min(printed, key=lambda w: w.x0), max(printed, key=lambda w: w.x0)
+        top, bottom = min(w.top for w in printed), max(w.bottom for w in printed)
+        reach = _BEYOND * (bottom - top)
+        beside = [w for w in neighbours if top <= w.cy <= bottom]
+        # Halfway to a neighbour at most (its box may be narrower than its ink), and never
+        # over one (a word's box may be wider than its ink: "Apple" over "inc. [ AAPL ]").
+        after = min((w.x0 for w in beside if w.x0 > last.x0), default=float("inf"))
+        before = max((w.x1 for w in beside if w.x0 < first.x0), default=float("-inf"))
+        right = min(last.x1 + reach, (last.x1 + after) / 2 if after > last.x1 else after - 0.5)
+        left = max(first.x0 - reach, (first.x0 + before) / 2 if before < first.x0
+                   else before + 0.5)
+        boxes.append((left, top, max(right, left + 1.0), bottom))
+    return tuple(boxes)
+
+
+def read_again(images: dict[int, tuple[Image.Image, float]], values: Sequence[ValueWords]
+               ) -> list[str]:
+    """What the second engine reads for each value's words, one call per page.
+
+    ``images`` maps a page number to the page image tesseract read (rules painted out) and its
+    resolution.
+    """
+    readings = [""] * len(values)
+    for page, (image, dpi) in images.items():
+        mine = [(i, v) for i, v in enumerate(values) if v.page == page]
+        texts = iter(found.text for found in read_lines(
+            image, dpi, [box for _, value in mine for box in value.regions]))
+        for i, value in mine:
+            readings[i] = " ".join(next(texts) for _ in value.regions)
+    return readings
+
+
+@dataclass(frozen=True, slots=True)
+class Doubted:
+    """A value tesseract's reading could not pass, as the judge saw it."""
+
+    path: str
+    #: The value's text as the judge was given it (its words on the laid lines).
+    raw: str
+    words: ValueWords
