@@ -27,7 +27,7 @@ from extractor.assemble.scan_second_reading import Doubted
 from extractor.fields.footnote_refs import split_footnote_refs
 from extractor.ingest.pdf_words import Word
 from extractor.knowledge import value_kinds as V
-from extractor.knowledge.lexicon import is_known_word
+from extractor.knowledge.lexicon import is_form_term, is_known_word
 from extractor.knowledge.ocr_confusions import BRACES_AS_PARENTHESES
 from extractor.layout.pdf_blocks import LaidLine
 
@@ -193,16 +193,26 @@ def _merged_words(first: list[str], second: list[str]) -> list[str] | None:
 
 
 def _word_of(first: str, second: str) -> str | None:
-    """Of two readings of one word, the one that is a word in small letters when the other is
-    none; a capitalised word may be a name, which no list holds ("Carine", not "Canine")."""
+    """Of two readings of one word, the one that is a word when the other is none.  A
+    capitalised word may be a name, which no list holds ("Carine", not "Canine"): it settles
+    nothing unless it is one of the form's terms ("Attorney-in-Fact")."""
     if readings_agree(first, second, V.TEXT):
         return first
-    first_known, second_known = is_known_word(first), is_known_word(second)
-    if first_known and second_known is False and _small(first):
+    first_known, second_known = _known(first), _known(second)
+    if first_known and second_known is False and (_small(first) or is_form_term(first)):
         return first
-    if second_known and first_known is False and _small(second):
+    if second_known and first_known is False and (_small(second) or is_form_term(second)):
         return second
     return None
+
+
+def _known(token: str) -> bool | None:
+    """:func:`~extractor.knowledge.lexicon.is_known_word`, where letters mixed with digits
+    ("1o", "a1") are no word."""
+    known = is_known_word(token)
+    if known is None and any(c.isalpha() for c in token) and any(c.isdigit() for c in token):
+        return False
+    return known
 
 
 def _small(token: str) -> bool:

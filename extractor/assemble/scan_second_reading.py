@@ -50,16 +50,13 @@ def find_value_words(laid: Sequence[LaidLine], start: int, raw: str) -> ValueWor
     runs: list[tuple[int, int, int]] = []
     index = start
     for part in parts:
-        for offset in range(_FOLLOWING_LINES + 1 if runs else 1):
-            if index + offset >= len(laid):
-                break
-            first = _run_of(laid[index + offset].words, part)
-            if first is not None:
-                index += offset
-                runs.append((index, first, len(part)))
-                break
-        else:
+        found = next(((index + offset, first) for offset in range(
+            _FOLLOWING_LINES + 1 if runs else 1) if index + offset < len(laid) and (
+                first := _run_of(laid[index + offset].words, part)) is not None), None)
+        if found is None:
             return None
+        index = found[0]
+        runs.append((index, found[1], len(part)))
     words = [w for i, first, count in runs for w in laid[i].words[first:first + count]]
     page = words[0].page
     if any(word.page != page for word in words):

@@ -53,6 +53,7 @@ TRUST_THRESHOLDS: dict[tuple[str, str], float | None] = {
     (V.CHECK, CLEAN): 0.0, (V.CHECK, FAIR): 0.0, (V.CHECK, POOR): 0.0,
     (V.TEXT, CLEAN): 0.8, (V.TEXT, FAIR): 0.8, (V.TEXT, POOR): None,
     (V.NOTE, CLEAN): 0.85, (V.NOTE, FAIR): None, (V.NOTE, POOR): None,
+    (V.DERIVED, CLEAN): 0.0, (V.DERIVED, FAIR): 0.0, (V.DERIVED, POOR): 0.0,
 }
 #: Lower thresholds for free text and notes every word of which is a word of English or of the
 #: form (:mod:`extractor.knowledge.lexicon`): a blurred page's slips make non-words

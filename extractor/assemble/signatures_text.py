@@ -93,6 +93,8 @@ def _signature(block: list[TextLine]) -> Signature:
         line.text[: line.text.rfind(date_text)] if date else line.text)
     prefix = " ".join(clean_segment(item.text) for item in block[:-1])
     name_text = f"{prefix} {name_text}".strip()
+    # The caption of the date column, laid out before a signature's mark: no part of the name.
+    name_text = re.sub(r"^Date\s+(?=/s/)", "", name_text)
     name = _f(" ".join(name_text.split()) or None, raw)
     when = _f(date, raw) if date else _f(None, raw, 0.0, "signature date not readable")
     return Signature(name, when)

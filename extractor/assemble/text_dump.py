@@ -204,6 +204,10 @@ def _read_period(layout: TextLayout, rows: tuple) -> tuple[Field, Field]:
                               f"tables, {month}", 0.85)
 
 
+#: The fewest digits a date has ("5/2/19").
+_DATE_DIGITS = 4
+
+
 def _read_amendment(layout: TextLayout) -> tuple[Field, Field]:
     box = layout.find("amendment")
     if box is None:
@@ -214,10 +218,12 @@ def _read_amendment(layout: TextLayout) -> tuple[Field, Field]:
     value = parse_date(text)
     if value is not None:
         return _f("4/A", raw), _f(value, raw)
-    if text:
+    if sum(char.isdigit() for char in text) >= _DATE_DIGITS:
         reason = f"box 4 holds {text!r}, not a date"
         return _f(None, raw, 0.0, reason), _f(None, raw, 0.0, reason)
-    return _f("4", raw, 0.9), Field()
+    # Too few digits for a date of an original filing: "N/A" typed in, specks a fax left
+    # there, or the box's own number ("4") laid out below its label.
+    return _f("4", raw, 0.9 if not text else 0.85), Field()
 
 
 def _read_filing_type(layout: TextLayout, owners: int, from_table: bool) -> Field:

@@ -23,6 +23,15 @@ FORM_TERMS = frozenset({
     "pre-tax", "post-tax", "ceo", "cfo", "coo", "cto", "clo", "cao", "cmo", "cio", "evp",
     "svp", "gc", "vesting", "vests", "vested", "exercisable", "issuer's", "sec",
     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "/s/",  # a signature's mark
+})
+
+#: Words of a signature's capacity ("/s/ Sam Whittington, Attorney-in-Fact", "By: ..., General
+#: Counsel"), written with capitals though no names.  Small letters.
+SIGNATURE_TERMS = frozenset({
+    "attorney-in-fact", "attorney", "director", "officer", "president", "secretary",
+    "treasurer", "counsel", "general", "chief", "executive", "financial", "operating",
+    "manager", "member", "managing", "partner", "trustee", "authorized", "signatory", "vice",
 })
 
 #: Words printed with a full stop as abbreviations, besides the form's terms: a name, title or
@@ -82,6 +91,17 @@ def is_known_word(token: str) -> bool | None:
     english = _frequencies()
     parts = [p for p in re.split(r"[-/]", lower) if p]
     return all(p in english or p in FORM_TERMS or p.rstrip(".") in english for p in parts)
+
+
+def is_form_term(token: str) -> bool:
+    """Whether ``token`` is one of the form's own terms or a signature's, whatever its
+    capitals ("LLC", "Attorney-in-Fact"): a word that is no name.
+
+    >>> is_form_term("Attorney-in-Fact,"), is_form_term("RSUs"), is_form_term("Canine")
+    (True, True, False)
+    """
+    key = word_key(token)
+    return key in FORM_TERMS or key.rstrip(".") in FORM_TERMS or key in SIGNATURE_TERMS
 
 
 def word_key(token: str) -> str:

@@ -16,6 +16,9 @@ CODE = "code"
 CHECK = "check"
 TEXT = "text"
 NOTE = "note"
+#: A value the form does not print but implies: "4/A" when box 4 holds a date, "4" when it
+#: holds none.  The words it was inferred from carry their own doubt (the date's field).
+DERIVED = "derived"
 
 #: Element names (snake_case, as in the model) of each kind; anything else is ``TEXT``.
 VALUE_KINDS: dict[str, str] = {
@@ -28,7 +31,8 @@ VALUE_KINDS: dict[str, str] = {
     **dict.fromkeys(("period_of_report", "date_of_original_submission", "transaction_date",
                      "deemed_execution_date", "exercise_date", "expiration_date",
                      "signature_date", "statement_month"), DATE),
-    **dict.fromkeys(("document_type", "transaction_code", "transaction_timeliness",
+    **dict.fromkeys(("document_type",), DERIVED),
+    **dict.fromkeys(("transaction_code", "transaction_timeliness",
                      "transaction_acquired_disposed_code", "direct_or_indirect_ownership",
                      "individual_or_joint_filing",
                      # a state or country code is on EDGAR's closed list

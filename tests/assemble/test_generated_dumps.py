@@ -109,3 +109,34 @@ def test_a_footnote_number_misread_out_of_the_run_is_renumbered() -> None:
     assert not note.text.needs_review and note.text.confidence == REPAIRED_CONFIDENCE
     gap = extract(text.replace("- (2) Securities held", "- (3) Securities held").encode())
     assert [n.footnote_id for n in gap.footnotes] == ["F1", "F3"]
+
+
+@pytest.mark.parametrize(("box4", "document_type", "original"), [
+    ("", "4", None),
+    ("N/A", "4", None),                       # typed in: no date, no amendment
+    ("4", "4", None),                         # the box's own number, or a speck: too few digits
+    ("03/01/2023", "4/A", dt.date(2023, 3, 1)),
+])
+def test_box_4_without_a_date_is_no_amendment(box4: str, document_type: str,
+                                              original: dt.date | None) -> None:
+    text = (FIXTURES / "tsla_musk_2023-03-08.md.txt").read_text()
+    label = "4. If Amendment, Date of Original Filed (Month/Day/Year) "
+    form = extract(text.replace(label, label + box4 + " "))
+    assert form.document_type.value == document_type
+    assert not form.document_type.needs_review
+    assert form.date_of_original_submission.value == original
+
+
+def test_box_4_with_digits_but_no_date_is_flagged() -> None:
+    text = (FIXTURES / "tsla_musk_2023-03-08.md.txt").read_text()
+    label = "4. If Amendment, Date of Original Filed (Month/Day/Year) "
+    form = extract(text.replace(label, label + "03/0?/2O2 "))
+    assert form.document_type.value is None and form.document_type.needs_review
+    assert "not a date" in (form.document_type.review_reason or "")
+
+
+def test_the_date_caption_before_a_signature_mark_is_no_part_of_the_name() -> None:
+    text = (FIXTURES / "tsla_musk_2023-03-08.md.txt").read_text()
+    form = extract(text.replace("| Elon Musk | 03/10/2023 |",
+                                "| Date /s/ Elon Musk | 03/10/2023 |"))
+    assert form.signatures[0].signature_name.value == "/s/ Elon Musk"

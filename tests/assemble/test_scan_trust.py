@@ -105,3 +105,31 @@ def test_state_is_a_code_and_zip_digits_like_an_amount() -> None:
     assert V.value_kind("reporting_owners[1].rpt_owner_state") == V.CODE
     assert V.value_kind("reporting_owners[1].rpt_owner_zip_code") == V.AMOUNT
     assert V.value_kind("reporting_owners[1].rpt_owner_city") == V.TEXT
+
+
+def test_a_value_two_engines_read_alike_passes_on_a_fax() -> None:
+    from extractor.assemble.scan_reconcile import SecondReading
+
+    agreed = SecondReading("03/08/2023", "03/08/2023", "date", settled_as="03/08/2023")
+    assert trust("period_of_report", 0.7, POOR, "03/08/2023", second=agreed) == (1.0, None)
+    differ = SecondReading("06/08/2023", "03/08/2023", "date")
+    cap, reason = trust("period_of_report", 0.7, POOR, "06/08/2023", second=differ)
+    assert cap <= 0.75 and reason is not None
+    assert "a second OCR engine read '03/08/2023'" in reason
+
+
+@pytest.mark.parametrize(("path", "text", "why"), [
+    ("signatures[0].signature_name", "Eion Musk", "slip of 'elon'"),
+    ("footnotes[0].text", "Held by the Trust. of which he is trustee.", "full stop"),
+    ("footnotes[0].text", "The price is a weighted average", "does not end"),
+    ("derivative_table[0].nature_of_ownership", "By SVF li Beaver (DE) LLC", "strokes"),
+])
+def test_text_both_engines_read_alike_is_still_doubted_where_the_print_invites_a_slip(
+        path: str, text: str, why: str) -> None:
+    from extractor.assemble.scan_reconcile import SecondReading
+
+    agreed = SecondReading(text, text, "text", settled_as=text)
+    cap, reason = trust(path, 0.95, POOR, text, second=agreed,
+                        document_words=frozenset({"elon", "musk"}))
+    assert cap <= 0.75 and why in (reason or "")
+    assert "read it alike" in (reason or "")

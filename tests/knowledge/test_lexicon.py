@@ -53,3 +53,35 @@ def test_short_rare_words_that_read_like_a_slip(token: str, commoner: str | None
     assert commoner_lookalike(token) == commoner
     found = first_slip(f"Non-Qualifed Option (right {token} buy)")
     assert found == ((token, commoner) if commoner else None)
+
+
+@pytest.mark.parametrize(("text", "elsewhere", "found"), [
+    ("/s/ Sam Whittington, Attomey-in-Fact", frozenset(), ("Attomey-in-Fact", "attorney")),
+    ("Eion Musk", frozenset({"elon"}), ("Eion", "elon")),
+    ("OraftKings Inc.", frozenset({"draftkings"}), ("OraftKings", "draftkings")),
+    # A short name one slip from an English word is no slip: "Elon" and "Eton".
+    ("Elon Musk", frozenset(), None),
+    ("Musk Elon", frozenset({"elon"}), None),
+])
+def test_first_near_miss(text: str, elsewhere: frozenset[str],
+                         found: tuple[str, str] | None) -> None:
+    from extractor.knowledge.lexicon import first_near_miss
+
+    assert first_near_miss(text, elsewhere=elsewhere) == found
+
+
+@pytest.mark.parametrize(("text", "prose", "doubt"), [
+    ("Tesla, Inc.", False, None),
+    ("SB Global Advisers Limited, By: /s/ Stephen Lam", False, None),
+    ("By SVF II Beaver (DE) LLC", False, None),
+    ("By SVF 11 Beaver (DE) LLC", False, "strokes"),
+    ("Kevin Tang, Manager of Tang Capital Management. LLC", False, "full stop"),
+    ("Includes shares of common stock stil held.", True, "'stil' is no word"),
+    ("The price reported is a weighted average price.", True, None),
+    ("The price reported is a weighted average price", True, "does not end"),
+])
+def test_doubtful_words(text: str, prose: bool, doubt: str | None) -> None:
+    from extractor.knowledge.lexicon import doubtful_words
+
+    found = doubtful_words(text, prose=prose)
+    assert (found is None) if doubt is None else (doubt in (found or ""))
