@@ -52,7 +52,8 @@ def read_box1(layout: TextLayout) -> ReportingOwner | None:
     street = layout.find("street", "sublabel")
     if street is not None:
         raw = layout.segment_before(street)
-        lines = [text for line in raw.split("\n") if (text := clean_segment(line))]
+        lines = [text for line in raw.split("\n")
+                 if (text := clean_segment(line)) and not _GARBLED_SUBLABELS.fullmatch(text)]
         if len(lines) >= 2:  # the dump kept the printed line break between the two lines
             street1, street2 = lines[0], " ".join(lines[1:])
         else:
@@ -60,7 +61,7 @@ def read_box1(layout: TextLayout) -> ReportingOwner | None:
         owner = dataclasses.replace(
             owner, rpt_owner_street1=_f(street1 or None, raw),
             rpt_owner_street2=_f(street2, raw) if street2 else Field())
-    return _with_city_state_zip(layout, owner)
+    return _with_city_state_zip(layout, owner, street.end if street else box.end)
 
 
 def _named_owner(name: str, raw: str) -> ReportingOwner:
@@ -73,10 +74,18 @@ def _named_owner(name: str, raw: str) -> ReportingOwner:
         middle_name=_f(person.middle, raw) if person.middle else Field())
 
 
-def _with_city_state_zip(layout: TextLayout, owner: ReportingOwner) -> ReportingOwner:
+#: Sub-labels OCR garbled past recognition, on a line of their own: "(Micdte)", "(Cay) (2p)",
+#: "ay)".  No line of a name or an address is made of such tokens alone.
+_GARBLED_SUBLABELS = re.compile(r"(?:[(\[{]?[^\s()]{1,7}[)\]}]\s*)+")
+
+
+def _with_city_state_zip(layout: TextLayout, owner: ReportingOwner, after: int
+                         ) -> ReportingOwner:
+    """City, state and ZIP from the line above their sub-labels; ``after`` is where the street
+    ends."""
     city, state, zip_label = (layout.find(k, "sublabel") for k in ("city", "state", "zip"))
     if city is None:
-        return owner
+        return _with_unlabelled_city_line(layout, owner, after, state or zip_label)
     flat = layout.dump.flat
     pieces = [clean_segment(layout.segment_before(city))]
     for left, right in ((city, state), (state, zip_label)):
@@ -96,8 +105,7 @@ def _with_city_state_zip(layout: TextLayout, owner: ReportingOwner) -> Reporting
             joined, glued = joined + piece, True
         else:
             joined = f"{joined} {piece}"
-    m = re.match(r"^(?P<city>[A-Za-z][A-Za-z .'\-]*?)[,\s]+(?P<state>[A-Za-z][A-Za-z0-9])\.?"
-                 r"(?:[,\s]+(?P<zip>[A-Z0-9][A-Z0-9 \-]*))?\s*$", joined)
+    m = _CITY_STATE_ZIP.match(joined)
     if not m:
         return _without_state(owner, joined, raw)
     state_code = m["state"].upper()
@@ -110,6 +118,31 @@ def _with_city_state_zip(layout: TextLayout, owner: ReportingOwner) -> Reporting
         _f(None, raw, 0.0, f"{m['state']!r} is not a state or EDGAR country code"),
         rpt_owner_zip_code=_zip_field(zip_code, state_code, raw),
     )
+
+
+#: "CUPERTINO, CA 95014", "LONDON, X0 W1J 5AB".
+_CITY_STATE_ZIP = re.compile(r"^(?P<city>[A-Za-z][A-Za-z .'\-]*?)[,\s]+"
+                             r"(?P<state>[A-Za-z][A-Za-z0-9])\.?"
+                             r"(?:[,\s]+(?P<zip>[A-Z0-9][A-Z0-9 \-]*))?\s*$")
+
+
+def _with_unlabelled_city_line(layout: TextLayout, owner: ReportingOwner, after: int,
+                               anchor: object) -> ReportingOwner:
+    """City, state and ZIP when OCR garbled the "(City)" sub-label past recognition ("(Cay)"):
+    the first line after the street, up to the next sub-label or box, that reads as a city, a
+    state or country code and a US ZIP ("SANTA CLARA CA 95051")."""
+    end = getattr(anchor, "start", None) or layout.next_label_start(
+        after, ("box", "section", "column"))
+    for line in layout.dump.flat[after:end].split("\n"):
+        text = clean_segment(line)
+        m = _CITY_STATE_ZIP.match(text)
+        if m and is_state_or_country_code(m["state"].upper()) and \
+                re.fullmatch(US_ZIP, m["zip"] or ""):
+            return dataclasses.replace(
+                owner, rpt_owner_city=_f(m["city"].strip(), text),
+                rpt_owner_state=_f(m["state"].upper(), text),
+                rpt_owner_zip_code=_f(m["zip"], text))
+    return owner
 
 
 #: "AUSTIN 78725", "AUSTIN T™ 78725": a city and a US ZIP with the state between them lost or
