@@ -46,10 +46,11 @@ def test_text_needs_confidence_and_dates_never_pass_on_a_fax() -> None:
     assert trust("issuer.issuer_name", 0.93, CLEAN) == (1.0, None)
     cap, reason = trust("period_of_report", 0.99, POOR)
     assert cap <= 0.75 and reason is not None and "never trusted" in reason
-    # Amounts on a fax pass only when tesseract is sure of them; free text on a blurred page
-    # too; notes on a blurred page never.
-    assert trust("non_derivative_table[1].transaction_shares", 0.9, POOR) == (1.0, None)
-    assert trust("non_derivative_table[1].transaction_shares", 0.6, POOR)[1] is not None
+    # Amounts on a fax never pass on tesseract's word alone (its 5s read as 6s with
+    # confidence 0.9): a second engine must read them alike.  Free text on a blurred page
+    # passes when tesseract is sure of it; notes on a blurred page never.
+    assert "never trusted" in (trust("non_derivative_table[1].transaction_shares", 0.97,
+                                     POOR)[1] or "")
     assert trust("issuer.issuer_name", 0.93, FAIR) == (1.0, None)
     assert trust("issuer.issuer_name", 0.75, FAIR)[1] is not None
     assert "never trusted" in (trust("footnotes[0].text", 0.99, FAIR)[1] or "")
