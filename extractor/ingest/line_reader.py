@@ -46,7 +46,7 @@ def _recognizer() -> Any:
         "model_path": os.path.normpath(os.path.join(models, "ch_PP-OCRv4_rec_infer.onnx")),
         "use_cuda": False, "use_dml": False,
         "intra_op_num_threads": THREADS, "inter_op_num_threads": THREADS,
-        "rec_batch_num": 6, "rec_img_shape": [3, 48, 320],
+        "rec_batch_num": 1, "rec_img_shape": [3, 48, 320],
     })
 
 
