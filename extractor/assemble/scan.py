@@ -21,7 +21,12 @@ from PIL import Image
 
 from extractor.assemble.pdf import Judge, with_positions
 from extractor.assemble.scan_reconcile import SecondReading, settle
-from extractor.assemble.scan_second_reading import Doubted, find_value_words, read_again
+from extractor.assemble.scan_second_reading import (
+    Doubted,
+    ValueWords,
+    find_value_words,
+    read_again,
+)
 from extractor.assemble.scan_trust import (
     POOR,
     QUALITIES,
@@ -57,7 +62,7 @@ from extractor.knowledge import labels as K
 from extractor.knowledge.codes import SECURITY_TITLE_WORDS
 from extractor.knowledge.lexicon import is_known_word, word_key
 from extractor.knowledge.ocr_confusions import BRACES_AS_PARENTHESES
-from extractor.knowledge.value_kinds import value_kind
+from extractor.knowledge.value_kinds import NOTE, value_kind
 from extractor.layout.pdf_blocks import LaidLine, grid_rows, lay_out_page
 from extractor.layout.scan_checkboxes import find_check_marks
 from extractor.layout.scan_rules import INK, find_rules, ink_inside, rectangles
@@ -112,7 +117,7 @@ def read_scan_form(pages: list[PageImage]) -> Form4:
 
     # Values tesseract's reading cannot pass are read again by a second engine; a reading the
     # document bears out is taken into the words, and the form read again from them.
-    doubted, passed = _doubted_values(form, laid, judge_with({}))
+    doubted, passed = _doubted_values(form, laid, judge_with({}), images)
     mended, second = settle(laid, doubted, read_again(images, [d.words for d in doubted]),
                             passed)
     if any(new is not old for new, old in zip(mended, laid, strict=True)):
@@ -121,11 +126,13 @@ def read_scan_form(pages: list[PageImage]) -> Form4:
     return with_positions(form, laid, SOURCE, judge_with(second))
 
 
-def _doubted_values(form: Form4, laid: list[LaidLine], judge: Judge
+def _doubted_values(form: Form4, laid: list[LaidLine], judge: Judge,
+                    images: dict[int, tuple[Image.Image, float]]
                     ) -> tuple[list[Doubted], list[tuple[str, str]]]:
     """The values whose reading ``judge`` does not pass, or that did not parse at all, with the
     words they were read from; and the (path, text) of the values it passes."""
     index = {id(line): i for i, line in enumerate(laid)}
+    pixels: dict[int, np.ndarray] = {}
     unparsed = {path for path, field in iter_fields(form)
                 if field.value is None and field.review_reason}
     doubted: list[Doubted] = []
@@ -138,11 +145,26 @@ def _doubted_values(form: Form4, laid: list[LaidLine], judge: Judge
         elif line is not None and value_kind(path) in READ_AGAIN:
             found = find_value_words(laid, index[id(line)], raw)
             if found is not None:
-                doubted.append(Doubted(path, raw, found))
+                doubted.append(Doubted(path, raw, found, _stops_seen(
+                    laid, found, images, pixels) if value_kind(path) == NOTE else 0))
         return cap, reason
 
     with_positions(form, laid, SOURCE, note)
     return doubted, passed
+
+
+def _stops_seen(laid: list[LaidLine], found: ValueWords,
+                images: dict[int, tuple[Image.Image, float]], pixels: dict[int, np.ndarray]
+                ) -> int:
+    """The full stops at the end of a value's last word, its own and those the pixels show
+    after it (three at most)."""
+    line, first, count = found.runs[-1]
+    word = laid[line].words[first + count - 1]
+    image, dpi = images[word.page]
+    if word.page not in pixels:
+        pixels[word.page] = np.asarray(image, dtype=np.uint8)
+    own = len(word.text) - len(word.text.rstrip("."))
+    return own + _dots_after(pixels[word.page], dpi / 72.0, word, most=3 - own)
 
 
 def _read_page(original: PageImage) -> tuple[list[LaidLine], float, str, Image.Image]:
@@ -231,6 +253,10 @@ def _tidy(item: OcrWord) -> OcrWord | None:
 
 
 _PUNCTUATION = {".", ",", ";", ":"}
+#: Widest gap (points) across which a mark joins the word before it: a full stop or comma
+#: sits close; a colon may be typed after a space ("By : /s/"), whose gap is a space's, about
+#: 2 points at the form's size.
+_GLUE_GAP = {":": 1.2, ";": 1.2}
 
 
 def _glue_punctuation(found: list[OcrWord]) -> list[OcrWord]:
@@ -242,8 +268,9 @@ def _glue_punctuation(found: list[OcrWord]) -> list[OcrWord]:
     glued: dict[int, tuple[str, float]] = {}
     used: set[int] = set()
     for mark in marks:
+        gap = _GLUE_GAP.get(mark.word.text, 2.5)
         before = [w for w in found if w.word.text not in _PUNCTUATION
-                  and 0 <= mark.word.x0 - w.word.x1 < 2.5
+                  and 0 <= mark.word.x0 - w.word.x1 < gap
                   and w.word.top - 1 <= mark.word.cy <= w.word.bottom + 2]
         if before:
             word = max(before, key=lambda w: w.word.x1)

@@ -23,12 +23,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
+from rapidfuzz import fuzz
+
 from extractor.assemble.scan_second_reading import Doubted
 from extractor.fields.footnote_refs import split_footnote_refs
 from extractor.ingest.pdf_words import Word
 from extractor.knowledge import value_kinds as V
 from extractor.knowledge.lexicon import is_form_term, is_known_word
-from extractor.knowledge.ocr_confusions import BRACES_AS_PARENTHESES
+from extractor.knowledge.ocr_confusions import BRACES_AS_PARENTHESES, SAME_SHAPE_CASES
 from extractor.layout.pdf_blocks import LaidLine
 
 #: Brackets and quotes round a reading ("[ TSLA ]", "(TSLA"), which no value includes.
@@ -47,6 +49,8 @@ class SecondReading:
     #: The value's text once the two readings were reconciled (the first reading, or the first
     #: mended); None when they could not be.
     settled_as: str | None = None
+    #: Why readings that agree are not settled ("the page shows 3 full stops ...").
+    unsettled_by: str | None = None
 
     @property
     def agrees(self) -> bool:
@@ -63,23 +67,27 @@ class SecondReading:
 def comparable(text: str, kind: str) -> str:
     """``text`` as two readings of a value of ``kind`` are compared.
 
-    Brackets round the reading are not the value.  In a date, amount or code white space is
-    nothing (an engine may run "$211.83 (5)" together), nor, in a code, the size of a letter
-    (a lone "s" or "S"); in an amount a comma and a full stop count alike (the second engine
-    reads most thousands commas as stops, and a share count that could be either is flagged by
-    its own rule, :mod:`extractor.validate.ocr_rules`).  In text, white space counts between
-    words, but not before a footnote marker.
+    In a date, amount or code white space is nothing (an engine may run "$211.83 (5)"
+    together), nor, in a code, the size of a letter (a lone "s" or "S"); in an amount a comma
+    and a full stop count alike (the second engine reads most thousands commas as stops, and a
+    share count that could be either is flagged by its own rule,
+    :mod:`extractor.validate.ocr_rules`).  Brackets round a code or text are not the value
+    ("[ TSLA ]"); round an amount or a date they count, since the parser may take a bracket for
+    a digit.  In text, white space counts between words, but not before a footnote marker.
 
-    >>> comparable("[ 5,250 (1)", "amount"), comparable("Common Stock(1)", "text")
-    ('5.250(1', 'Common Stock(1')
+    >>> comparable("5,250 (1)", "amount"), comparable("Common Stock(1)", "text")
+    ('5.250(1)', 'Common Stock(1')
+    >>> comparable("[ TSLA ]", "code"), comparable("[74,213", "amount")
+    ('TSLA', '[74.213')
     """
-    text = unicodedata.normalize("NFKC", text).translate(BRACES_AS_PARENTHESES)
-    text = text.strip().strip(_EDGES).strip()
+    text = unicodedata.normalize("NFKC", text).translate(BRACES_AS_PARENTHESES).strip()
+    if kind in (V.AMOUNT, V.DATE):  # a bracket there may be read as a digit ("[74" as "174")
+        text = "".join(text.split())
+        return text.replace(",", ".") if kind == V.AMOUNT else text
+    text = text.strip(_EDGES).strip()
     if kind in (V.TEXT, V.NOTE):
         return re.sub(r"\s+(?=\(\d)", "", " ".join(text.split()))
-    text = "".join(text.split())
-    return text.replace(",", ".") if kind == V.AMOUNT else \
-        text.upper() if kind == V.CODE else text
+    return "".join(text.split()).upper()
 
 
 def readings_agree(first: str, second: str, kind: str) -> bool:
@@ -97,14 +105,16 @@ def readings_agree(first: str, second: str, kind: str) -> bool:
 
 
 def _run_together(first: str, second: str) -> bool:
-    """Whether ``second`` is ``first`` with some spaces between two letters left out."""
+    """Whether ``second`` is ``first`` with some spaces left out, none of them between two
+    digits (tesseract makes up a space inside a number, "201 2", more often than the second
+    engine drops one there)."""
     if first.replace(" ", "") != second.replace(" ", ""):
         return False
     j = 0
     for i, char in enumerate(first):
         if j < len(second) and second[j] == char:
             j += 1
-        elif char != " " or not (first[i - 1].isalpha() and first[i + 1].isalpha()):
+        elif char != " " or (first[i - 1].isdigit() and first[i + 1].isdigit()):
             return False
     return j == len(second)
 
@@ -133,6 +143,13 @@ def settle(laid: list[LaidLine], doubted: Sequence[Doubted], seconds: Sequence[s
     for value, reading in zip(doubted, readings, strict=True):
         tokens = _settled_words(reading, agreed[_witness_key(value.path, reading.kind)])
         first_line = value.words.runs[0][0]
+        if tokens is not None and tokens and value.stops_seen >= _ELLIPSIS > _stops(tokens[-1]):
+            # Both engines lost dots on a fax: "Revocable." where the print has "...".  Fewer
+            # dots seen than an ellipsis's are no evidence: a fax's specks look like dots.
+            reading = dataclasses.replace(reading, unsettled_by=(
+                f"the page shows {value.stops_seen} full stops at the end, the readings "
+                f"{_stops(tokens[-1])}"))
+            tokens = None
         if tokens is None:
             out[first_line, value.raw] = reading
             continue
@@ -172,9 +189,11 @@ def _settled_words(reading: SecondReading, witnessed: set[str]) -> list[str] | N
 
 
 def _merged_words(first: list[str], second: list[str]) -> list[str] | None:
-    """``first``'s words, where they differ from ``second``'s each settled by the word list:
-    the reading that is a word against one that is none ("to" for "1o", "earned" for
-    "eamed"); None when a difference is left open."""
+    """``first``'s words, where they differ from ``second``'s each settled by what the form's
+    words can be (:func:`_word_of`); None when a difference is left open.
+
+    Dots are left open: on a fax neither engine counts them right ("Revocable." for
+    "Revocable...")."""
     out = list(first)
     a = [comparable(t, V.TEXT) for t in first]
     b = [comparable(t, V.TEXT) for t in second]
@@ -187,30 +206,65 @@ def _merged_words(first: list[str], second: list[str]) -> list[str] | None:
                 if word is None:
                     return None
                 out[i] = word
-        elif not _run_together(" ".join(a[i1:i2]), " ".join(b[j1:j2])):
+        elif _run_together(" ".join(a[i1:i2]), " ".join(b[j1:j2])):
+            continue  # the second engine ran words together
+        elif i2 - i1 == 1 and "".join(b[j1:j2]) == a[i1] and _known(first[i1]) and all(
+                b[j][-1:].isalpha() and b[j + 1][:1].isalpha() for j in range(j1, j2 - 1)):
+            continue  # it split a word between letters ("mu ltiple")
+        else:
             return None
     return out
 
 
 def _word_of(first: str, second: str) -> str | None:
-    """Of two readings of one word, the one that is a word when the other is none.  A
-    capitalised word may be a name, which no list holds ("Carine", not "Canine"): it settles
-    nothing unless it is one of the form's terms ("Attorney-in-Fact")."""
+    """Of two readings of one word, the one the form's words bear out, or None:
+
+    * the one that is a word when the other is none ("to" for "1o", "earned" for "eamed");
+      a capitalised word may be a name, which no list holds ("Carine", not "Canine"), so it
+      settles nothing unless it is one of the form's terms ("Reporting", "Attorney-in-Fact");
+    * the first, where they differ only in the size of letters of one shape ("RSU", "RsU":
+      tesseract sizes letters by their line, the second engine alone);
+    * of a number read with a comma for a full stop, the one a number can be ("$2,571.65",
+      not "$2.571.65"), and else the first ("15,000", not "15.000": the second engine reads
+      thousands commas as stops).
+    """
     if readings_agree(first, second, V.TEXT):
         return first
+    if abs(len(first) - len(second)) > 1 and fuzz.ratio(first, second) < _SAME_WORD:
+        return None  # not two readings of one word: the words fell out of step
+    if len(first) == len(second) and all(
+            x == y or (x.lower() == y.lower() and x.lower() in SAME_SHAPE_CASES)
+            for x, y in zip(first, second, strict=True)):
+        return first
+    if first.replace(",", ".") == second.replace(",", ".") and any(c.isdigit() for c in first):
+        return second if _NUMBER.fullmatch(second) and not _NUMBER.fullmatch(first) else first
     first_known, second_known = _known(first), _known(second)
     if first_known and second_known is False and (_small(first) or is_form_term(first)):
         return first
     if second_known and first_known is False and (_small(second) or is_form_term(second)):
         return second
+    # A form term against what is no word at all ("10b5-1" against "1065-1").
+    if is_form_term(second) and first_known is None and not _NUMBER.fullmatch(first):
+        return second
     return None
 
 
+#: The full stops of an ellipsis.
+_ELLIPSIS = 3
+#: Least similarity (0-100) of two readings of one word whose lengths differ by more than a
+#: letter ("Attomey", "Attoiney": 80; "in", "inmultiple": 33).
+_SAME_WORD = 60
+#: A number as print writes one: commas between thousands, one decimal point, with a dollar
+#: sign, a sign or a per cent, and punctuation after it.
+_NUMBER = re.compile(r"[$(-]?\d{1,3}(?:,\d{3})*(?:\.\d+)?%?[),.;:]?")
+
+
 def _known(token: str) -> bool | None:
-    """:func:`~extractor.knowledge.lexicon.is_known_word`, where letters mixed with digits
-    ("1o", "a1") are no word."""
+    """:func:`~extractor.knowledge.lexicon.is_known_word`, where letters mixed with digits or
+    symbols ("1o", "multip!e") are no word, and a form term ("10b5-1") is one."""
     known = is_known_word(token)
-    if known is None and any(c.isalpha() for c in token) and any(c.isdigit() for c in token):
+    if known is None and any(c.isalpha() for c in token) and \
+            re.search(r"[A-Za-z][^A-Za-z'’.\-/]+[A-Za-z]|\d", token.strip(_EDGES + ".,;:")):
         return False
     return known
 
@@ -218,6 +272,10 @@ def _known(token: str) -> bool | None:
 def _small(token: str) -> bool:
     letters = [c for c in token if c.isalpha()]
     return bool(letters) and all(c.islower() for c in letters)
+
+
+def _stops(token: str) -> int:
+    return len(token) - len(token.rstrip("."))
 
 
 def _witness_key(path: str, kind: str) -> str:

@@ -147,7 +147,9 @@ def trust(path: str, ocr_confidence: float, quality: str, text: str = "",
         reason += f" ({unknown!r} is no word of English or of the form)"
     elif stray_stop and (kind, quality) in KNOWN_WORDS_THRESHOLDS:
         reason += f" ({text.split()[-1]!r} ends in a full stop that no abbreviation explains)"
-    if second is not None and not second.settled:
+    if second is not None and second.unsettled_by is not None:
+        reason += f"; a second OCR engine read it alike, but {second.unsettled_by}"
+    elif second is not None and not second.settled:
         reason += f"; a second OCR engine read {second.second!r}"
     elif doubt is not None:
         reason += f"; a second OCR engine read it alike, but {doubt}"

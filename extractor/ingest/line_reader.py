@@ -25,8 +25,6 @@ from PIL import Image
 #: Threads the engine may use: one, as tesseract gets (OMP_THREAD_LIMIT); a batch run uses one
 #: process per core.
 THREADS = 1
-#: White margin (points) kept round a region: the model was trained on lines cut with some.
-MARGIN = 1.5
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,8 +52,9 @@ def read_lines(image: Image.Image, dpi: float,
                regions: list[tuple[float, float, float, float]]) -> list[LineReading]:
     """What the engine reads in each region (x0, top, x1, bottom in points) of ``image``.
 
-    Each region should hold one line of print.  The text is in Unicode's compatibility form
-    (NFKC): the model's alphabet includes full-width punctuation ("：" for ":").
+    Each region should hold one line of print with some white round it (the model was trained
+    on lines cut so).  The text is in Unicode's compatibility form (NFKC): the model's alphabet
+    includes full-width punctuation ("：" for ":").
     """
     if not regions:
         return []
@@ -64,9 +63,8 @@ def read_lines(image: Image.Image, dpi: float,
     height, width = pixels.shape
     crops = []
     for x0, top, x1, bottom in regions:
-        left, right = max(0, int((x0 - MARGIN) * px)), min(width, int((x1 + MARGIN) * px) + 1)
-        upper = max(0, int((top - MARGIN) * px))
-        lower = min(height, int((bottom + MARGIN) * px) + 1)
+        left, right = max(0, int(x0 * px)), min(width, int(x1 * px) + 1)
+        upper, lower = max(0, int(top * px)), min(height, int(bottom * px) + 1)
         crop = pixels[upper:max(lower, upper + 1), left:max(right, left + 1)]
         crops.append(np.repeat(crop[:, :, np.newaxis], 3, axis=2))  # the model reads colour
     found, _ = _recognizer()(crops)

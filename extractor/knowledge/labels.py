@@ -15,6 +15,7 @@ Revisions:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 
@@ -307,3 +308,19 @@ limited llc lp membership non note notes of option options or ordinary par partn
 performance phantom preferred purchase put qualified receipts restricted right rights sell series
 share shares spouse stock the to trust unit units value warrant warrants
 """.split())
+
+
+def _words_of(*texts: str) -> frozenset[str]:
+    return frozenset(word.lower() for text in texts for word in re.findall(r"[A-Za-z]{3,}", text))
+
+
+#: Every word of three letters or more the form prints in its labels, headings and captions
+#: ("reporting", "person", "common"), in small letters: words, not names, though printed with
+#: capitals.
+LABEL_WORDS = _words_of(
+    *(label.text for revision in REVISIONS.values() for label in revision.boxes),
+    *(column.heading for revision in REVISIONS.values()
+      for column in (*revision.table1, *revision.table2)),
+    *(label.text for label in (*SECTIONS, *CHECKBOXES, *REPORTING_OWNER_COLUMNS)),
+    *NAME_SUBLABELS, *ADDRESS_SUBLABELS, *PRINTED_TEXT.values(), *TABLE_WORDS,
+)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 import re
 
+from extractor.knowledge.labels import LABEL_WORDS
 from extractor.knowledge.ocr_confusions import LOOKALIKES, lookalike_variants
 
 #: Terms of Form 4 filings that an English word list lacks: entity suffixes, award and plan
@@ -94,14 +95,18 @@ def is_known_word(token: str) -> bool | None:
 
 
 def is_form_term(token: str) -> bool:
-    """Whether ``token`` is one of the form's own terms or a signature's, whatever its
-    capitals ("LLC", "Attorney-in-Fact"): a word that is no name.
+    """Whether ``token`` is one of the form's own terms, a word of its printed labels or of a
+    signature's capacity, whatever its capitals ("LLC", "Reporting", "Attorney-in-Fact"): a
+    word that is no name.
 
-    >>> is_form_term("Attorney-in-Fact,"), is_form_term("RSUs"), is_form_term("Canine")
-    (True, True, False)
+    >>> is_form_term("Attorney-in-Fact,"), is_form_term("RSUs"), is_form_term("Person")
+    (True, True, True)
+    >>> is_form_term("Canine")
+    False
     """
     key = word_key(token)
-    return key in FORM_TERMS or key.rstrip(".") in FORM_TERMS or key in SIGNATURE_TERMS
+    return key in FORM_TERMS or key.rstrip(".") in FORM_TERMS or key in SIGNATURE_TERMS or \
+        key in LABEL_WORDS
 
 
 def word_key(token: str) -> str:
@@ -163,27 +168,30 @@ def first_near_miss(text: str, also_known: frozenset[str] = frozenset(),
             if len(part) < 3 or not part.isalpha() or is_known_word(part) or \
                     lower in also_known:
                 continue
-            # A name is no word either, and a short one is often a slip from some word
-            # ("Elon", "Eton"): a capitalised word is held against the document's words,
-            # and against the list's only when long ("Attomey").
-            listed = part.islower() or len(part) >= _NEAR_MISS_NAME
+            # A name is no word either, and is often a slip from some word ("Elon", "Eton";
+            # "Valentina", "Valentino"): a capitalised word is held against the document's
+            # words and the form's terms ("Attomey", "Attorney") only.
+            listed = part.islower()
             # A capital's slips too ("OraftKings": O for D), held against the document.
             capitals = [(part[:i] + other + part[i + 1:]).lower()
                         for i, char in enumerate(part) if char.isupper()
                         for other in LOOKALIKES.get(char, "") if other.isupper()]
             targets = also_known | elsewhere
             near = next((variant for variant in lookalike_variants(lower, steps=1)
-                         if variant in targets or (listed and is_known_word(variant))),
+                         if variant in targets or is_form_term(variant)
+                         or (listed and is_known_word(variant))),
                         next((v for v in capitals if v in targets), None))
             if near is not None:
                 return token, near
     return None
 
 
+#: A signature's mark "/s/" as OCR slips it: "is/", "tsi", "/si".
+_MARK_LOOKALIKE = re.compile(r"[/|\\il1tI!][s5S](?:[/|\\!1]|[il1tI]$)")
+#: The endings of entity names, which a slip turns into an English word ("Lid" for "Ltd").
+ENTITY_SUFFIXES = frozenset({"ltd", "llc", "inc", "corp", "llp", "plc"})
 #: A short word of strokes only, which a blurred "II" or "III" reads as.
 _STROKES = re.compile(r"[1lIi|!t]{2,3}")
-#: From this many letters a capitalised word one slip from a listed word is held a slip.
-_NEAR_MISS_NAME = 6
 
 
 def doubtful_words(text: str, also_known: frozenset[str] = frozenset(),
@@ -196,6 +204,7 @@ def doubtful_words(text: str, also_known: frozenset[str] = frozenset(),
     * a full stop inside the text that reads as a comma: before a word in small letters
       ("Trust. of which"), or, in a name or title (not ``prose``), after a word that is no
       abbreviation ("Management. LLC");
+    * a signature's "/s/" read as "is/" or "tsi"; an entity's "Ltd" read as "Lid";
     * in a name or title, a short word of strokes alone ("SVF li" or "SVF 11" for "SVF II");
     * in ``prose`` (a note, remarks), no full stop at the end: every one of the 128 footnotes
       and both remarks of the shared corpus end in one, and a fax's last dot is often lost.
@@ -213,6 +222,12 @@ def doubtful_words(text: str, also_known: frozenset[str] = frozenset(),
     tokens = text.split()
     for token, after in zip(tokens, [*tokens[1:], ""], strict=True):
         core = token.strip(_EDGES)
+        if _MARK_LOOKALIKE.match(core) and not core.startswith("/s/"):
+            return f"{token!r} reads like a slip of a signature's '/s/'"
+        suffix = next((variant for variant in lookalike_variants(core.lower(), steps=1)
+                       if variant in ENTITY_SUFFIXES), None) if core.isalpha() else None
+        if suffix is not None and core.lower() not in ENTITY_SUFFIXES:
+            return f"{token!r} reads like a slip of {suffix!r}"
         if not prose and _STROKES.fullmatch(core) and core not in ("II", "III"):
             return f"{token!r} may be a numeral of strokes (II?)"
         if core.islower() and core.isalpha() and word_key(token) not in also_known and \

@@ -28,7 +28,8 @@ def flag_ocr_misreadings(form: Form4) -> Form4:
     returned as it is)."""
     if form.source_kind != "ocr":
         return form
-    return map_fields(_flag_lookalike_dates(_flag_lookalike_addresses(form)),
+    return map_fields(_flag_blurred_signature_years(
+        _flag_lookalike_dates(_flag_lookalike_addresses(form))),
                       lambda path, value: _flag_stop_for_comma(
                           path, _flag_misread_title_words(path, value)))
 
@@ -139,3 +140,34 @@ def _flag_lookalike_dates(form: Form4) -> Form4:
     return dataclasses.replace(
         form, non_derivative_table=tuple(map(check, form.non_derivative_table)),
         derivative_table=tuple(map(check, form.derivative_table)))
+
+
+#: A signature this many days or more after the last transaction it reports is a year late:
+#: filings in the shared corpus were signed 0 to 88 days after.
+_YEAR_LATE = 300
+
+
+def _flag_blurred_signature_years(form: Form4) -> Form4:
+    """A signature dated a year or more after the last transaction, in a year one blurred digit
+    from the transactions' ("2026" for "2025"): the year may be misread, by both engines."""
+    dates = [row.transaction_date.value for row in (*form.non_derivative_table,
+                                                    *form.derivative_table)
+             if row.transaction_date.value is not None]
+    if not dates:
+        return form
+    last = max(dates)
+
+    def check(signature: Any) -> Any:
+        signed = signature.signature_date
+        if signed.value is None or signed.needs_review or \
+                (signed.value - last).days < _YEAR_LATE:
+            return signature
+        year, theirs = str(signed.value.year), str(last.year)
+        differ = {frozenset(pair) for pair in zip(year, theirs, strict=True) if pair[0] != pair[1]}
+        if len(differ) != 1 or not differ <= BLURRED_DIGITS:
+            return signature
+        return dataclasses.replace(signature, signature_date=signed.flagged(
+            f"signed in {year}, a year after the last transaction ({last}): "
+            f"its year may be {theirs} misread"))
+
+    return dataclasses.replace(form, signatures=tuple(map(check, form.signatures)))

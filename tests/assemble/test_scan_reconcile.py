@@ -142,8 +142,13 @@ def test_second_reading_settled_only_with_a_witness() -> None:
     # A signature's mark is one of the form's terms; "tsi" is no word.
     ("tsi Sam Whittington, Attorney-in-Fact", "/s/ Sam Whittington, Aftorney-in-Fact",
      "/s/ Sam Whittington, Attorney-in-Fact"),
-    # The size of an s is the second engine's weak point; no word list judges "RSUs".
-    ("Each RSU vests", "Each RsU vests", None),
+    # The size of an s is the second engine's weak point: tesseract's capitals stand.
+    ("Each RSU vests", "Each RsU vests", "Each RSU vests"),
+    ("Rule 1065-1 plan", "Rule 10b5-1 plan", "Rule 10b5-1 plan"),
+    ("from $2,571.65 to $2,600.", "from $2.571.65 to $2,600.", "from $2,571.65 to $2,600."),
+    ("15,000 shares", "15.000 shares", "15,000 shares"),
+    ("multip!e trades", "multiple trades", "multiple trades"),
+    ("sold in multiple trades", "sold inmultiple tra des", None),
 ])
 def test_signature_words_are_form_terms(first: str, second: str,
                                         settled_as: str | None) -> None:

@@ -29,7 +29,8 @@ def _boxes(pdf: bytes, texts: list[str]) -> list[tuple[float, float, float, floa
 
     with pdfplumber.open(io.BytesIO(pdf)) as document:
         words = document.pages[0].extract_words()
-    return [next((w["x0"], w["top"], w["x1"], w["bottom"]) for w in words if w["text"] == t)
+    return [next((w["x0"] - 1.5, w["top"] - 1.5, w["x1"] + 1.5, w["bottom"] + 1.5)
+                 for w in words if w["text"] == t)
             for t in texts]
 
 
