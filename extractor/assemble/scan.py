@@ -15,6 +15,7 @@ import dataclasses
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
+from dataclasses import dataclass
 
 import numpy as np
 from PIL import Image
@@ -81,16 +82,18 @@ def read_scan_form(pages: list[PageImage]) -> Form4:
     laid: list[LaidLine] = []
     qualities: dict[int, str] = {}
     images: dict[int, tuple[Image.Image, float]] = {}
+    beside_strokes: set[int] = set()
     for original in pages:
-        lines, doubtful, quality, read = _read_page(original)
-        if doubtful > TURN_CHECK and (turn := upright_turn(original.image)):
+        read = _read_page(original)
+        if read.doubtful > TURN_CHECK and (turn := upright_turn(original.image)):
             # A page that reads as noise may be sideways or upside down: tesseract's script
             # and orientation detection is asked only then, and the page read again turned.
-            lines, doubtful, quality, read = _read_page(dataclasses.replace(
+            read = _read_page(dataclasses.replace(
                 original, image=original.image.rotate(turn, expand=True, fillcolor=255)))
-        laid += lines
-        qualities[original.number] = quality
-        images[original.number] = (read, original.dpi)
+        laid += read.lines
+        qualities[original.number] = read.quality
+        images[original.number] = (read.image, original.dpi)
+        beside_strokes |= read.beside_strokes
     form = read_text_form("\n".join(line.text for line in laid), distrust_noisy_text=False)
 
     worst = max(qualities.values(), key=QUALITIES.index, default=POOR)
@@ -117,7 +120,7 @@ def read_scan_form(pages: list[PageImage]) -> Form4:
 
     # Values tesseract's reading cannot pass are read again by a second engine; a reading the
     # document bears out is taken into the words, and the form read again from them.
-    doubted, passed = _doubted_values(form, laid, judge_with({}), images)
+    doubted, passed = _doubted_values(form, laid, judge_with({}), images, beside_strokes)
     mended, second = settle(laid, doubted, read_again(images, [d.words for d in doubted]),
                             passed)
     if any(new is not old for new, old in zip(mended, laid, strict=True)):
@@ -127,10 +130,11 @@ def read_scan_form(pages: list[PageImage]) -> Form4:
 
 
 def _doubted_values(form: Form4, laid: list[LaidLine], judge: Judge,
-                    images: dict[int, tuple[Image.Image, float]]
+                    images: dict[int, tuple[Image.Image, float]], beside_strokes: set[int]
                     ) -> tuple[list[Doubted], list[tuple[str, str]]]:
     """The values whose reading ``judge`` does not pass, or that did not parse at all, with the
-    words they were read from; and the (path, text) of the values it passes."""
+    words they were read from; and the (path, text) of the values it passes.
+    ``beside_strokes`` are the ids of the words beside a stroke tesseract dropped."""
     index = {id(line): i for i, line in enumerate(laid)}
     pixels: dict[int, np.ndarray] = {}
     unparsed = {path for path, field in iter_fields(form)
@@ -145,8 +149,12 @@ def _doubted_values(form: Form4, laid: list[LaidLine], judge: Judge,
         elif line is not None and value_kind(path) in READ_AGAIN:
             found = find_value_words(laid, index[id(line)], raw)
             if found is not None:
-                doubted.append(Doubted(path, raw, found, _stops_seen(
-                    laid, found, images, pixels) if value_kind(path) == NOTE else 0))
+                words = [w for i, first, count in found.runs
+                         for w in laid[i].words[first:first + count]]
+                doubted.append(Doubted(
+                    path, raw, found,
+                    _stops_seen(laid, found, images, pixels) if value_kind(path) == NOTE else 0,
+                    any(id(w) in beside_strokes for w in words)))
         return cap, reason
 
     with_positions(form, laid, SOURCE, note)
@@ -167,10 +175,23 @@ def _stops_seen(laid: list[LaidLine], found: ValueWords,
     return own + _dots_after(pixels[word.page], dpi / 72.0, word, most=3 - own)
 
 
-def _read_page(original: PageImage) -> tuple[list[LaidLine], float, str, Image.Image]:
-    """One page as the layout's lines, the share of its words read with doubt, its quality
-    (:func:`page_quality_of`), and the image tesseract read (straightened, rules painted
-    out)."""
+@dataclass(frozen=True, slots=True)
+class _ReadPage:
+    """One page as read by tesseract."""
+
+    lines: list[LaidLine]
+    #: The share of its words read with doubt.
+    doubtful: float
+    #: Its quality (:func:`page_quality_of`).
+    quality: str
+    #: The image tesseract read: straightened, rules painted out.
+    image: Image.Image
+    #: The ids of the words just left of a stroke tesseract dropped as debris.
+    beside_strokes: frozenset[int]
+
+
+def _read_page(original: PageImage) -> _ReadPage:
+    """One page read by tesseract and laid out."""
     # Specks first: scanner dust and fax noise otherwise read as letters and marks.
     image = despeckle(original.image, original.dpi)
     if original.source_dpi < MIN_NATIVE_DPI <= original.dpi:  # a fax-class page, enlarged
@@ -193,16 +214,23 @@ def _read_page(original: PageImage) -> tuple[list[LaidLine], float, str, Image.I
                        original.source_dpi) != POOR:
         found = _restore_full_stops(cleaned, page.dpi, found)
     tidied = [(item, _tidy(item)) for item in found]
-    found = align_to_lines(_doubt_beside_dropped_strokes(
-        [_repair_misread_word(kept) for _, kept in tidied if kept is not None],
-        [item for item, kept in tidied if kept is None and _STROKE.fullmatch(item.word.text)]))
+    kept = [_repair_misread_word(kept) for _, kept in tidied if kept is not None]
+    strokes = [item for item, kept in tidied
+               if kept is None and _STROKE.fullmatch(item.word.text)]
+    beside = _beside_dropped_strokes(kept, strokes)
+    found = align_to_lines([OcrWord(w.word, min(w.confidence, _BESIDE_DROPPED), w.line)
+                            if id(w) in beside else w for w in kept])
     doubtful = doubtful_share([(w.word.text, w.confidence) for w in found])
     quality = page_quality_of(doubtful, softness, original.source_dpi)
     words = [dataclasses.replace(item.word, confidence=item.confidence / 100.0)
-             for item in found] + marks
+             for item in found]
+    # align_to_lines keeps the order of the words it is given.
+    marked = frozenset(id(word) for word, item in zip(words, kept, strict=True)
+                       if id(item) in beside)
     width, height = (v * 72.0 / page.dpi for v in page.image.size)
-    laid = lay_out_page(PdfPage(page.number, width, height, tuple(words), tuple(rects)))
-    return laid, doubtful, quality, cleaned
+    laid = lay_out_page(PdfPage(page.number, width, height, tuple(words + marks),
+                                tuple(rects)))
+    return _ReadPage(laid, doubtful, quality, cleaned, marked)
 
 
 _DEBRIS = re.compile(r"^[\W_]+$")
@@ -221,18 +249,17 @@ _STROKE = re.compile(r"[|!\[\]]")
 _BESIDE_DROPPED = 60.0
 
 
-def _doubt_beside_dropped_strokes(kept: list[OcrWord], dropped: list[OcrWord]
-                                  ) -> list[OcrWord]:
-    """A word just left of a stroke that was dropped as debris ("Unitrust |", where the print
-    says "Unitrust I") may have lost a letter: its confidence is lowered, so its value is
-    checked rather than passed short."""
+def _beside_dropped_strokes(kept: list[OcrWord], dropped: list[OcrWord]) -> set[int]:
+    """The ids of the words just left of a stroke that was dropped as debris ("Unitrust |",
+    where the print says "Unitrust I"): they may have lost a letter, so their value is checked
+    rather than passed short, even when a second engine reads it alike (it skips a lone
+    stroke too)."""
     doubted: set[int] = set()
     for stroke in dropped:
         near = [w for w in kept if 0 <= stroke.word.x0 - w.word.x1 < 4
                 and abs(w.word.cy - stroke.word.cy) < 3]
         doubted.update(id(w) for w in near)
-    return [OcrWord(w.word, min(w.confidence, _BESIDE_DROPPED), w.line) if id(w) in doubted
-            else w for w in kept]
+    return doubted
 
 
 def _tidy(item: OcrWord) -> OcrWord | None:

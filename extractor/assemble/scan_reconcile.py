@@ -150,6 +150,10 @@ def settle(laid: list[LaidLine], doubted: Sequence[Doubted], seconds: Sequence[s
                 f"the page shows {value.stops_seen} full stops at the end, the readings "
                 f"{_stops(tokens[-1])}"))
             tokens = None
+        if tokens is not None and value.beside_dropped_stroke:
+            reading = dataclasses.replace(reading, unsettled_by=(
+                "a stroke beside it was dropped as debris: a letter may be lost"))
+            tokens = None
         if tokens is None:
             out[first_line, value.raw] = reading
             continue
@@ -200,6 +204,10 @@ def _merged_words(first: list[str], second: list[str]) -> list[str] | None:
     for op, i1, i2, j1, j2 in SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
         if op == "equal":
             continue
+        if "".join(a[i1:i2]) == "".join(b[j1:j2]):  # the same letters spaced otherwise
+            if _run_together(" ".join(a[i1:i2]), " ".join(b[j1:j2])):
+                continue
+            return None  # "Class ACommon" against "ClassA Common": neither is sure
         if op == "replace" and i2 - i1 == j2 - j1:
             for i, j in zip(range(i1, i2), range(j1, j2), strict=True):
                 word = _word_of(first[i], second[j])

@@ -155,3 +155,6 @@ class Doubted:
     #: Of a note: the full stops the pixels show after its last word and its own (up to an
     #: ellipsis), which both engines may have dropped on a fax.
     stops_seen: int = 0
+    #: A word of it stands just left of a stroke tesseract dropped as debris: a letter may be
+    #: lost ("Unitrust I"), which the second engine skips as well.
+    beside_dropped_stroke: bool = False

@@ -35,6 +35,7 @@ def validate(form: Form4) -> Form4:
     form = _flag_unknown_footnote_refs(form)
     form = _flag_ocr_period_conflict(form)
     form = flag_ocr_misreadings(form)
+    form = _flag_parts_of_doubted_names(form)
     form = _flag_required(form)
     items = list(form.review)
     items += _check_rows(form)
@@ -48,6 +49,24 @@ def validate(form: Form4) -> Form4:
             seen.add((item.path, item.reason))
             unique.append(item)
     return dataclasses.replace(form, review=tuple(unique))
+
+
+def _flag_parts_of_doubted_names(form: Form4) -> Form4:
+    """A reporting person's last, first and middle names are split from the full name: where
+    the full name needs review, so does the split (a misread "Ltd" makes "SB Global Advisers
+    Lid" a person's name, "SB" its last name)."""
+    owners = []
+    for owner in form.reporting_owners:
+        name = owner.rpt_owner_name
+        if name.needs_review and name.value is not None:
+            reason = f"split from the name {name.value!r}, which needs review"
+            owner = dataclasses.replace(owner, **{
+                part: getattr(owner, part).flagged(reason)
+                for part in ("last_name", "first_name", "middle_name")
+                if getattr(owner, part).value is not None
+                and not getattr(owner, part).needs_review})
+        owners.append(owner)
+    return dataclasses.replace(form, reporting_owners=tuple(owners))
 
 
 def _flag_low_confidence(path: str, value: Field) -> Field:
