@@ -224,9 +224,7 @@ def doubtful_words(text: str, also_known: frozenset[str] = frozenset(),
         core = token.strip(_EDGES)
         if _MARK_LOOKALIKE.match(core) and not core.startswith("/s/"):
             return f"{token!r} reads like a slip of a signature's '/s/'"
-        suffix = next((variant for variant in lookalike_variants(core.lower(), steps=1)
-                       if variant in ENTITY_SUFFIXES), None) if core.isalpha() else None
-        if suffix is not None and core.lower() not in ENTITY_SUFFIXES:
+        if suffix := entity_suffix_slip(token):
             return f"{token!r} reads like a slip of {suffix!r}"
         if not prose and _STROKES.fullmatch(core) and core not in ("II", "III"):
             return f"{token!r} may be a numeral of strokes (II?)"
@@ -240,6 +238,19 @@ def doubtful_words(text: str, also_known: frozenset[str] = frozenset(),
     if prose and tokens and not tokens[-1].rstrip(")\"'’”").endswith((".", ":", ";")):
         return "the note does not end in a full stop"
     return None
+
+
+def entity_suffix_slip(token: str) -> str | None:
+    """The entity suffix ("ltd", "inc") one look-alike slip makes of ``token`` when it is none
+    itself: "Lid" is an English word, but in a name it is "Ltd" misread.
+
+    >>> entity_suffix_slip("Lid"), entity_suffix_slip("lnc."), entity_suffix_slip("Ltd")
+    ('ltd', 'inc', None)
+    """
+    core = token.strip(_EDGES).lower()
+    if not core.isalpha() or core in ENTITY_SUFFIXES:
+        return None
+    return next((v for v in lookalike_variants(core, steps=1) if v in ENTITY_SUFFIXES), None)
 
 
 def commoner_lookalike(token: str) -> str | None:

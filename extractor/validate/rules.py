@@ -16,6 +16,7 @@ from rapidfuzz import fuzz, process
 
 from extractor.errors import NotAForm4Error
 from extractor.knowledge import labels as K
+from extractor.knowledge.lexicon import entity_suffix_slip
 from extractor.layout.fuzzy import normalize_label
 from extractor.model import REVIEW_THRESHOLD, Field, Form4, ReviewItem, map_fields
 from extractor.validate.ocr_rules import flag_ocr_misreadings
@@ -52,14 +53,16 @@ def validate(form: Form4) -> Form4:
 
 
 def _flag_parts_of_doubted_names(form: Form4) -> Form4:
-    """A reporting person's last, first and middle names are split from the full name: where
-    the full name needs review, so does the split (a misread "Ltd" makes "SB Global Advisers
-    Lid" a person's name, "SB" its last name)."""
+    """A reporting person's last, first and middle names are split from the full name, and an
+    entity's name is not split: where a word of the name may be a misread entity suffix ("SB
+    Global Advisers Lid", "Lid" for "Ltd"), the split is doubted with it ("SB" is no last
+    name)."""
     owners = []
     for owner in form.reporting_owners:
         name = owner.rpt_owner_name
-        if name.needs_review and name.value is not None:
-            reason = f"split from the name {name.value!r}, which needs review"
+        if isinstance(name.value, str) and any(
+                entity_suffix_slip(word) for word in name.value.split()[1:]):
+            reason = f"split from the name {name.value!r}, which may be an entity's"
             owner = dataclasses.replace(owner, **{
                 part: getattr(owner, part).flagged(reason)
                 for part in ("last_name", "first_name", "middle_name")

@@ -148,13 +148,13 @@ def test_box3_against_the_tables_on_a_scan_flags_both_dates(kind: str) -> None:
 
 
 def test_the_parts_of_a_doubted_name_are_doubted_too() -> None:
-    doubted = Field("SB Global Advisers Lid", 0.56, P, review_reason="'Lid' reads like 'ltd'")
+    doubted = Field("SB Global Advisers Lid", 0.95, P)
     owner = ReportingOwner(rpt_owner_name=doubted, last_name=Field("SB", 0.95, P),
                            first_name=Field("Global", 0.95, P),
                            middle_name=Field("Advisers Lid", 0.95, P))
     form = validate(_form(reporting_owners=(owner,)))
     parts = form.reporting_owners[0]
     for part in (parts.last_name, parts.first_name, parts.middle_name):
-        assert part.needs_review and "split from the name" in (part.review_reason or "")
+        assert part.needs_review and "an entity" in (part.review_reason or "")
     sure = validate(_form()).reporting_owners[0]
     assert not sure.rpt_owner_name.needs_review
