@@ -25,6 +25,7 @@ from difflib import SequenceMatcher
 
 from rapidfuzz import fuzz
 
+from extractor.assemble.scan_form_witnesses import witnessed_by_the_form
 from extractor.assemble.scan_second_reading import Doubted
 from extractor.fields.footnote_refs import split_footnote_refs
 from extractor.ingest.pdf_words import Word
@@ -138,10 +139,14 @@ def settle(laid: list[LaidLine], doubted: Sequence[Doubted], seconds: Sequence[s
         kind = V.value_kind(path)
         if kind in _WITNESSED:
             agreed[_witness_key(path, kind)].add(_core(text, kind))
+    form_says = witnessed_by_the_form(
+        [(value.path, r.first, r.second) for value, r in zip(doubted, readings, strict=True)],
+        witnesses)
     mended = list(laid)
     out: dict[tuple[int, str], SecondReading] = {}
-    for value, reading in zip(doubted, readings, strict=True):
-        tokens = _settled_words(reading, agreed[_witness_key(value.path, reading.kind)])
+    for index, (value, reading) in enumerate(zip(doubted, readings, strict=True)):
+        tokens = form_says[index].split() if index in form_says else \
+            _settled_words(reading, agreed[_witness_key(value.path, reading.kind)])
         first_line = value.words.runs[0][0]
         if tokens is not None and tokens and value.stops_seen >= _ELLIPSIS > _stops(tokens[-1]):
             # Both engines lost dots on a fax: "Revocable." where the print has "...".  Fewer
