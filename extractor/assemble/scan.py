@@ -152,7 +152,7 @@ def _doubted_values(form: Form4, laid: list[LaidLine], judge: Judge,
                 words = [w for i, first, count in found.runs
                          for w in laid[i].words[first:first + count]]
                 doubted.append(Doubted(
-                    path, raw, found,
+                    path, index[id(line)], raw, found,
                     _stops_seen(laid, found, images, pixels) if value_kind(path) == NOTE else 0,
                     any(id(w) in beside_strokes for w in words)))
         return cap, reason

@@ -147,7 +147,7 @@ def settle(laid: list[LaidLine], doubted: Sequence[Doubted], seconds: Sequence[s
     for index, (value, reading) in enumerate(zip(doubted, readings, strict=True)):
         tokens = form_says[index].split() if index in form_says else \
             _settled_words(reading, agreed[_witness_key(value.path, reading.kind)])
-        first_line = value.words.runs[0][0]
+        first_line = value.line
         if tokens is not None and tokens and value.stops_seen >= _ELLIPSIS > _stops(tokens[-1]):
             # Both engines lost dots on a fax: "Revocable." where the print has "...".  Fewer
             # dots seen than an ellipsis's are no evidence: a fax's specks look like dots.
@@ -159,6 +159,9 @@ def settle(laid: list[LaidLine], doubted: Sequence[Doubted], seconds: Sequence[s
             reading = dataclasses.replace(reading, unsettled_by=(
                 "a stroke beside it was dropped as debris: a letter may be lost"))
             tokens = None
+        if tokens is not None and len(tokens) != len(reading.first.split()) and \
+                len(value.words.runs) != 1:
+            tokens = None  # read anew over several lines: no place to put it word for word
         if tokens is None:
             out[first_line, value.raw] = reading
             continue
@@ -178,7 +181,7 @@ def settle(laid: list[LaidLine], doubted: Sequence[Doubted], seconds: Sequence[s
         else:  # a date, amount or code read anew: one run of words
             line, first, count = value.words.runs[0]
             mended[line] = _mend(mended[line], first, count, tokens)
-            out[line, text] = reading
+            out[first_line, text] = reading
     return mended, out
 
 
@@ -215,7 +218,7 @@ def _merged_words(first: list[str], second: list[str]) -> list[str] | None:
             return None  # "Class ACommon" against "ClassA Common": neither is sure
         if op == "replace" and i2 - i1 == j2 - j1:
             for i, j in zip(range(i1, i2), range(j1, j2), strict=True):
-                word = _word_of(first[i], second[j])
+                word = _word_of(first[i], second[j], first[i - 1] if i else "")
                 if word is None:
                     return None
                 out[i] = word
@@ -229,14 +232,16 @@ def _merged_words(first: list[str], second: list[str]) -> list[str] | None:
     return out
 
 
-def _word_of(first: str, second: str) -> str | None:
+def _word_of(first: str, second: str, before: str = "") -> str | None:
     """Of two readings of one word, the one the form's words bear out, or None:
 
     * the one that is a word when the other is none ("to" for "1o", "earned" for "eamed");
       a capitalised word may be a name, which no list holds ("Carine", not "Canine"), so it
       settles nothing unless it is one of the form's terms ("Reporting", "Attorney-in-Fact");
-    * the first, where they differ only in the size of letters of one shape ("RSU", "RsU":
-      tesseract sizes letters by their line, the second engine alone);
+    * where they differ only in the size of letters of one shape ("RSU", "RsU"), the first
+      (tesseract sizes letters by their line, the second engine alone), but for the first
+      letter of a word after a word (``before``) that ends no sentence: small ("so", not
+      "So");
     * of a number read with a comma for a full stop, the one a number can be ("$2,571.65",
       not "$2.571.65"), and else the first ("15,000", not "15.000": the second engine reads
       thousands commas as stops).
@@ -248,6 +253,8 @@ def _word_of(first: str, second: str) -> str | None:
     if len(first) == len(second) and all(
             x == y or (x.lower() == y.lower() and x.lower() in SAME_SHAPE_CASES)
             for x, y in zip(first, second, strict=True)):
+        if first[0] != second[0] and before and (before[-1].isalnum() or before[-1] == ","):
+            return first if first[0].islower() else second  # inside a sentence
         return first
     if first.replace(",", ".") == second.replace(",", ".") and any(c.isdigit() for c in first):
         return second if _NUMBER.fullmatch(second) and not _NUMBER.fullmatch(first) else first

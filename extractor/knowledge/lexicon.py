@@ -190,6 +190,9 @@ def first_near_miss(text: str, also_known: frozenset[str] = frozenset(),
 _MARK_LOOKALIKE = re.compile(r"[/|\\il1tI!][s5S](?:[/|\\!1]|[il1tI]$)")
 #: The endings of entity names, which a slip turns into an English word ("Lid" for "Ltd").
 ENTITY_SUFFIXES = frozenset({"ltd", "llc", "inc", "corp", "llp", "plc"})
+#: Digits run into letters other than an ordinal's ("601h" for "60th", "1o"), or letters
+#: into digits ("Secti0n").
+_DIGITS_AND_LETTERS = re.compile(r"\d(?!(?:st|nd|rd|th)\b)[A-Za-z]|[A-Za-z]\d")
 #: A short word of strokes only, which a blurred "II" or "III" reads as.
 _STROKES = re.compile(r"[1lIi|!t]{2,3}")
 
@@ -206,6 +209,7 @@ def doubtful_words(text: str, also_known: frozenset[str] = frozenset(),
       abbreviation ("Management. LLC");
     * a signature's "/s/" read as "is/" or "tsi"; an entity's "Ltd" read as "Lid";
     * in a name or title, a short word of strokes alone ("SVF li" or "SVF 11" for "SVF II");
+    * in ``prose``, digits and letters mixed as no word does ("1/601h" for "1/60th");
     * in ``prose`` (a note, remarks), no full stop at the end: every one of the 128 footnotes
       and both remarks of the shared corpus end in one, and a fax's last dot is often lost.
 
@@ -235,6 +239,9 @@ def doubtful_words(text: str, also_known: frozenset[str] = frozenset(),
                 after[:1].islower() or (not prose and len(core) > 1
                                         and core.lower() not in ABBREVIATIONS | FORM_TERMS)):
             return f"{token!r} ends in a full stop where the text goes on"
+    if prose and (mixed := next((t for t in tokens if _DIGITS_AND_LETTERS.search(
+            t.strip(_EDGES)) and not is_form_term(t)), None)):
+        return f"{mixed!r} mixes digits and letters as no word or number does"
     if prose and tokens and not tokens[-1].rstrip(")\"'’”").endswith((".", ":", ";")):
         return "the note does not end in a full stop"
     return None

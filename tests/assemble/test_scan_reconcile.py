@@ -48,7 +48,7 @@ def _line(text: str, top: float = 100.0, page: int = 1) -> LaidLine:
 def _doubted(laid: list[LaidLine], index: int, path: str, raw: str) -> Doubted:
     found = find_value_words(laid, index, raw)
     assert found is not None
-    return Doubted(path, raw, found)
+    return Doubted(path, index, raw, found)
 
 
 def test_a_date_both_engines_read_alike_is_settled_as_read() -> None:
