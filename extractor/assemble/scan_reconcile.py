@@ -28,6 +28,7 @@ from rapidfuzz import fuzz
 from extractor.assemble.scan_form_witnesses import witnessed_by_the_form
 from extractor.assemble.scan_second_reading import Doubted
 from extractor.fields.footnote_refs import split_footnote_refs
+from extractor.fields.ocr_repair import repair_digits
 from extractor.ingest.pdf_words import Word
 from extractor.knowledge import value_kinds as V
 from extractor.knowledge.lexicon import is_form_term, is_known_word
@@ -79,11 +80,16 @@ def comparable(text: str, kind: str) -> str:
     >>> comparable("5,250 (1)", "amount"), comparable("Common Stock(1)", "text")
     ('5.250(1)', 'Common Stock(1')
     >>> comparable("[ TSLA ]", "code"), comparable("[74,213", "amount")
-    ('TSLA', '[74.213')
+    ('TSLA', '174.213')
+    >>> comparable("$O", "amount") == comparable("$0", "amount")
+    True
     """
     text = unicodedata.normalize("NFKC", text).translate(BRACES_AS_PARENTHESES).strip()
     if kind in (V.AMOUNT, V.DATE):  # a bracket there may be read as a digit ("[74" as "174")
         text = "".join(text.split())
+        # Read as the cell's type reads it: letters with a digit look-alike are digits ("$O",
+        # "。" for "$0", "0"), as the parser repairs tesseract's reading.
+        text = repair_digits(text, among_digits=False) or text
         return text.replace(",", ".") if kind == V.AMOUNT else text
     text = text.strip(_EDGES).strip()
     if kind in (V.TEXT, V.NOTE):

@@ -56,10 +56,11 @@ def repair_code(text: str, allowed: frozenset[str]) -> str | None:
     return candidates.pop() if len(candidates) == 1 else None
 
 
-def repair_digits(text: str) -> str | None:
+def repair_digits(text: str, among_digits: bool = True) -> str | None:
     """``text`` with letters that stand among digits read as the digits they look like.
 
-    Only a word that already holds a digit is repaired, and only when every letter in it has a
+    Only a word that already holds a digit is repaired (unless ``among_digits`` is False: a
+    reading of a cell that must hold a number, "$O"), and only when every letter in it has a
     digit look-alike: "1O,5OO" -> "10,500", "O8/24/2019" -> "08/24/2019"; "N/A" and "Stock" are
     left alone (None).
 
@@ -69,11 +70,13 @@ def repair_digits(text: str) -> str | None:
     '$20.15'
     >>> repair_digits("Stock") is None
     True
+    >>> repair_digits("$O") is None, repair_digits("$O", among_digits=False)
+    (True, '$0')
     """
     out = []
     changed = False
     for word in text.split(" "):
-        if not any(c.isdigit() for c in word):
+        if among_digits and not any(c.isdigit() for c in word):
             out.append(word)
             continue
         chars = []

@@ -17,6 +17,9 @@ LOOKALIKES: dict[str, str] = {
     "6": "G", "G": "6", "b": "6",
     "7": "T", "T": "7",
     "4": "A", "A": "4",
+    # The second engine's model knows Chinese print: a lone round 0 may come out as the
+    # ideographic full stop.
+    "。": "0.",
 }
 
 #: Small-letter groups OCR reads for one another inside words ("Cornmon" for "Common",
