@@ -203,7 +203,10 @@ def _read_page(original: PageImage) -> _ReadPage:
     rects = rectangles(h_rules, v_rules, page.image.width * 72.0 / page.dpi)
     found = ocr_words(cleaned, page.dpi, page.number)
     found = _reread_cells(cleaned, page, rects, found)
-    marks, squares = find_check_marks(page, found)
+    boxes = find_check_marks(page, found)
+    marks, squares = boxes.marks, boxes.squares
+    found = [dataclasses.replace(w, word=dataclasses.replace(w.word, text=boxes.label_words[i]))
+             if i in boxes.label_words else w for i, w in enumerate(found)]
     # tesseract reads the squares themselves as "[X]", "oO", "L]": the marks replace them.
     found = [w for w in found if not any(
         sq[0] - 1 <= w.word.cx <= sq[2] + 1 and sq[1] - 1 <= w.word.cy <= sq[3] + 1

@@ -7,6 +7,8 @@ A mark is ink inside the square, not a recognised "X": tesseract reads an empty 
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 import numpy as np
 from PIL import Image
 from rapidfuzz import fuzz, process
@@ -19,33 +21,48 @@ from extractor.layout.scan_rules import INK, ink_inside
 
 #: Share of dark pixels inside a check box above which it holds a mark.
 MARK_INK = 0.08
-#: First words of the check-box labels: a square is looked for to their left.
-_CHECK_WORDS = {c.text.split()[0].lower() for c in K.CHECKBOXES} | {"check"}
+#: First words of the check-box labels as printed, by their small-letter form: a square is
+#: looked for to their left.
+_CHECK_WORDS = {c.text.split()[0].lower(): c.text.split()[0] for c in K.CHECKBOXES}
 #: How near (rapidfuzz ratio, 0-100) a word must read to one of them.
 _CHECK_WORD_SCORE = 65
 
 
-def find_check_marks(page: PageImage, words: list[OcrWord]
-                     ) -> tuple[list[Word], list[tuple[float, float, float, float]]]:
-    """An "X" or "[ ]" pseudo-word on every check box found left of a check-box label, on the
-    label's line; and the squares found."""
-    marks = []
-    squares = []
-    for item in words:
+class CheckBoxes(NamedTuple):
+    """What :func:`find_check_marks` found on a page."""
+
+    #: An "X" or "[ ]" pseudo-word on every check box, on its label's line.
+    marks: list[Word]
+    #: The squares (points: x0, top, x1, bottom), whose OCR debris is to be dropped.
+    squares: list[tuple[float, float, float, float]]
+    #: The label words beside a square that OCR misread ("Cirector"), by their index in the
+    #: words given, spelled as printed: a square beside it vouches for the word.
+    label_words: dict[int, str]
+
+
+def find_check_marks(page: PageImage, words: list[OcrWord]) -> CheckBoxes:
+    """The check boxes found left of a check-box label, with their marks."""
+    found = CheckBoxes([], [], {})
+    for index, item in enumerate(words):
         word = item.word
         # Fuzzy: on a blurred page "Officer" reads "otticer" and "Form" "For"; the square
         # itself must still be found beside the word.
-        if process.extractOne(word.text.lower().strip("[]|()"), _CHECK_WORDS,
-                              scorer=fuzz.ratio, score_cutoff=_CHECK_WORD_SCORE) is None:
+        bare = word.text.strip("[]|()")
+        best = process.extractOne(bare.lower(), _CHECK_WORDS.keys(), scorer=fuzz.ratio,
+                                  score_cutoff=_CHECK_WORD_SCORE)
+        if best is None:
             continue
         square = square_left_of(page.image, page.dpi, word)
         if square is None:
             continue
         ink = ink_inside(page.image, page.dpi, square)
-        squares.append(square)
-        marks.append(Word("X" if ink > MARK_INK else "[ ]", square[0], square[2], word.top,
-                          word.bottom, page.number, confidence=mark_certainty(ink)))
-    return marks, squares
+        found.squares.append(square)
+        found.marks.append(Word("X" if ink > MARK_INK else "[ ]", square[0], square[2],
+                                word.top, word.bottom, page.number,
+                                confidence=mark_certainty(ink)))
+        if bare == word.text and bare.lower() != best[0]:
+            found.label_words[index] = _CHECK_WORDS[best[0]]
+    return found
 
 
 def mark_certainty(ink: float) -> float:
@@ -92,9 +109,10 @@ def _whole_ink_square(region: np.ndarray, scale: float) -> tuple[int, int, int, 
     # An outline: a horizontal and a vertical edge mostly ink (one of each side may be faint
     # or cut by a heavy mark; the best of two neighbouring rows / columns is taken).
     body = region[rows[0]:rows[-1] + 1, cols[0]:cols[-1] + 1]
-    horizontal = max(body[i].mean() for i in (0, 1, -2, -1) if body.shape[0] > 3)
-    vertical = max(body[:, j].mean() for j in (0, 1, -2, -1) if body.shape[1] > 3)
-    if horizontal < 0.6 or vertical < 0.6:
+    if min(body.shape) <= 3:
+        return None
+    top, bottom, left, right = _edge_inks(body, scale)
+    if max(top, bottom) < 0.6 or max(left, right) < 0.6:
         return None
     return int(cols[0]), int(rows[0]), int(cols[-1]) + 1, int(rows[-1]) + 1
 
@@ -114,9 +132,17 @@ def _blob_square(region: np.ndarray, scale: float, middle: float
                 min(width, height) <= 3:
             continue
         body = region[top:top + height, left:left + width]
-        edges = (max(body[0].mean(), body[1].mean()), max(body[-1].mean(), body[-2].mean()),
-                 max(body[:, 0].mean(), body[:, 1].mean()),
-                 max(body[:, -1].mean(), body[:, -2].mean()))
-        if min(edges) >= 0.6 and (best is None or left > best[0]):
+        if min(_edge_inks(body, scale)) >= 0.6 and (best is None or left > best[0]):
             best = (int(left), int(top), int(left + width), int(top + height))
     return best
+
+
+def _edge_inks(body: np.ndarray, scale: float) -> tuple[float, float, float, float]:
+    """How much of each edge of a square's bounding box (pixels; top, bottom, left, right) is
+    ink: the best of the rows / columns within about 0.75 pt of it, since a fax's square may
+    have a corner pulled out ("[ ]" with a notch) that widens the box past its outline."""
+    band = max(2, min(round(0.75 * scale), min(body.shape) // 4))
+    return (max(body[i].mean() for i in range(band)),
+            max(body[-1 - i].mean() for i in range(band)),
+            max(body[:, j].mean() for j in range(band)),
+            max(body[:, -1 - j].mean() for j in range(band)))

@@ -282,6 +282,9 @@ def _check_dates(form: Form4) -> list[ReviewItem]:
     return items
 
 
+_RELATIONSHIP_BOXES = ("is_director", "is_officer", "is_ten_percent_owner", "is_other")
+
+
 def _check_relationships(form: Form4) -> list[ReviewItem]:
     items: list[ReviewItem] = []
     for i, owner in enumerate(form.reporting_owners):
@@ -292,6 +295,10 @@ def _check_relationships(form: Form4) -> list[ReviewItem]:
             items.append(ReviewItem(path, "no relationship check mark could be read (box 5)"))
         elif all(f.value is False for f in flags):
             items.append(ReviewItem(path, "no relationship box is checked"))
+        else:  # some read, some not: an unread box is not taken as unchecked
+            items += [ReviewItem(f"{path}.{name}", "this box 5 check box could not be read")
+                      for name, f in zip(_RELATIONSHIP_BOXES, flags, strict=True)
+                      if f.value is None]
         if rel.is_officer.value and rel.officer_title.value is None:
             items.append(ReviewItem(f"{path}.officer_title", "officer checked but no title read"))
     return items

@@ -88,6 +88,14 @@ def test_unread_relationship_and_officer_without_title() -> None:
     owner = dataclasses.replace(owner, relationship=Relationship(is_officer=Field(True, 0.95, P)))
     form = validate(_form(reporting_owners=(owner,)))
     assert any(i.path.endswith("officer_title") for i in form.review_items())
+    # Some boxes read, one not: the unread one is flagged, not taken as unchecked.
+    owner = dataclasses.replace(owner, relationship=Relationship(
+        is_officer=Field(False, 0.95, P), is_ten_percent_owner=Field(False, 0.95, P),
+        is_other=Field(True, 0.95, P), other_text=Field("Trustee", 0.95, P)))
+    form = validate(_form(reporting_owners=(owner,)))
+    assert form.reporting_owners[0].relationship.is_director.value is None
+    assert [i.path for i in form.review_items() if "box 5" in i.reason] == \
+        ["reporting_owners[0].relationship.is_director"]
 
 
 def test_empty_required_cell_is_flagged() -> None:
