@@ -17,6 +17,7 @@ from extractor.ingest.images import PageImage
 from extractor.ingest.ocr import OcrWord
 from extractor.ingest.pdf_words import Word
 from extractor.knowledge import labels as K
+from extractor.knowledge.lexicon import is_known_word
 from extractor.layout.scan_rules import INK, ink_inside
 
 #: Share of dark pixels inside a check box above which it holds a mark.
@@ -35,8 +36,8 @@ class CheckBoxes(NamedTuple):
     marks: list[Word]
     #: The squares (points: x0, top, x1, bottom), whose OCR debris is to be dropped.
     squares: list[tuple[float, float, float, float]]
-    #: The label words beside a square that OCR misread ("Cirector"), by their index in the
-    #: words given, spelled as printed: a square beside it vouches for the word.
+    #: The label words beside a square that OCR misread into no word ("Cirector"), by their
+    #: index in the words given, spelled as printed: a square beside it vouches for the word.
     label_words: dict[int, str]
 
 
@@ -53,16 +54,32 @@ def find_check_marks(page: PageImage, words: list[OcrWord]) -> CheckBoxes:
         if best is None:
             continue
         square = square_left_of(page.image, page.dpi, word)
-        if square is None:
+        if square is None or _inside_a_word(square, words):
             continue
         ink = ink_inside(page.image, page.dpi, square)
         found.squares.append(square)
         found.marks.append(Word("X" if ink > MARK_INK else "[ ]", square[0], square[2],
                                 word.top, word.bottom, page.number,
                                 confidence=mark_certainty(ink)))
-        if bare == word.text and bare.lower() != best[0]:
+        # Only a word that is no word: "the" reads near "Other" too, and stays "the".
+        if bare == word.text and bare.lower() != best[0] and is_known_word(bare) is False:
             found.label_words[index] = _CHECK_WORDS[best[0]]
     return found
+
+
+def _inside_a_word(square: tuple[float, float, float, float], words: list[OcrWord]) -> bool:
+    """Whether ``square`` is the blurred end of a word OCR read whole, not a check box: in a
+    sentence ("... reflects the ...") the letters before a word may blur into a square's blob.
+    A square's own debris ("Do", "[]", "{nip") lies on the square; a word runs on left of it."""
+    x0, top, x1, bottom = square
+    middle = (top + bottom) / 2
+    for item in words:
+        word = item.word
+        if word.top <= middle <= word.bottom and word.x0 < x0 - (x1 - x0) / 2 and \
+                min(word.x1, x1) - max(word.x0, x0) > (x1 - x0) / 2 and \
+                sum(c.isalpha() for c in word.text) >= 3 and is_known_word(word.text):
+            return True
+    return False
 
 
 def mark_certainty(ink: float) -> float:
@@ -111,7 +128,8 @@ def _whole_ink_square(region: np.ndarray, scale: float) -> tuple[int, int, int, 
     body = region[rows[0]:rows[-1] + 1, cols[0]:cols[-1] + 1]
     if min(body.shape) <= 3:
         return None
-    top, bottom, left, right = _edge_inks(body, scale)
+    # One edge of each pair is enough here, judged strictly: the outermost two rows / columns.
+    top, bottom, left, right = _edge_inks(body, 2)
     if max(top, bottom) < 0.6 or max(left, right) < 0.6:
         return None
     return int(cols[0]), int(rows[0]), int(cols[-1]) + 1, int(rows[-1]) + 1
@@ -132,16 +150,17 @@ def _blob_square(region: np.ndarray, scale: float, middle: float
                 min(width, height) <= 3:
             continue
         body = region[top:top + height, left:left + width]
-        if min(_edge_inks(body, scale)) >= 0.6 and (best is None or left > best[0]):
+        band = max(2, min(round(0.75 * scale), min(body.shape) // 4))
+        if min(_edge_inks(body, band)) >= 0.6 and (best is None or left > best[0]):
             best = (int(left), int(top), int(left + width), int(top + height))
     return best
 
 
-def _edge_inks(body: np.ndarray, scale: float) -> tuple[float, float, float, float]:
+def _edge_inks(body: np.ndarray, band: int) -> tuple[float, float, float, float]:
     """How much of each edge of a square's bounding box (pixels; top, bottom, left, right) is
-    ink: the best of the rows / columns within about 0.75 pt of it, since a fax's square may
-    have a corner pulled out ("[ ]" with a notch) that widens the box past its outline."""
-    band = max(2, min(round(0.75 * scale), min(body.shape) // 4))
+    ink: the best of the ``band`` outermost rows / columns.  A blob's four edges are judged
+    over about 0.75 pt, since a fax's square may have a corner pulled out ("[ ]" with a notch)
+    that widens the box past its outline."""
     return (max(body[i].mean() for i in range(band)),
             max(body[-1 - i].mean() for i in range(band)),
             max(body[:, j].mean() for j in range(band)),
