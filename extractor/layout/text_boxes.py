@@ -139,7 +139,14 @@ def locate_labels(dump: TextDump) -> TextLayout:
             found.append(LocatedLabel(section.key, m.start, m.end, m.score, "section"))
 
     table2 = _find_table_heading(norm, revision.table2[0], 0, min_score=85)
-    table1 = _find_table_heading(norm, revision.table1[0], 0, table2, min_score=72)
+    title2 = next((lab for lab in found if lab.key == "table2"), None)
+    if table2 is None and title2 is not None:
+        # Right after Table II's printed title its first heading is taken on a looser match
+        # ("1. Tive of Detivalive" on a fax): the title vouches for where it is.
+        table2 = _find_table_heading(norm, revision.table2[0], title2.end,
+                                     title2.end + _HEADING_AFTER_TITLE, _LOOSE_HEADING)
+    table1 = _find_table_heading(norm, revision.table1[0], 0,
+                                 table2.start if table2 else None, min_score=72)
     if table1 is not None:
         found.append(LocatedLabel("table1.heading", table1.start, table1.end, table1.score,
                                   "column"))
@@ -167,6 +174,12 @@ def locate_labels(dump: TextDump) -> TextLayout:
     return TextLayout(dump, revision, tuple(_drop_overlaps(found)))
 
 
+#: The score below which a table's first column heading is not looked for at all.
+_LOOSE_HEADING = 72.0
+#: How far (characters) after a table's printed title its first column heading may end.
+_HEADING_AFTER_TITLE = 80
+
+
 def _find_table_heading(
     norm: NormalizedText, column: K.Column, start: int, end: int | None = None,
     min_score: float = 80.0,
@@ -177,10 +190,11 @@ def _find_table_heading(
     """
     core = re.sub(r"\s*\(Instr\..*?\)", "", column.heading)
     core = core.removesuffix(" Security") if "Derivative" in core else core
-    end_offset = None if end is None else end.start
-    matches = find_all_labels(norm, f"{column.number}. {core}", min_score=min_score)
-    matches = [m for m in matches
-               if m.start >= start and (end_offset is None or m.end <= end_offset)]
+    # Searched loosely, kept strictly: the best rough alignment in a page of blurred OCR
+    # may score under ``min_score`` once trimmed while a later one scores over it.
+    matches = find_all_labels(norm, f"{column.number}. {core}", min_score=_LOOSE_HEADING)
+    matches = [m for m in matches if m.score >= min_score and
+               m.start >= start and (end is None or m.end <= end)]
     if not matches:  # the table's heading is repeated on continuation pages: take the first
         return None
     m = matches[0]
