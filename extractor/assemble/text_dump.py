@@ -300,9 +300,16 @@ def _is_data_line(line: TextLine) -> bool:
     if line.is_table_row:
         owned = any(len(c.strip()) <= 2 and repair_code(c.strip(), DIRECT_INDIRECT_CODES)
                     for c in line.cells)  # not "(D)": that is the heading of column 4
+        # A holding whose D / I cell OCR lost still has its amounts in their cells: read (and
+        # its empty cell flagged), not dropped unseen.
+        owned = owned or sum(bool(_AMOUNT_CELL.fullmatch(c.strip())) for c in line.cells) >= 2
     else:
         owned = any(t in ("D", "I") for t in text.split())
     return owned and bool(re.search(r"\d", text))
+
+
+#: A cell holding an amount alone: "8,635", "$0.00", "18,509,696 (3)".
+_AMOUNT_CELL = re.compile(r"\$?\d[\d,.]*(?:\s*\(\d+\))?")
 
 
 def _read_table(region: Region | None, columns: tuple[K.Column, ...], derivative: bool,

@@ -140,3 +140,21 @@ def test_the_date_caption_before_a_signature_mark_is_no_part_of_the_name() -> No
     form = extract(text.replace("| Elon Musk | 03/10/2023 |",
                                 "| Date /s/ Elon Musk | 03/10/2023 |"))
     assert form.signatures[0].signature_name.value == "/s/ Elon Musk"
+
+
+def test_a_holding_row_whose_ownership_cell_was_lost_is_read_and_flagged() -> None:
+    """A Table II holding (no date) whose D / I cell OCR lost (goog_sergey fax150) is still a
+    row: its amounts stand in their cells; the empty cell is flagged, the row not dropped."""
+    text = (FIXTURES / "tsla_musk_2023-03-08.md.txt").read_text()
+    last = ("| Non-Qualifed Stock Option (right to buy) | $6.67 | 03/08/2023 |  | M |  |  | 5,250 "
+            "| (3) | 06/10/2023 | Common Stock | 5,250 | $0.00 | 0 | D |  |\n")
+    held = ("| Class B Common Stock | $0.00 |  |  |  |  |  |  | (2) | (3) | Class A Common Stock "
+            "| 8,635 |  | 8,635 |  | SMB Pacific Trust |\n")
+    assert last in text
+    form = extract(text.replace(last, last + held))
+    assert len(form.derivative_table) == 3
+    row = form.derivative_table[2]
+    assert row.security_title.value == "Class B Common Stock"
+    assert row.shares_owned_following_transaction.value == Decimal("8635")
+    assert row.direct_or_indirect_ownership.value is None
+    assert row.direct_or_indirect_ownership.needs_review
