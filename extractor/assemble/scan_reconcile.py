@@ -138,13 +138,15 @@ def settle(laid: list[LaidLine], doubted: Sequence[Doubted], seconds: Sequence[s
     """
     readings = [SecondReading(value.words.text, second, V.value_kind(value.path))
                 for value, second in zip(doubted, seconds, strict=True)]
-    agreed: dict[str, set[str]] = defaultdict(set)
+    # The values read alike elsewhere, by kind and comparable form, as they were printed.
+    agreed: dict[str, dict[str, str]] = defaultdict(dict)
     witnesses = [(value.path, reading.first) for value, reading in zip(
         doubted, readings, strict=True) if reading.agrees] + list(passed)
     for path, text in witnesses:
         kind = V.value_kind(path)
         if kind in _WITNESSED:
-            agreed[_witness_key(path, kind)].add(_core(text, kind))
+            printed = split_footnote_refs(text)[0]
+            agreed[_witness_key(path, kind)].setdefault(comparable(printed, kind), printed)
     form_says = witnessed_by_the_form(
         [(value.path, r.first, r.second) for value, r in zip(doubted, readings, strict=True)],
         witnesses)
@@ -191,17 +193,21 @@ def settle(laid: list[LaidLine], doubted: Sequence[Doubted], seconds: Sequence[s
     return mended, out
 
 
-def _settled_words(reading: SecondReading, witnessed: set[str]) -> list[str] | None:
-    """The value's words once the two readings are reconciled, or None."""
+def _settled_words(reading: SecondReading, witnessed: dict[str, str]) -> list[str] | None:
+    """The value's words once the two readings are reconciled, or None.  ``witnessed``: the
+    values of its kind read alike elsewhere, by their comparable form."""
     first = reading.first.split()
     if reading.agrees:
         return first
     if reading.kind in _WITNESSED:
         # The second reading is one both engines gave elsewhere, the first one none gave.
-        second = _core(reading.second, reading.kind)
-        if second in witnessed and _core(reading.first, reading.kind) not in witnessed and \
-                _markers(reading.second) == _markers(reading.first):
-            return reading.second.split()
+        # It is spelled as printed there: "3,139.533" compares as "3,139,533" but does not
+        # parse as it.
+        second, markers = split_footnote_refs(reading.second)
+        printed = witnessed.get(comparable(second, reading.kind))
+        if printed is not None and _core(reading.first, reading.kind) not in witnessed and \
+                markers == _markers(reading.first):
+            return reading.second.replace(second, printed, 1).split()
         return None
     return _merged_words(first, reading.second.split())
 

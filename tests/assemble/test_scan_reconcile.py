@@ -88,14 +88,27 @@ def test_a_reading_first_passed_bears_witness_for_its_column() -> None:
     assert not unwitnessed.settled
     mended, readings = settle(laid, doubted, ["s"],
                               passed=[("non_derivative_table[0].transaction_code", "S")])
-    assert mended[0].text == "| s |" and readings[0, "s"].settled
+    # Taken as the witness printed it.
+    assert mended[0].text == "| S |" and readings[0, "S"].settled
     # A code of another column is no witness; Table II's transaction codes are Table I's.
     other = settle(laid, doubted, ["s"], passed=[
         ("non_derivative_table[0].transaction_acquired_disposed_code", "S")])[1]
     assert not other[0, "S$"].settled
     table_ii = settle(laid, doubted, ["s"],
                       passed=[("derivative_table[0].transaction_code", "S")])[1]
-    assert table_ii[0, "s"].settled
+    assert table_ii[0, "S"].settled
+
+
+def test_an_amount_the_document_bears_out_is_spelled_as_printed_there() -> None:
+    """The second engine's "3,139.533" compares as "3,139,533", read alike elsewhere, but
+    would parse as a decimal: the value is taken as the witness printed it (pmn fax150)."""
+    laid = [_line("| 3,139,633 (4) | D |")]
+    path = "derivative_table[3].shares_owned_following_transaction"
+    doubted = [_doubted(laid, 0, path, "3,139,633 (4)")]
+    mended, readings = settle(laid, doubted, ["3,139.533 (4)"], passed=[
+        ("derivative_table[3].underlying_security_shares", "3,139,533")])
+    assert mended[0].text == "| 3,139,533 (4) | D |"
+    assert readings[0, "3,139,533 (4)"].settled_as == "3,139,533 (4)"
 
 
 def test_the_word_list_settles_a_word_against_a_non_word_in_small_letters() -> None:
