@@ -2,17 +2,19 @@
 
 A scan is the born-digital layout problem with noisier words: the form's rules are found in the
 pixels (:mod:`extractor.layout.scan_rules`) and painted out before OCR, their rectangles and the
-OCR words go through the same page layout as a PDF's, and check marks are read as ink inside
-the squares beside their labels (:mod:`extractor.layout.scan_checkboxes`).  Whether a value
-passes unchecked is decided per kind of value and per page quality from the confidence
-tesseract gave its words (:mod:`extractor.assemble.scan_trust`): a doubtful reading is kept
-and flagged, not passed.
+OCR words, tidied (:mod:`extractor.assemble.scan_words`), go through the same page layout as a
+PDF's, and check marks are read as ink inside the squares beside their labels
+(:mod:`extractor.layout.scan_checkboxes`).  Whether a value passes unchecked is decided per
+kind of value and per page quality from the confidence tesseract gave its words
+(:mod:`extractor.assemble.scan_trust`); a value that does not pass is read again by a second
+engine (:mod:`extractor.assemble.scan_second_reading`) and the two readings weighed
+(:mod:`extractor.assemble.scan_reconcile`): alike, or settled by the document, it passes;
+otherwise it is kept and flagged with both readings, not passed.
 """
 
 from __future__ import annotations
 
 import dataclasses
-import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass
@@ -37,12 +39,21 @@ from extractor.assemble.scan_trust import (
     page_quality_of,
     trust,
 )
+from extractor.assemble.scan_words import (
+    BESIDE_DROPPED,
+    STROKE,
+    beside_dropped_strokes,
+    dots_after,
+    glue_punctuation,
+    join_split_dates,
+    repair_misread_ocr_word,
+    restore_full_stops,
+    tidy_word,
+)
 from extractor.assemble.text_dump import read_text_form
 from extractor.errors import UnreadableInputError
-from extractor.fields.cells import REPAIRED_CONFIDENCE
 from extractor.fields.dates import is_date_word
 from extractor.fields.names import ticker_spelled_by
-from extractor.fields.ocr_repair import repair_misread_word, repair_roman_numeral
 from extractor.ingest.images import MIN_NATIVE_DPI, PageImage
 from extractor.ingest.ocr import (
     OcrWord,
@@ -51,7 +62,7 @@ from extractor.ingest.ocr import (
     ocr_regions,
     ocr_words,
 )
-from extractor.ingest.pdf_words import PdfPage, Rect, Word
+from extractor.ingest.pdf_words import PdfPage, Rect
 from extractor.ingest.preprocess import (
     deskew,
     despeckle,
@@ -59,14 +70,11 @@ from extractor.ingest.preprocess import (
     smooth_enlarged_fax,
     upright_turn,
 )
-from extractor.knowledge import labels as K
-from extractor.knowledge.codes import SECURITY_TITLE_WORDS
-from extractor.knowledge.lexicon import is_known_word, word_key
-from extractor.knowledge.ocr_confusions import BRACES_AS_PARENTHESES
+from extractor.knowledge.lexicon import word_key
 from extractor.knowledge.value_kinds import NOTE, value_kind
 from extractor.layout.pdf_blocks import LaidLine, grid_rows, lay_out_page
 from extractor.layout.scan_checkboxes import find_check_marks
-from extractor.layout.scan_rules import INK, find_rules, ink_inside, rectangles
+from extractor.layout.scan_rules import find_rules, ink_inside, rectangles
 from extractor.model import Form4, iter_fields
 
 SOURCE = "ocr"
@@ -172,7 +180,7 @@ def _stops_seen(laid: list[LaidLine], found: ValueWords,
     if word.page not in pixels:
         pixels[word.page] = np.asarray(image, dtype=np.uint8)
     own = len(word.text) - len(word.text.rstrip("."))
-    return own + _dots_after(pixels[word.page], dpi / 72.0, word, most=3 - own)
+    return own + dots_after(pixels[word.page], dpi / 72.0, word, most=3 - own)
 
 
 @dataclass(frozen=True, slots=True)
@@ -211,17 +219,17 @@ def _read_page(original: PageImage) -> _ReadPage:
     found = [w for w in found if not any(
         sq[0] - 1 <= w.word.cx <= sq[2] + 1 and sq[1] - 1 <= w.word.cy <= sq[3] + 1
         for sq in squares)]
-    found = _join_split_dates(_glue_punctuation(found))
+    found = join_split_dates(glue_punctuation(found))
     # Not on a fax, where a speck after a word looks like a full stop.
     if page_quality_of(doubtful_share([(w.word.text, w.confidence) for w in found]), softness,
                        original.source_dpi) != POOR:
-        found = _restore_full_stops(cleaned, page.dpi, found)
-    tidied = [(item, _tidy(item)) for item in found]
-    kept = [_repair_misread_word(kept) for _, kept in tidied if kept is not None]
+        found = restore_full_stops(cleaned, page.dpi, found)
+    tidied = [(item, tidy_word(item)) for item in found]
+    kept = [repair_misread_ocr_word(kept) for _, kept in tidied if kept is not None]
     strokes = [item for item, kept in tidied
-               if kept is None and _STROKE.fullmatch(item.word.text)]
-    beside = _beside_dropped_strokes(kept, strokes)
-    found = align_to_lines([OcrWord(w.word, min(w.confidence, _BESIDE_DROPPED), w.line)
+               if kept is None and STROKE.fullmatch(item.word.text)]
+    beside = beside_dropped_strokes(kept, strokes)
+    found = align_to_lines([OcrWord(w.word, min(w.confidence, BESIDE_DROPPED), w.line)
                             if id(w) in beside else w for w in kept])
     doubtful = doubtful_share([(w.word.text, w.confidence) for w in found])
     quality = page_quality_of(doubtful, softness, original.source_dpi)
@@ -234,157 +242,6 @@ def _read_page(original: PageImage) -> _ReadPage:
     laid = lay_out_page(PdfPage(page.number, width, height, tuple(words + marks),
                                 tuple(rects)))
     return _ReadPage(laid, doubtful, quality, cleaned, marked)
-
-
-_DEBRIS = re.compile(r"^[\W_]+$")
-#: Punctuation-only tokens that are print, not debris: brackets round a ticker, "$", "(1)",
-#: "/" of "Name / Address", "&" of a company name, the dash of "Exhibit 24 - Power", the colon
-#: of "By : /s/".
-_KEPT_MARKS = re.compile(r"\(\d+\)|[$%()\[\]/&:-]|\*+")
-_EDGE_JUNK = "‘’'`|!_—–=~"
-
-
-#: A check box with a mark, as OCR reads it: "[xX]", "[X", "(X)", "X]".
-_MARKED_BOX = re.compile(r"[\[(|][xX]{1,2}[\])|]?|[xX]{1,2}[\])|]")
-#: A lone stroke that OCR could not settle: "I", "l", "1", or a rule's remnant.
-_STROKE = re.compile(r"[|!\[\]]")
-#: The confidence (0-100) left to a word beside a dropped stroke.
-_BESIDE_DROPPED = 60.0
-
-
-def _beside_dropped_strokes(kept: list[OcrWord], dropped: list[OcrWord]) -> set[int]:
-    """The ids of the words just left of a stroke that was dropped as debris ("Unitrust |",
-    where the print says "Unitrust I"): they may have lost a letter, so their value is checked
-    rather than passed short, even when a second engine reads it alike (it skips a lone
-    stroke too)."""
-    doubted: set[int] = set()
-    for stroke in dropped:
-        near = [w for w in kept if 0 <= stroke.word.x0 - w.word.x1 < 4
-                and abs(w.word.cy - stroke.word.cy) < 3]
-        doubted.update(id(w) for w in near)
-    return doubted
-
-
-def _tidy(item: OcrWord) -> OcrWord | None:
-    """Rule fragments and stray marks dropped; quote and bar debris trimmed off word edges;
-    "company’s" as "company's"."""
-    # Inside a word a typographic apostrophe is tesseract's rendering of the typed one.
-    text = repair_roman_numeral(item.word.text.strip(_EDGE_JUNK)).replace("’", "'")
-    text = text.translate(BRACES_AS_PARENTHESES)
-    if text.endswith("..") and not text.endswith("..."):
-        text = text[:-1]  # a speck read as a second full stop: prose has one, or three
-    if _MARKED_BOX.fullmatch(text):
-        text = "X"  # a marked check box tesseract read as text, its square not found
-    if not text or (_DEBRIS.match(text) and not _KEPT_MARKS.fullmatch(text)):
-        return None
-    if text == item.word.text:
-        return item
-    return OcrWord(dataclasses.replace(item.word, text=text), item.confidence, item.line)
-
-
-_PUNCTUATION = {".", ",", ";", ":"}
-#: Widest gap (points) across which a mark joins the word before it: a full stop or comma
-#: sits close; a colon may be typed after a space ("By : /s/"), whose gap is a space's, about
-#: 2 points at the form's size.
-_GLUE_GAP = {":": 1.2, ";": 1.2}
-
-
-def _glue_punctuation(found: list[OcrWord]) -> list[OcrWord]:
-    """A full stop or comma that tesseract returned as a word of its own ("price" ".") joins
-    the word it follows on the line; alone it would be dropped as debris."""
-    marks = [w for w in found if w.word.text in _PUNCTUATION]
-    if not marks:
-        return found
-    glued: dict[int, tuple[str, float]] = {}
-    used: set[int] = set()
-    for mark in marks:
-        gap = _GLUE_GAP.get(mark.word.text, 2.5)
-        before = [w for w in found if w.word.text not in _PUNCTUATION
-                  and 0 <= mark.word.x0 - w.word.x1 < gap
-                  and w.word.top - 1 <= mark.word.cy <= w.word.bottom + 2]
-        if before:
-            word = max(before, key=lambda w: w.word.x1)
-            text, _ = glued.get(id(word), (word.word.text, word.word.x1))
-            glued[id(word)] = (text + mark.word.text, mark.word.x1)
-            used.add(id(mark))
-    return [OcrWord(dataclasses.replace(w.word, text=glued[id(w)][0], x1=glued[id(w)][1]),
-                    w.confidence, w.line)
-            if id(w) in glued else w for w in found if id(w) not in used]
-
-
-def _restore_full_stops(image: Image.Image, dpi: float, found: list[OcrWord]
-                        ) -> list[OcrWord]:
-    """Full stops that tesseract's sparse-text pass left out ("price The shares", "Revocable."
-    for "Revocable...") are put back where the pixels show them: small, round dots on the
-    baseline just after the word, with no ink above them.  Not on a fax, where a dot may be a
-    speck of noise (on office scans it put "Revocable..." right, and nothing wrong)."""
-    pixels = np.asarray(image, dtype=np.uint8)
-    scale = dpi / 72.0
-    out = []
-    for item in found:
-        word = item.word
-        stops = 0
-        if word.text[-1:].isalnum() or word.text.endswith("."):
-            read_stops = len(word.text) - len(word.text.rstrip("."))
-            stops = _dots_after(pixels, scale, word, most=3 - read_stops)  # an ellipsis at most
-        if stops:
-            item = OcrWord(dataclasses.replace(word, text=word.text + "." * stops),
-                           item.confidence, item.line)
-        out.append(item)
-    return out
-
-
-def _dots_after(pixels: np.ndarray, scale: float, word: Word, most: int) -> int:
-    """How many full stops (at most ``most``) the pixels show right after ``word``."""
-    height = word.bottom - word.top
-    x = word.x1 + 0.02 * height
-    y0, y1 = int(word.top * scale), int((word.bottom + 0.05 * height) * scale)
-    count = 0
-    while count < most:
-        x0, x1 = int(x * scale), int((x + 0.5 * height) * scale)
-        region = pixels[y0:y1, x0:x1] < INK
-        if region.size == 0 or not region.any():
-            break
-        columns = region.any(axis=0)
-        first = int(np.argmax(columns))
-        # The blob: the run of inked columns from the first one.
-        blank = np.nonzero(~columns[first:])[0]
-        if blank.size == 0:
-            break  # runs off the window: wider than a dot
-        last = first + int(blank[0]) - 1
-        blob = region[:, first:last + 1]
-        rows = np.nonzero(blob.any(axis=1))[0]
-        dot_h, dot_w = (rows[-1] - rows[0] + 1) / scale, (last - first + 1) / scale
-        low = rows[0] >= 0.5 * (y1 - y0)  # only low in the line: no letter there
-        if not (low and 0.4 <= dot_w <= 0.2 * height + 0.6 and 0.4 <= dot_h <= 1.5 * dot_w):
-            break
-        if count and first / scale > 0.35 * height:
-            break  # too far from the dot before it: the next one is a word's
-        count += 1
-        x += (last + 1) / scale
-    return count
-
-
-
-
-def _join_split_dates(found: list[OcrWord]) -> list[OcrWord]:
-    """A date tesseract split in two at a wide digit ("04/1" "2/2024": a "1" leaves a gap as
-    wide as a space) is one word again, when the pieces sit closer than a space and together,
-    but not apart, make a full date."""
-    ordered = sorted(found, key=lambda w: (w.word.page, round(w.word.top), w.word.x0))
-    out: list[OcrWord] = []
-    for item in ordered:
-        last = out[-1].word if out else None
-        word = item.word
-        if last is not None and abs(last.top - word.top) < 2 and \
-                0 <= word.x0 - last.x1 < 0.3 * (word.bottom - word.top) and \
-                is_date_word(last.text + word.text) and \
-                not is_date_word(last.text) and not is_date_word(word.text):
-            joined = dataclasses.replace(last, text=last.text + word.text, x1=word.x1)
-            out[-1] = OcrWord(joined, min(out[-1].confidence, item.confidence), out[-1].line)
-            continue
-        out.append(item)
-    return out
 
 
 #: Words tesseract gives less than this confidence (0-100) have their table cell read again.
@@ -458,27 +315,3 @@ def _reread_cells(image: Image.Image, page: PageImage, rects: list,
         replaced.add(id(date))
         extra.append(OcrWord(dataclasses.replace(date.word, text=text), confidence, date.line))
     return [w for w in found if id(w) not in replaced] + extra
-
-
-def _repair_misread_word(item: OcrWord) -> OcrWord:
-    """A word that is no word, which one look-alike slip or two turn into exactly one word of
-    English or of the form ("fegarding", "eamed", "muitiple"), as that word
-    (:func:`extractor.fields.ocr_repair.repair_misread_word`).  A word in capitals (a name, a
-    ticker) is left alone, and a capitalised one is changed only into a word of security
-    titles ("Cornmon" -> "Common") or of box 1's sub-labels ("Middie" -> "Middle"), because a
-    name is no English word either.  Like a repaired cell, it is kept at no more than
-    :data:`~extractor.fields.cells.REPAIRED_CONFIDENCE`."""
-    fixed = repair_misread_word(item.word.text, is_known_word, _is_form_word)
-    if fixed is None:
-        return item
-    return OcrWord(dataclasses.replace(item.word, text=fixed),
-                   min(item.confidence, 100.0 * REPAIRED_CONFIDENCE), item.line)
-
-
-#: Capitalised words of the form that a capitalised misreading may be repaired into.
-_FORM_WORDS = SECURITY_TITLE_WORDS | {label.strip("()").lower()
-                                      for label in (*K.NAME_SUBLABELS, *K.ADDRESS_SUBLABELS)}
-
-
-def _is_form_word(token: str) -> bool:
-    return token.lower() in _FORM_WORDS

@@ -11,7 +11,9 @@ reading from a doubtful one, on the benchmark (``bench/accuracy.py``, the ``scan
   long notes have no such check.
 
 A reading is trusted when its words' OCR confidence reaches the threshold for its kind on its
-page's quality; otherwise it is kept and flagged with the reason.  ``None`` = never trusted.
+page's quality, or when a second OCR engine read it alike (or the document settled where the
+two differ) and, for text, no word of it reads like a slip of the print; otherwise it is kept
+and flagged with the reason.  ``None`` = never trusted on tesseract's confidence alone.
 """
 
 from __future__ import annotations
@@ -41,11 +43,13 @@ SOFT_EDGES = 1.0
 #: Lowest OCR confidence (0-1) of the words a value was read from at which it is trusted, per
 #: kind of value and page quality; ``None``: never trusted there.  Chosen on the benchmark
 #: (``bench/accuracy.py``, scan kinds) so that each scan quality's wrong-value rate stays well
-#: under the issue's limits: 0.5% clean, 1% office, 2% fax (faxes: amounts right 860 times
-#: in 884 from 0.8, codes 959 in 961 from 0.3, check marks, ink in a square and no OCR
-#: reading, 239 in 239 at any confidence; dates 383 in 467 at any confidence: never).
-#: Dates on blurred pages are read twice (:func:`extractor.assemble.scan._reread_cells`); so
-#: read, office scans' dates were right 478 times in 479 from confidence 0.5.
+#: under the issue's limits: 0.5% clean, 1% office, 2% fax (faxes: codes right 959 times in
+#: 961 from 0.3, check marks, ink in a square and no OCR reading, 239 in 239 at any
+#: confidence; dates 383 in 467 at any confidence and amounts 860 in 884 from 0.8: never on
+#: tesseract's word alone, but when a second engine reads them alike or the document settles
+#: the difference, :mod:`extractor.assemble.scan_reconcile`).  Dates on blurred pages are
+#: read twice (:func:`extractor.assemble.scan._reread_cells`); so read, office scans' dates
+#: were right 478 times in 479 from confidence 0.5.
 TRUST_THRESHOLDS: dict[tuple[str, str], float | None] = {
     (V.AMOUNT, CLEAN): 0.0, (V.AMOUNT, FAIR): 0.5, (V.AMOUNT, POOR): None,
     (V.DATE, CLEAN): 0.0, (V.DATE, FAIR): 0.5, (V.DATE, POOR): None,
