@@ -275,6 +275,10 @@ def _reread_cells(image: Image.Image, page: PageImage, rects: list,
         near = by_middle[bisect_left(middles, top):bisect_right(middles, bottom)]
         for cell in row:
             inside = [w for w in near if cell.contains(w.word.cx, w.word.cy)]
+            # Column headings with a doubtful word are read again too, though no value: in
+            # the strip they are the print a lone letter is read beside.  Leaving them out
+            # (a tenth of a second a page) lost "P" and "F" codes on clean scans and box 3's
+            # 05 on office scans (clean300 99.04% -> 98.90%, office200 96.34% -> 95.56%).
             if inside and min(w.confidence for w in inside) >= REREAD_BELOW:
                 continue
             box = (cell.x0, cell.top, cell.x1, cell.bottom)
