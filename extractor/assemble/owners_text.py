@@ -25,7 +25,7 @@ from extractor.knowledge.codes import (
     is_state_or_country_code,
 )
 from extractor.layout.fuzzy import normalize_label
-from extractor.layout.text_boxes import TextLayout, clean_segment
+from extractor.layout.text_boxes import LocatedLabel, TextLayout, clean_segment
 from extractor.layout.text_checkboxes import read_checkboxes
 from extractor.layout.text_regions import table_rows_after
 from extractor.model import Field, Provenance, Relationship, ReportingOwner
@@ -127,11 +127,11 @@ _CITY_STATE_ZIP = re.compile(r"^(?P<city>[A-Za-z][A-Za-z .'\-]*?)[,\s]+"
 
 
 def _with_unlabelled_city_line(layout: TextLayout, owner: ReportingOwner, after: int,
-                               anchor: object) -> ReportingOwner:
+                               anchor: LocatedLabel | None) -> ReportingOwner:
     """City, state and ZIP when OCR garbled the "(City)" sub-label past recognition ("(Cay)"):
     the first line after the street, up to the next sub-label or box, that reads as a city, a
     state or country code and a US ZIP ("SANTA CLARA CA 95051")."""
-    end = getattr(anchor, "start", None) or layout.next_label_start(
+    end = anchor.start if anchor is not None else layout.next_label_start(
         after, ("box", "section", "column"))
     for line in layout.dump.flat[after:end].split("\n"):
         text = clean_segment(line)

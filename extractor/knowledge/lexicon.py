@@ -160,6 +160,7 @@ def first_near_miss(text: str, also_known: frozenset[str] = frozenset(),
     >>> first_near_miss("Eion Musk", frozenset({"elon"})), first_near_miss("Elon Musk")
     (('Eion', 'elon'), None)
     """
+    targets = also_known | elsewhere
     for token in text.split():
         if word_key(token) in also_known or is_known_word(token) is not False:
             continue
@@ -176,7 +177,6 @@ def first_near_miss(text: str, also_known: frozenset[str] = frozenset(),
             capitals = [(part[:i] + other + part[i + 1:]).lower()
                         for i, char in enumerate(part) if char.isupper()
                         for other in LOOKALIKES.get(char, "") if other.isupper()]
-            targets = also_known | elsewhere
             near = next((variant for variant in lookalike_variants(lower, steps=1)
                          if variant in targets or is_form_term(variant)
                          or (listed and is_known_word(variant))),
@@ -195,6 +195,10 @@ ENTITY_SUFFIXES = frozenset({"ltd", "llc", "inc", "corp", "llp", "plc"})
 _DIGITS_AND_LETTERS = re.compile(r"\d(?!(?:st|nd|rd|th)\b)[A-Za-z]|[A-Za-z]\d")
 #: A short word of strokes only, which a blurred "II" or "III" reads as.
 _STROKES = re.compile(r"[1lIi|!t]{2,3}")
+
+
+#: Words a full stop ends inside a name or title without ending it: abbreviations and terms.
+_DOTTED_WORDS = ABBREVIATIONS | FORM_TERMS
 
 
 def doubtful_words(text: str, also_known: frozenset[str] = frozenset(),
@@ -237,7 +241,7 @@ def doubtful_words(text: str, also_known: frozenset[str] = frozenset(),
             return f"{token!r} is no word of English or of the form"
         if after and token.endswith(".") and not token.endswith("..") and core.isalpha() and (
                 after[:1].islower() or (not prose and len(core) > 1
-                                        and core.lower() not in ABBREVIATIONS | FORM_TERMS)):
+                                        and core.lower() not in _DOTTED_WORDS)):
             return f"{token!r} ends in a full stop where the text goes on"
     if prose and (mixed := next((t for t in tokens if _DIGITS_AND_LETTERS.search(
             t.strip(_EDGES)) and not is_form_term(t)), None)):

@@ -289,7 +289,7 @@ def _check_relationships(form: Form4) -> list[ReviewItem]:
     items: list[ReviewItem] = []
     for i, owner in enumerate(form.reporting_owners):
         rel = owner.relationship
-        flags = (rel.is_director, rel.is_officer, rel.is_ten_percent_owner, rel.is_other)
+        flags = [getattr(rel, name) for name in _RELATIONSHIP_BOXES]
         path = f"reporting_owners[{i}].relationship"
         if all(f.value is None for f in flags):
             items.append(ReviewItem(path, "no relationship check mark could be read (box 5)"))
