@@ -56,7 +56,10 @@ from extractor.fields.dates import is_date_word
 from extractor.fields.names import ticker_spelled_by
 from extractor.ingest.images import MIN_NATIVE_DPI, PageImage
 from extractor.ingest.ocr import (
+    PAGE_CONFIG,
+    REGIONS_CONFIG,
     OcrWord,
+    Tesseract,
     align_to_lines,
     check_tesseract,
     ocr_regions,
@@ -200,17 +203,21 @@ class _ReadPage:
 
 def _read_page(original: PageImage) -> _ReadPage:
     """One page read by tesseract and laid out."""
-    # Specks first: scanner dust and fax noise otherwise read as letters and marks.
-    image = despeckle(original.image, original.dpi)
-    if original.source_dpi < MIN_NATIVE_DPI <= original.dpi:  # a fax-class page, enlarged
-        image = smooth_enlarged_fax(image)
-    straight, _ = deskew(image)
+    # Each tesseract starts (loads its model) while the page is prepared, or read, by another
+    # hand: a tenth of a second a pass taken off the page's time (ingest.ocr.Tesseract).
+    with Tesseract(PAGE_CONFIG) as page_pass:
+        # Specks first: scanner dust and fax noise otherwise read as letters and marks.
+        image = despeckle(original.image, original.dpi)
+        if original.source_dpi < MIN_NATIVE_DPI <= original.dpi:  # a fax-class page, enlarged
+            image = smooth_enlarged_fax(image)
+        straight, _ = deskew(image)
+        page = PageImage(straight, original.dpi, original.number, original.scanned_dpi)
+        h_rules, v_rules, cleaned = find_rules(page.image, page.dpi)
+        rects = rectangles(h_rules, v_rules, page.image.width * 72.0 / page.dpi)
+        with Tesseract(REGIONS_CONFIG) as cells_pass:
+            found = ocr_words(cleaned, page.dpi, page.number, page_pass)
+            found = _reread_cells(cleaned, page, rects, found, cells_pass)
     softness = edge_softness(straight)
-    page = PageImage(straight, original.dpi, original.number, original.scanned_dpi)
-    h_rules, v_rules, cleaned = find_rules(page.image, page.dpi)
-    rects = rectangles(h_rules, v_rules, page.image.width * 72.0 / page.dpi)
-    found = ocr_words(cleaned, page.dpi, page.number)
-    found = _reread_cells(cleaned, page, rects, found)
     boxes = find_check_marks(page, found)
     marks, squares = boxes.marks, boxes.squares
     found = [dataclasses.replace(w, word=dataclasses.replace(w.word, text=boxes.label_words[i]))
@@ -250,8 +257,8 @@ REREAD_BELOW = 60.0
 SHARP_DPI = 250
 
 
-def _reread_cells(image: Image.Image, page: PageImage, rects: list,
-                  found: list[OcrWord]) -> list[OcrWord]:
+def _reread_cells(image: Image.Image, page: PageImage, rects: list, found: list[OcrWord],
+                  tesseract: Tesseract | None = None) -> list[OcrWord]:
     """The second, targeted pass: table cells with ink but no word (a lone code letter, "P",
     "I", that sparse-text OCR skips) or with a doubtful word are read again, all in one
     tesseract call; a re-read replaces the cell's words when tesseract is surer of it.
@@ -297,7 +304,7 @@ def _reread_cells(image: Image.Image, page: PageImage, rects: list,
     # was enlarged before OCR: on the fax150 PDFs (enlarged to 300 dpi) a lone code letter
     # read right 40 times in 60 so, 3 times at the page's size ("$s", "S$", "Ss").
     reread = ocr_regions(image, page.dpi, page.number, regions,
-                         scale=2.0 if page.source_dpi < SHARP_DPI else 1.0)
+                         scale=2.0 if page.source_dpi < SHARP_DPI else 1.0, tesseract=tesseract)
     replaced: set[int] = set()
     extra: list[OcrWord] = []
     for (_, inside), again in zip(targets, reread[:len(targets)], strict=True):

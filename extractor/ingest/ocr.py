@@ -1,25 +1,30 @@
-"""Words of a scanned page with positions and confidences, from tesseract (pytesseract).
+"""Words of a scanned page with positions and confidences, from tesseract.
 
-One OCR pass per page.  Coordinates come back in points (like a PDF's), so the layout stage
-treats a scan's words as it treats a born-digital PDF's.
+One OCR pass per page, and one for the regions read again.  Coordinates come back in points
+(like a PDF's), so the layout stage treats a scan's words as it treats a born-digital PDF's.
+tesseract is the one pytesseract finds (``pytesseract.pytesseract.tesseract_cmd``), run as
+pytesseract's ``image_to_data`` runs it, but started ahead of its image (:class:`Tesseract`).
 """
 
 from __future__ import annotations
 
 import dataclasses
 import functools
+import io
 import os
-import tempfile
+import subprocess
 from dataclasses import dataclass
-from pathlib import Path
 
 from PIL import Image
 
-from extractor.errors import MissingDependencyError
+from extractor.errors import MissingDependencyError, UnreadableInputError
 from extractor.ingest.pdf_words import Word
 
 #: tesseract's own threads fight over 2 cores: ~3.5 s a page with one thread, ~22 s without.
 os.environ.setdefault("OMP_THREAD_LIMIT", "1")
+
+_INSTALL = ("the tesseract OCR program is not installed; on Debian: "
+            "sudo apt-get install tesseract-ocr (or run the project's make setup)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,9 +43,7 @@ def check_tesseract() -> None:
     try:
         _tesseract_version(pytesseract.pytesseract.tesseract_cmd)
     except (pytesseract.TesseractNotFoundError, OSError):
-        raise MissingDependencyError(
-            "the tesseract OCR program is not installed; on Debian: "
-            "sudo apt-get install tesseract-ocr (or run the project's make setup)") from None
+        raise MissingDependencyError(_INSTALL) from None
 
 
 @functools.cache
@@ -52,25 +55,99 @@ def _tesseract_version(command: str) -> str:
     return str(pytesseract.get_tesseract_version())
 
 
-def _tesseract_data(image: Image.Image, dpi: float, config: str) -> dict[str, list]:
-    """pytesseract's ``image_to_data`` (a dict of columns) for ``image``, scanned at ``dpi``.
+class Tesseract:
+    """A tesseract process started ahead of the image it is to read.
 
-    The image is handed over as an uncompressed BMP file: pytesseract would write a PNG, and
-    compressing and decompressing a 300 dpi page costs about 0.2 s, a tenth of the OCR itself.
-    The file carries the resolution, which tesseract's size thresholds depend on.
+    Starting tesseract costs about a tenth of a second (it loads its model) before it reads a
+    word; started while the caller still prepares the image, or while another tesseract reads
+    the page, that time is spent on the second core instead of on the page's.  The image goes
+    over a pipe as a PackBits TIFF: 0.01 s to write a 300 dpi page, where a PNG (as pytesseract
+    writes one) takes 0.2 s and an uncompressed image 0.1 s longer to pipe.  The TIFF carries
+    the resolution, which tesseract's size thresholds depend on.
+
+    Use it as a context manager: a process never handed its image is stopped on leaving.
     """
-    import pytesseract
 
-    with tempfile.TemporaryDirectory(prefix="form4-ocr-") as folder:
-        path = Path(folder) / "page.bmp"
-        image.save(path, "BMP", dpi=(round(dpi), round(dpi)))
-        return pytesseract.image_to_data(str(path), config=config,
-                                         output_type=pytesseract.Output.DICT)
+    def __init__(self, config: str) -> None:
+        import pytesseract
+
+        command = [pytesseract.pytesseract.tesseract_cmd, "stdin", "stdout", *config.split(),
+                   "tsv"]
+        try:
+            self._process: subprocess.Popen[bytes] | None = subprocess.Popen(
+                command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        except OSError:
+            raise MissingDependencyError(_INSTALL) from None
+
+    def read(self, image: Image.Image, dpi: float) -> dict[str, list]:
+        """What tesseract reads on ``image`` (scanned at ``dpi``): the columns of its TSV
+        output, as pytesseract's ``image_to_data`` gives them (``text``, ``conf``, ``left``...).
+        One image per process."""
+        if self._process is None:
+            raise RuntimeError("this tesseract process has already read its image")
+        buffer = io.BytesIO()
+        image.save(buffer, "TIFF", compression="packbits", dpi=(round(dpi), round(dpi)))
+        process, self._process = self._process, None
+        out, err = process.communicate(buffer.getvalue())
+        if process.returncode != 0:
+            message = err.decode(errors="replace").strip().splitlines() or ["no message"]
+            raise UnreadableInputError(f"tesseract could not read the page: {message[-1]}")
+        return _columns(out.decode(errors="replace"))
+
+    def close(self) -> None:
+        """Stop the process if it never got its image."""
+        if self._process is not None:
+            self._process.kill()
+            self._process.communicate()
+            self._process = None
+
+    def __enter__(self) -> Tesseract:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
 
 
-def ocr_words(image: Image.Image, dpi: float, page: int) -> list[OcrWord]:
-    """Every word tesseract reads on ``image``, with its box in points and its confidence."""
-    data = _tesseract_data(image, dpi, "--psm 11")
+#: The integer columns of tesseract's TSV output; ``conf`` is a float, ``text`` a string.
+_INT_COLUMNS = ("level", "page_num", "block_num", "par_num", "line_num", "word_num", "left",
+                "top", "width", "height")
+
+
+def _columns(tsv: str) -> dict[str, list]:
+    """Tesseract's TSV output as a dict of columns."""
+    lines = tsv.splitlines()
+    if not lines:
+        return {name: [] for name in (*_INT_COLUMNS, "conf", "text")}
+    header = lines[0].split("\t")
+    columns: dict[str, list] = {name: [] for name in header}
+    for line in lines[1:]:
+        cells = line.split("\t")
+        if len(cells) < len(header):  # a word-less row ends after ``conf``
+            cells += [""] * (len(header) - len(cells))
+        for name, cell in zip(header, cells, strict=False):
+            if name in _INT_COLUMNS:
+                columns[name].append(int(cell))
+            elif name == "conf":
+                columns[name].append(float(cell))
+            else:
+                columns[name].append(cell)
+    return columns
+
+
+#: How the whole page is read: sparse text, as a form's scattered labels and values are.
+PAGE_CONFIG = "--psm 11"
+#: How the strip of regions is read: one block of text lines.
+REGIONS_CONFIG = "--psm 6"
+
+
+def ocr_words(image: Image.Image, dpi: float, page: int,
+              tesseract: Tesseract | None = None) -> list[OcrWord]:
+    """Every word tesseract reads on ``image``, with its box in points and its confidence.
+
+    ``tesseract``, when given, is a process started with :data:`PAGE_CONFIG` ahead of time.
+    """
+    with tesseract or Tesseract(PAGE_CONFIG) as process:
+        data = process.read(image, dpi)
     scale = 72.0 / dpi
     words = []
     for i, (text, conf) in enumerate(zip(data["text"], data["conf"], strict=True)):
@@ -111,13 +188,15 @@ _REGION_GAP = 24
 
 def ocr_regions(image: Image.Image, dpi: float, page: int,
                 regions: list[tuple[float, float, float, float]],
-                scale: float = 1.0) -> list[list[OcrWord]]:
+                scale: float = 1.0, tesseract: Tesseract | None = None
+                ) -> list[list[OcrWord]]:
     """The words tesseract reads in each region (points) of ``image``, in one tesseract call.
 
     The regions are cut out, enlarged by ``scale``, and stacked one under another on a white
     strip, each on its own line, so one call reads them all: tesseract costs a process start and
     a page analysis per call, and a page can have a hundred cells to re-read.  A single letter
     alone in a table cell, which a whole-page sparse-text pass often skips, reads as one line.
+    ``tesseract``, when given, is a process started with :data:`REGIONS_CONFIG` ahead of time.
     """
     if not regions:
         return []
@@ -138,7 +217,8 @@ def ocr_regions(image: Image.Image, dpi: float, page: int,
         strip.paste(crop, (_REGION_GAP, y))
         slots.append((y, y + crop.height))
         y += crop.height + _REGION_GAP
-    data = _tesseract_data(strip, dpi * scale, "--psm 6")
+    with tesseract or Tesseract(REGIONS_CONFIG) as process:
+        data = process.read(strip, dpi * scale)
     found: list[list[OcrWord]] = [[] for _ in regions]
     for text, conf, left, top, w, h in zip(data["text"], data["conf"], data["left"],
                                            data["top"], data["width"], data["height"],
