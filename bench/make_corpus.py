@@ -10,8 +10,8 @@ For each filing in ../shared/corpus/xml/ and each seeded variant (bench/variants
 * ``form-alt.pdf``         the same in the alternate style (font, paper, margins, widths);
 * ``form-ir.pdf``          the investor-relations look (A4, Reporting Owners and Signatures
                            tables, as in the seed);
-* ``<q>.pdf``, ``<q>.png`` scans at clean300 / office200 / fax150 (image-only PDF; PNG of a
-                           one-page form);
+* ``<q>.pdf``, ``<q>.png`` scans at clean300 / office200 / fax150 / faded300 (image-only
+                           PDF; PNG of a one-page form);
 * ``<q>.tess.txt``         the plain text tesseract makes of that scan;
 * ``dump.md.txt``          a markdown-table dump with the seed's kinds of damage;
 * ``dump.ocr.txt``         a tesseract-like plain text dump;
@@ -113,7 +113,9 @@ def build(job: Job) -> list[dict[str, str]]:
         import pytesseract
 
         for quality in scans.QUALITIES.values():
-            pages = scans.scan(pdf, quality, rng)
+            stream = rng if quality.name in scans.FIRST_QUALITIES else \
+                random.Random(f"{job.seed}:{job.doc_id}:{quality.name}")
+            pages = scans.scan(pdf, quality, stream)
             if "scan" in job.kinds:
                 add(f"{quality.name}.pdf", f"scan-{quality.name}",
                     scans.image_only_pdf(pages, quality.dpi))

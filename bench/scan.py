@@ -2,7 +2,9 @@
 
 * ``clean300``  - 300 dpi, grey, a slight skew (under 0.5 degrees);
 * ``office200`` - 200 dpi, skew up to 1.5 degrees, blur, speckle, JPEG compression;
-* ``fax150``    - 150 dpi, binarized, skew up to 1 degree, salt-and-pepper noise.
+* ``fax150``    - 150 dpi, binarized, skew up to 1 degree, salt-and-pepper noise;
+* ``faded300``  - 300 dpi, an aged paper copy: grey paper, faded ink, light falling unevenly
+                  across the page, a slight blur and grain, skew up to 1 degree.
 
 Pages are rasterized with pypdfium2 (pdfplumber's own renderer).  Every random choice comes from
 a ``random.Random`` seeded by the caller, so a corpus build gives the same pixels every time.
@@ -15,6 +17,7 @@ import random
 from collections.abc import Callable
 from dataclasses import dataclass
 
+import numpy as np
 import pypdfium2 as pdfium
 from PIL import Image, ImageFilter
 
@@ -71,11 +74,30 @@ def _fax(image: Image.Image, rng: random.Random) -> Image.Image:
     return _speckle(image, rng, 0.0015, 0.6)
 
 
+def _faded(image: Image.Image, rng: random.Random) -> Image.Image:
+    """Paper at grey 185-215 and ink at 95-135 (yellowed paper, worn toner), lit 10-18% more
+    brightly on one side than the other, blurred a little, with grain."""
+    paper, ink = rng.uniform(185, 215), rng.uniform(95, 135)
+    pixels = ink + (paper - ink) * np.asarray(
+        image.filter(ImageFilter.GaussianBlur(rng.uniform(0.4, 0.8))), dtype=np.float32) / 255
+    height, width = pixels.shape
+    angle = rng.uniform(0, 2 * np.pi)
+    ys, xs = np.mgrid[0:height, 0:width].astype(np.float32)
+    across = (xs / width - 0.5) * np.cos(angle) + (ys / height - 0.5) * np.sin(angle)
+    pixels *= 1 + rng.uniform(0.10, 0.18) * across
+    grain = np.random.default_rng(rng.randrange(1 << 30)).normal(0, 4, pixels.shape)
+    return Image.fromarray(np.clip(pixels + grain, 0, 255).astype(np.uint8))
+
+
 QUALITIES: dict[str, ScanQuality] = {
     "clean300": ScanQuality("clean300", 300, 0.5, _clean),
     "office200": ScanQuality("office200", 200, 1.5, _office),
     "fax150": ScanQuality("fax150", 150, 1.0, _fax),
+    "faded300": ScanQuality("faded300", 300, 1.0, _faded),
 }
+#: The qualities of the first corpus, which draw from the document's one random stream in this
+#: order; a quality added later draws from its own, so the first ones keep their pixels.
+FIRST_QUALITIES = ("clean300", "office200", "fax150")
 
 
 def scan(pdf: bytes, quality: ScanQuality, rng: random.Random) -> list[Image.Image]:

@@ -70,6 +70,7 @@ from extractor.ingest.preprocess import (
     deskew,
     despeckle,
     edge_softness,
+    normalize_contrast,
     smooth_enlarged_fax,
     upright_turn,
 )
@@ -206,8 +207,9 @@ def _read_page(original: PageImage) -> _ReadPage:
     # Each tesseract starts (loads its model) while the page is prepared, or read, by another
     # hand: a tenth of a second a pass taken off the page's time (ingest.ocr.Tesseract).
     with Tesseract(PAGE_CONFIG) as page_pass:
-        # Specks first: scanner dust and fax noise otherwise read as letters and marks.
-        image = despeckle(original.image, original.dpi)
+        # Paper white and ink dark first: every later step tells ink by its level.  Then
+        # specks: scanner dust and fax noise otherwise read as letters and marks.
+        image = despeckle(normalize_contrast(original.image, original.dpi), original.dpi)
         if original.source_dpi < MIN_NATIVE_DPI <= original.dpi:  # a fax-class page, enlarged
             image = smooth_enlarged_fax(image)
         straight, _ = deskew(image)

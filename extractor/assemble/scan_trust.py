@@ -26,6 +26,7 @@ from extractor.knowledge.lexicon import (
     first_slip,
     first_unknown_word,
 )
+from extractor.knowledge.ocr_confusions import CODE_MISREADINGS
 
 #: A word read with less OCR confidence than this (0-100) is a doubtful word.
 DOUBTFUL_WORD = 80.0
@@ -133,6 +134,11 @@ def trust(path: str, ocr_confidence: float, quality: str, text: str = "",
     slip = first_slip(text, corroborated) if kind in (V.TEXT, V.NOTE) else None
     if slip is not None and quality != CLEAN:
         threshold = None
+    # "E" for "F": a rare code a blur makes of a common one, with high confidence.
+    misread_code = CODE_MISREADINGS.get(text.strip()) \
+        if path.endswith(".transaction_code") else None
+    if misread_code is not None:
+        threshold = None
     if threshold is not None and ocr_confidence >= threshold:
         return 1.0, None
     # Both engines read the same (or the document settled where they differ); in text,
@@ -141,7 +147,8 @@ def trust(path: str, ocr_confidence: float, quality: str, text: str = "",
         if second is not None and second.settled and kind in (V.TEXT, V.NOTE) else None
     if second is not None and second.settled and doubt is None:
         return 1.0, None
-    need = "is never trusted there" if threshold is None else \
+    need = "this rare needs a second engine's reading" if misread_code is not None \
+        else "is never trusted there" if threshold is None else \
         f"needs OCR confidence {threshold:.2f}"
     reason = (f"read by OCR (confidence {ocr_confidence:.2f}) on {_PAGE_WORDS[quality]}, "
               f"where a {kind} {need}")
@@ -149,6 +156,8 @@ def trust(path: str, ocr_confidence: float, quality: str, text: str = "",
         reason += f" ({slip[0]!r} reads like a slip of {slip[1]!r})"
     elif unknown is not None and (kind, quality) in KNOWN_WORDS_THRESHOLDS:
         reason += f" ({unknown!r} is no word of English or of the form)"
+    elif misread_code is not None:
+        reason += f" ({text.strip()!r} is a rare code OCR makes of {misread_code!r})"
     elif stray_stop and (kind, quality) in KNOWN_WORDS_THRESHOLDS:
         reason += f" ({text.split()[-1]!r} ends in a full stop that no abbreviation explains)"
     if second is not None and second.unsettled_by is not None:

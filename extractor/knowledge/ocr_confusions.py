@@ -32,6 +32,13 @@ LETTER_LOOKALIKES: dict[str, tuple[str, ...]] = {
     "f": ("r",), "ri": ("n",), "ti": ("n",), "a": ("o",), "o": ("a",),
 }
 
+#: Rare transaction codes (box 3 of Tables I and II) OCR makes of common ones, with what they
+#: may have been: a blur under an F's stem closes an E (faded and fax scans of the benchmark,
+#: read with confidence 0.9 and more), a fax's M thins into an I.  Real filings hold few E
+#: (expiration of a short derivative position) or I (discretionary transaction) codes, so
+#: such a reading is checked by a second engine before it passes.
+CODE_MISREADINGS: dict[str, str] = {"E": "F", "I": "M"}
+
 #: Letters whose small and capital forms differ only in size.
 SAME_SHAPE_CASES = frozenset("cosuvwxz")
 

@@ -134,3 +134,25 @@ def test_text_both_engines_read_alike_is_still_doubted_where_the_print_invites_a
                         document_words=frozenset({"elon", "musk"}))
     assert cap <= 0.75 and why in (reason or "")
     assert "read it alike" in (reason or "")
+
+
+def test_a_rare_code_ocr_makes_of_a_common_one_needs_the_second_engine() -> None:
+    """An F with a blur under its stem reads as E with confidence 0.9+ (faded300 scans), a
+    fax's M as I; E and I transaction codes are rare, so one engine's reading is not enough."""
+    from extractor.assemble.scan_reconcile import SecondReading
+
+    path = "non_derivative_table[1].transaction_code"
+    cap, reason = trust(path, 0.96, CLEAN, "E")
+    assert cap <= 0.75
+    assert reason == ("read by OCR (confidence 0.96) on a clean page, where a code this rare "
+                      "needs a second engine's reading ('E' is a rare code OCR makes of 'F')")
+    assert "'I' is a rare code OCR makes of 'M'" in (trust(path, 0.9, POOR, "I")[1] or "")
+    agreed = SecondReading("E", "E", "code", settled_as="E")
+    assert trust(path, 0.96, CLEAN, "E", second=agreed) == (1.0, None)
+    differ = SecondReading("E", "F", "code")
+    assert "a second OCR engine read 'F'" in (trust(path, 0.96, CLEAN, "E", second=differ)[1]
+                                             or "")
+    # Common codes pass as before; an "I" for indirect ownership is no transaction code.
+    assert trust(path, 0.96, CLEAN, "F") == (1.0, None)
+    assert trust("non_derivative_table[1].direct_or_indirect_ownership", 0.96, CLEAN, "I") == \
+        (1.0, None)

@@ -1,5 +1,5 @@
 """Scan pre-processing on real pages: a filing rendered by the project's renderer and
-rasterized (bench/scan.py), then turned, specked; and small synthetic marks."""
+rasterized (bench/scan.py), then turned, specked, aged; and small synthetic marks."""
 
 from __future__ import annotations
 
@@ -10,9 +10,15 @@ import numpy as np
 import pytest
 from PIL import Image, ImageDraw
 
-from bench.scan import rasterize
+from bench.scan import QUALITIES, rasterize
 from extractor.assemble.edgar_xml import read_edgar_xml
-from extractor.ingest.preprocess import deskew, despeckle, smooth_enlarged_fax
+from extractor.ingest.preprocess import (
+    deskew,
+    despeckle,
+    normalize_contrast,
+    smooth_enlarged_fax,
+)
+from extractor.layout.scan_rules import find_rules
 from extractor.render import render_pdf
 
 
@@ -78,3 +84,36 @@ def test_smoothing_an_enlarged_fax_removes_blots_and_keeps_strokes() -> None:
     smoothed = np.asarray(smooth_enlarged_fax(image))
     assert smoothed[20:22, 20:22].min() == 255
     assert smoothed[12:98, 61:63].max() == 0 and smoothed[51:53, 72:108].max() == 0
+
+
+def test_white_paper_and_dark_ink_are_left_as_they_are(page: Image.Image) -> None:
+    assert normalize_contrast(page, 150) is page
+    for name in ("office200", "fax150"):
+        scanned = QUALITIES[name].degrade(page, random.Random(3))
+        assert normalize_contrast(scanned, 150) is scanned
+
+
+def test_an_aged_copy_gets_white_paper_dark_ink_and_its_rules_back(page: Image.Image) -> None:
+    """Grey paper, faded ink, light falling unevenly (bench/scan.py's faded300, unskewed)."""
+    aged = QUALITIES["faded300"].degrade(page, random.Random(11))
+    clean, before = np.asarray(page), np.asarray(aged)
+    paper, ink = clean == 255, clean < 60
+    assert np.median(before[paper]) < 215 and np.median(before[ink]) > 90
+    after = np.asarray(normalize_contrast(aged, 150))
+    height, width = after.shape
+    for half in (np.s_[:, : width // 2], np.s_[:, width // 2:], np.s_[: height // 2],
+                 np.s_[height // 2:]):  # evened out on every side, whichever way the light fell
+        assert np.median(after[half][paper[half]]) >= 245
+        assert np.median(after[half][ink[half]]) <= 50
+    # The ruling lines are found as on the clean page (a few letters the blur ran together
+    # pass for short rules, which close no cell); on the aged copy not even half of them.
+    def long_rules(image: Image.Image) -> list[tuple[float, float, float]]:
+        h_rules, v_rules, _ = find_rules(image, 150)
+        return sorted((round(a), round(b), round(c)) for a, b, c in h_rules + v_rules
+                      if c - b >= 36)
+
+    truth, found = long_rules(page), long_rules(Image.fromarray(after))
+    assert len(found) == len(truth)
+    assert all(abs(a - b) <= 2 for rule, other in zip(found, truth, strict=True)
+               for a, b in zip(rule, other, strict=True))
+    assert len(long_rules(aged)) < len(truth) / 2
