@@ -150,8 +150,10 @@ def settle(laid: list[LaidLine], doubted: Sequence[Doubted], seconds: Sequence[s
     form_says = witnessed_by_the_form(
         [(value.path, r.first, r.second) for value, r in zip(doubted, readings, strict=True)],
         witnesses)
-    mended = list(laid)
     out: dict[tuple[int, str], SecondReading] = {}
+    # (first word, count, new words) per line, applied once every value is settled: a value
+    # read anew as more or fewer words shifts the words after it on its line.
+    mends: dict[int, list[tuple[int, int, list[str]]]] = {}
     for index, (value, reading) in enumerate(zip(doubted, readings, strict=True)):
         tokens = form_says[index].split() if index in form_says else \
             _settled_words(reading, agreed[_witness_key(value.path, reading.kind)])
@@ -180,16 +182,20 @@ def settle(laid: list[LaidLine], doubted: Sequence[Doubted], seconds: Sequence[s
         elif len(tokens) == len(reading.first.split()):  # word for word
             words = iter(tokens)
             for line, first, count in value.words.runs:
-                mended[line] = _mend(mended[line], first, count, [next(words)
-                                                                   for _ in range(count)])
+                mends.setdefault(line, []).append((first, count,
+                                                   [next(words) for _ in range(count)]))
             words = iter(tokens)
             raw = "\n".join(" ".join(next(words) for _ in part.split())
                             for part in value.raw.split("\n") if part.strip())
             out[first_line, raw] = reading
         else:  # a date, amount or code read anew: one run of words
             line, first, count = value.words.runs[0]
-            mended[line] = _mend(mended[line], first, count, tokens)
+            mends.setdefault(line, []).append((first, count, tokens))
             out[first_line, text] = reading
+    mended = list(laid)
+    for line, changes in mends.items():
+        for first, count, tokens in sorted(changes, key=lambda change: -change[0]):
+            mended[line] = _mend(mended[line], first, count, tokens)  # the last words first
     return mended, out
 
 

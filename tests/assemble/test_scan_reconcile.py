@@ -108,6 +108,21 @@ def test_an_amount_the_document_bears_out_is_spelled_as_printed_there() -> None:
     assert readings[0, "3,139,533 (4)"].settled_as == "3,139,533 (4)"
 
 
+def test_values_mended_on_one_line_each_land_on_their_own_words() -> None:
+    """An amount read anew as two words ("3,139,533 (4)" for "3,139,633(4)") shifts the words
+    after it: the code right of it is still mended in its own place, not over the "(4)"."""
+    laid = [_line("| 3,139,633(4) | S$ |")]
+    doubted = [_doubted(laid, 0, "derivative_table[3].shares_owned_following_transaction",
+                        "3,139,633(4)"),
+               _doubted(laid, 0, "derivative_table[3].transaction_code", "S$")]
+    mended, readings = settle(laid, doubted, ["3,139.533 (4)", "s"], passed=[
+        ("derivative_table[3].underlying_security_shares", "3,139,533"),
+        ("derivative_table[0].transaction_code", "S")])
+    assert mended[0].text == "| 3,139,533 (4) | S |"
+    assert [w.text for w in mended[0].words] == ["3,139,533", "(4)", "S"]
+    assert readings[0, "3,139,533 (4)"].settled and readings[0, "S"].settled
+
+
 def test_the_word_list_settles_a_word_against_a_non_word_in_small_letters() -> None:
     laid = [_line("shares were withheld by Apple 1o satisfy tax eamed", 100)]
     raw = laid[0].text
