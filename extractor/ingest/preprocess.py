@@ -43,7 +43,11 @@ def skew_angle(image: Image.Image) -> float:
 
 
 def deskew(image: Image.Image) -> tuple[Image.Image, float]:
-    """``image`` straightened, and the angle it was turned by."""
+    """``image`` straightened, and the angle it was turned by.
+
+    Measured without it (2026-12-02): clean300 PDFs 99.0% of fields right -> 97.9% (0.55%
+    wrong), office200 96.3% -> 67.4%, fax150 86.5% -> 75.6%.
+    """
     angle = skew_angle(image)
     if abs(angle) < STEP / 2:
         return image, 0.0
@@ -157,6 +161,8 @@ def despeckle(image: Image.Image, dpi: float) -> Image.Image:
     A dark pixel is a speck when the square around it (about 1/60 inch) holds no more dark
     pixels than a speck has: a full stop or the dot of an i holds more.  The squares are
     counted by OpenCV's box filter (0.02 s on a 300 dpi page; numpy's shifted sums, 0.05 s).
+    Measured without it (2026-12-02): office200 PDFs 96.3% of fields right -> 87.4% (2.5%
+    wrong), fax150 86.5% -> 82.8%; clean300 unchanged.
     """
     import cv2
 
