@@ -1,11 +1,12 @@
 """Scans read with the real tesseract (Debian's tesseract-ocr): a clean 300 dpi scan, an aged
-copy and a fax of a rendered filing, compared with the filing; a missing tesseract; an empty
-image."""
+copy, a fax, a two-page black-and-white TIFF and a JPEG of a rendered filing, compared with the
+filing; a missing tesseract; an empty image."""
 
 from __future__ import annotations
 
 import io
 import random
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,7 @@ from PIL import Image
 
 from bench.compare import compare_forms, tally
 from bench.scan import QUALITIES, png_bytes, scan
+from bench.variants import VARIANTS
 from extractor import MissingDependencyError, UnreadableInputError, extract
 from extractor.assemble.edgar_xml import read_edgar_xml
 from extractor.model import Form4
@@ -87,6 +89,36 @@ def test_fax_scan_passes_what_two_engines_read_alike(corpus_xml: list[Path]) -> 
     reasons = [item.reason for item in form.review_items()]
     assert reasons and all(reason for reason in reasons)
     assert any("heavy noise" in reason for reason in reasons)
+
+
+def test_a_two_page_bilevel_tiff_is_read_page_by_page(corpus_xml: list[Path]) -> None:
+    """An archive's scan: black and white, Group 4 compressed, one TIFF frame per page, with
+    Table I continued on the second page (the benchmark's longtable variant)."""
+    truth = VARIANTS["longtable"](_truth(corpus_xml, "tsla_musk"), random.Random(5))
+    pages = scan(render_pdf(truth), QUALITIES["clean300"], random.Random(3))
+    assert len(pages) == 2
+    bilevel = [page.point(lambda v: 255 if v > 160 else 0).convert("1") for page in pages]
+    buffer = io.BytesIO()
+    bilevel[0].save(buffer, "TIFF", compression="group4", dpi=(300, 300), save_all=True,
+                    append_images=bilevel[1:])
+    form = extract(buffer.getvalue())
+    figures = tally(compare_forms(truth, form))
+    assert figures["wrong"] == 0 and figures["accuracy"] >= 0.9
+    rows = form.non_derivative_table
+    assert len(rows) == len(truth.non_derivative_table)
+    assert {row.transaction_shares.provenance.page for row in rows  # type: ignore[union-attr]
+            if row.transaction_shares.provenance} == {1, 2}
+
+
+def test_a_jpeg_photo_of_the_form_is_read(tesla_scan: bytes) -> None:
+    buffer = io.BytesIO()
+    Image.open(io.BytesIO(tesla_scan)).save(buffer, "JPEG", quality=70, dpi=(300, 300))
+    form = extract(buffer.getvalue())
+    assert form.source_kind == "ocr"
+    assert form.issuer.issuer_trading_symbol.value == "TSLA"
+    shares = [row.transaction_shares for row in form.non_derivative_table]
+    assert [field.value for field in shares] == [Decimal(5250), Decimal(5250)]
+    assert not any(field.needs_review for field in shares)
 
 
 def test_missing_tesseract_says_how_to_install(tesla_scan: bytes,
