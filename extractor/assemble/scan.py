@@ -106,6 +106,9 @@ def read_scan_form(pages: list[PageImage]) -> Form4:
         qualities[original.number] = read.quality
         images[original.number] = (read.image, original.dpi)
         beside_strokes |= read.beside_strokes
+    if not any(line.text.strip() for line in laid):
+        # Grey paper without print passes the check above, and is white once normalised.
+        raise UnreadableInputError("no text could be read on the scan (a blank page?)")
     form = read_text_form("\n".join(line.text for line in laid), distrust_noisy_text=False)
 
     worst = max(qualities.values(), key=QUALITIES.index, default=POOR)

@@ -131,6 +131,8 @@ def test_missing_tesseract_says_how_to_install(tesla_scan: bytes,
 
 
 def test_empty_and_tiny_images() -> None:
+    with pytest.raises(UnreadableInputError, match="no text could be read"):
+        extract(png_bytes(Image.new("L", (2550, 3300), 190), 300))  # grey paper, no print
     for image in (Image.new("L", (1700, 2200), 255), Image.new("L", (50, 50), 0)):
         buffer = io.BytesIO()
         image.save(buffer, "PNG")
