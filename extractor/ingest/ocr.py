@@ -23,6 +23,12 @@ from extractor.ingest.pdf_words import Word
 #: tesseract's own threads fight over 2 cores: ~3.5 s a page with one thread, ~22 s without.
 os.environ.setdefault("OMP_THREAD_LIMIT", "1")
 
+#: How long tesseract may take over one image before it is stopped and the page given up as
+#: unreadable.  The longest read measured here, over 63 page and cell-strip reads of two-page
+#: and fax filings of the bench corpus, took 3.2 s; a minute means a hung or runaway process,
+#: and one such page must not hold up a batch of millions.
+READ_TIMEOUT_SECONDS = 60.0
+
 _INSTALL = ("the tesseract OCR program is not installed; on Debian: "
             "sudo apt-get install tesseract-ocr (or run the project's make setup)")
 
@@ -68,9 +74,10 @@ class Tesseract:
     Use it as a context manager: a process never handed its image is stopped on leaving.
     """
 
-    def __init__(self, config: str) -> None:
+    def __init__(self, config: str, timeout: float = READ_TIMEOUT_SECONDS) -> None:
         import pytesseract
 
+        self._timeout = timeout
         command = [pytesseract.pytesseract.tesseract_cmd, "stdin", "stdout", *config.split(),
                    "tsv"]
         try:
@@ -82,13 +89,20 @@ class Tesseract:
     def read(self, image: Image.Image, dpi: float) -> dict[str, list]:
         """What tesseract reads on ``image`` (scanned at ``dpi``): the columns of its TSV
         output, as pytesseract's ``image_to_data`` gives them (``text``, ``conf``, ``left``...).
-        One image per process."""
+        One image per process; one that takes longer than the process's timeout (from the
+        moment it is handed its image) is stopped, and the page is unreadable."""
         if self._process is None:
             raise RuntimeError("this tesseract process has already read its image")
         buffer = io.BytesIO()
         image.save(buffer, "TIFF", compression="packbits", dpi=(round(dpi), round(dpi)))
         process, self._process = self._process, None
-        out, err = process.communicate(buffer.getvalue())
+        try:
+            out, err = process.communicate(buffer.getvalue(), timeout=self._timeout)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.communicate()
+            raise UnreadableInputError(
+                f"tesseract did not finish reading the page in {self._timeout:g} s") from None
         if process.returncode != 0:
             message = err.decode(errors="replace").strip().splitlines() or ["no message"]
             raise UnreadableInputError(f"tesseract could not read the page: {message[-1]}")

@@ -102,3 +102,13 @@ def test_tsv_columns_are_typed_and_word_less_rows_kept() -> None:
     assert columns["conf"] == [-1.0, 95.5]
     assert columns["left"] == [0, 300] and columns["line_num"] == [0, 1]
     assert _columns("")["text"] == []
+
+
+def test_a_tesseract_over_its_time_is_stopped_and_the_page_unreadable() -> None:
+    # The real tesseract, given less time than it needs to load its model.
+    process = Tesseract(PAGE_CONFIG, timeout=0.001)
+    with pytest.raises(UnreadableInputError,
+                       match=r"^tesseract did not finish reading the page in 0.001 s$"):
+        process.read(_page({(300, 150): "Remarks"}), DPI)
+    with pytest.raises(RuntimeError, match="already read"):  # stopped, not left running
+        process.read(_page({}), DPI)
