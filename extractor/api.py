@@ -7,7 +7,7 @@ import os
 import re
 from pathlib import Path
 
-from extractor.errors import UnreadableInputError, UnsupportedInputError
+from extractor.errors import ScannedPdfError, UnreadableInputError, UnsupportedInputError
 from extractor.ingest.detect import InputKind, decode_text, detect_kind
 from extractor.model import Field, Form4, map_fields
 from extractor.validate import require_filing_values, validate
@@ -93,7 +93,7 @@ def read_form(data: bytes) -> Form4:
 
         try:
             return read_pdf_form(data)
-        except UnsupportedInputError:  # no text layer: a scan saved as PDF
+        except ScannedPdfError:  # no text layer, or a scanner's OCR over the page image
             from extractor.assemble.scan import read_scan_form
             from extractor.ingest.images import rasterize_pdf
 

@@ -86,8 +86,8 @@ def main() -> None:
               help="Output file, or directory (one file per input) for several inputs. "
                    "Default: standard output.")
 def extract_command(paths: tuple[str, ...], fmt: str, output: str | None) -> None:
-    """Extract Form 4 data from PATH... (PDFs, scans: PNG, JPEG, TIFF and image-only PDFs;
-    text dumps, legacy EDGAR text filings, EDGAR XML).
+    """Extract Form 4 data from PATH... (PDFs, scans: PNG, JPEG, TIFF, image-only and
+    searchable PDFs; text dumps, legacy EDGAR text filings, EDGAR XML).
 
     A directory stands for every file below it.  With several inputs and no -o, JSON is
     written as JSON Lines (one document per line) and CSV as one table.

@@ -16,7 +16,13 @@ class NotAForm4Error(Form4Error):
 
 
 class UnsupportedInputError(Form4Error):
-    """The input kind is recognised but this version cannot read it yet (e.g. image-only PDF)."""
+    """The input kind is recognised but this version cannot read it (e.g. a Form 4 in an input
+    kind no reader handles)."""
+
+
+class ScannedPdfError(UnsupportedInputError):
+    """The PDF holds scanned pages, which its text layer cannot be trusted to read (none, or a
+    scanner's own OCR under which no confidences lie): the dispatcher reads it as a scan."""
 
 
 class MissingDependencyError(Form4Error):

@@ -9,7 +9,7 @@ from __future__ import annotations
 import io
 from dataclasses import dataclass
 
-from extractor.errors import UnreadableInputError, UnsupportedInputError
+from extractor.errors import ScannedPdfError, UnreadableInputError
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,7 +85,7 @@ def read_pdf(data: bytes) -> list[PdfPage]:
     """Every page's words and rectangles.
 
     Raises :class:`UnreadableInputError` for an encrypted or corrupt PDF and
-    :class:`UnsupportedInputError` for one without a text layer (a scan).
+    :class:`ScannedPdfError` for one of scanned pages (:func:`is_page_scan`).
     """
     import pdfplumber
     from pdfminer.pdfdocument import PDFPasswordIncorrect
@@ -94,6 +94,8 @@ def read_pdf(data: bytes) -> list[PdfPage]:
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
             for number, page in enumerate(pdf.pages, start=1):
+                if is_page_scan(page.images, float(page.width), float(page.height)):
+                    raise ScannedPdfError(f"page {number} of the PDF is a scan")
                 words = tuple(
                     Word(w["text"], float(w["x0"]), float(w["x1"]), float(w["top"]),
                          float(w["bottom"]), number)
@@ -102,6 +104,8 @@ def read_pdf(data: bytes) -> list[PdfPage]:
                                    float(r["bottom"]), _dark_fill(r)) for r in page.rects)
                 pages.append(PdfPage(number, float(page.width), float(page.height), words,
                                      rects))
+    except ScannedPdfError:
+        raise
     except PDFPasswordIncorrect:
         raise UnreadableInputError("the PDF is encrypted (password protected)") from None
     except Exception as err:  # pdfminer raises many kinds for damaged files
@@ -113,6 +117,25 @@ def read_pdf(data: bytes) -> list[PdfPage]:
     if not pages:
         raise UnreadableInputError("the PDF has no pages")
     if not any(page.words for page in pages):
-        raise UnsupportedInputError("the PDF has no text layer (a scan?); reading scanned "
-                                    "pages needs OCR, which this version does not do yet")
+        raise ScannedPdfError("the PDF has no text layer")
     return pages
+
+
+#: The share of a page an image must cover for the page to be a scan of paper.
+PAGE_SCAN_COVER = 0.8
+
+
+def is_page_scan(images: list[dict], width: float, height: float) -> bool:
+    """True when one image (pdfplumber's ``page.images``) covers most of the page: a scan of
+    paper, whatever text lies over it.
+
+    Scanning software lays its own OCR over the image as invisible text ("searchable PDF"):
+    words without a confidence, and no drawn boxes to lay them out by.  Such a page, like one
+    with typed values over an image of the blank form, is read from its pixels; a page that
+    only shows a logo or a signature image keeps its text layer.  Any one scanned page makes
+    the whole PDF a scan, so that no page's untrusted hidden text passes as born-digital.
+    """
+    page_area = width * height
+    return page_area > 0 and any(
+        float(image["width"]) * float(image["height"]) >= PAGE_SCAN_COVER * page_area
+        for image in images)

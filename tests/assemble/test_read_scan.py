@@ -121,6 +121,33 @@ def test_a_jpeg_photo_of_the_form_is_read(tesla_scan: bytes) -> None:
     assert not any(field.needs_review for field in shares)
 
 
+def test_a_searchable_pdf_is_read_from_its_pixels_not_its_hidden_text(tesla_scan: bytes
+                                                                       ) -> None:
+    """Scanning software lays its own OCR over the page image as invisible text, without
+    confidences and without the form's boxes: the page is read as a scan.  The hidden text
+    here names another issuer, which must not come through."""
+    from reportlab.lib.utils import ImageReader
+    from reportlab.pdfgen.canvas import Canvas
+
+    buffer = io.BytesIO()
+    canvas = Canvas(buffer, pagesize=(792, 612))
+    canvas.drawImage(ImageReader(io.BytesIO(tesla_scan)), 0, 0, 792, 612)
+    hidden = canvas.beginText(40, 560)
+    hidden.setTextRenderMode(3)  # invisible, as a scanner's OCR layer is
+    hidden.setFont("Helvetica", 9)
+    for line in ("FORM 4 STATEMENT OF CHANGES IN BENEFICIAL OWNERSHIP",
+                 "2. Issuer Name and Ticker or Trading Symbol Apple Inc. [ AAPL ]",
+                 "1. Name and Address of Reporting Person* Cook Timothy"):
+        hidden.textLine(line)
+    canvas.drawText(hidden)
+    canvas.save()
+    form = extract(buffer.getvalue())
+    assert form.source_kind == "ocr"
+    assert form.issuer.issuer_trading_symbol.value == "TSLA"
+    assert form.reporting_owners[0].rpt_owner_name.value == "Musk Elon"
+    assert len(form.non_derivative_table) == 2
+
+
 def test_missing_tesseract_says_how_to_install(tesla_scan: bytes,
                                               monkeypatch: pytest.MonkeyPatch) -> None:
     import pytesseract
