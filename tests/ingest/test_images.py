@@ -38,6 +38,24 @@ def test_fax_resolution_image_is_enlarged_as_a_pdf_page_is_rendered() -> None:
     assert read.source_dpi == pytest.approx(150, abs=0.1)  # still judged as a fax
 
 
+@pytest.mark.parametrize("dpi", [400, 600])
+def test_a_finer_scan_is_reduced_to_the_reading_resolution(dpi: int) -> None:
+    page = Image.new("L", (int(8.5 * dpi), 11 * dpi), 255)
+    page.paste(0, (dpi, dpi, 2 * dpi, dpi + dpi // 10))  # an inch-long rule stays an inch long
+    (read,) = load_images(png_bytes(page, dpi))
+    assert read.dpi == 300 and read.image.size == (2550, 3300)
+    assert read.source_dpi == pytest.approx(dpi, abs=0.1)
+    ink = read.image.point(lambda v: 255 if v < 128 else 0).getbbox()
+    assert ink == pytest.approx((300, 300, 600, 330), abs=1)
+
+
+def test_a_300_dpi_scan_is_read_as_it_is() -> None:
+    page = Image.new("L", (2550, 3300), 255)
+    page.putpixel((10, 10), 0)
+    (read,) = load_images(png_bytes(page, 300))
+    assert read.image.size == (2550, 3300) and read.source_dpi == pytest.approx(300, abs=0.1)
+
+
 def test_a_tiny_image_at_fax_resolution_is_too_small_before_any_enlarging() -> None:
     page = Image.new("L", (150, 150), 0)
     with pytest.raises(UnreadableInputError, match="too small"):
