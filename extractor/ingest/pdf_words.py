@@ -7,6 +7,7 @@ the PDF draws (the form's boxes, table cells and check boxes).  Everything else 
 from __future__ import annotations
 
 import io
+import itertools
 from dataclasses import dataclass
 
 from extractor.errors import ScannedPdfError, UnreadableInputError
@@ -121,21 +122,37 @@ def read_pdf(data: bytes) -> list[PdfPage]:
     return pages
 
 
-#: The share of a page an image must cover for the page to be a scan of paper.
+#: The share of a page its images must cover for the page to be a scan of paper.
 PAGE_SCAN_COVER = 0.8
 
 
 def is_page_scan(images: list[dict], width: float, height: float) -> bool:
-    """True when one image (pdfplumber's ``page.images``) covers most of the page: a scan of
-    paper, whatever text lies over it.
+    """True when images (pdfplumber's ``page.images``) cover most of the page: a scan of paper,
+    whatever text lies over it.
 
     Scanning software lays its own OCR over the image as invisible text ("searchable PDF"):
     words without a confidence, and no drawn boxes to lay them out by.  Such a page, like one
     with typed values over an image of the blank form, is read from its pixels; a page that
-    only shows a logo or a signature image keeps its text layer.  Any one scanned page makes
-    the whole PDF a scan, so that no page's untrusted hidden text passes as born-digital.
+    only shows a logo or a signature image keeps its text layer.  The images are counted
+    together, since some scanners cut a page into strips.  Any one scanned page makes the
+    whole PDF a scan, so that no page's untrusted hidden text passes as born-digital.
     """
-    page_area = width * height
-    return page_area > 0 and any(
-        float(image["width"]) * float(image["height"]) >= PAGE_SCAN_COVER * page_area
-        for image in images)
+    boxes = [(max(0.0, float(i["x0"])), max(0.0, float(i["top"])),
+              min(width, float(i["x0"]) + float(i["width"])),
+              min(height, float(i["top"]) + float(i["height"]))) for i in images]
+    boxes = [box for box in boxes if box[0] < box[2] and box[1] < box[3]]
+    return width * height > 0 and _union_area(boxes) >= PAGE_SCAN_COVER * width * height
+
+
+def _union_area(boxes: list[tuple[float, float, float, float]]) -> float:
+    """The area the boxes ``(x0, top, x1, bottom)`` cover together (overlaps counted once)."""
+    xs = sorted({x for box in boxes for x in (box[0], box[2])})
+    area = 0.0
+    for left, right in itertools.pairwise(xs):
+        spans = sorted((box[1], box[3]) for box in boxes if box[0] <= left and right <= box[2])
+        covered, reach = 0.0, float("-inf")
+        for top, bottom in spans:
+            covered += max(0.0, bottom - max(top, reach))
+            reach = max(reach, bottom)
+        area += covered * (right - left)
+    return area
