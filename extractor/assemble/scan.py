@@ -86,16 +86,23 @@ SOURCE = "ocr"
 TURN_CHECK = 0.5
 
 
+def _is_blank(page: PageImage) -> bool:
+    """True for a page without a dark mark on it."""
+    return page.image.getextrema()[0] > 200
+
+
 def read_scan_form(pages: list[PageImage]) -> Form4:
     """Read scanned pages into a :class:`Form4` (not yet validated)."""
     check_tesseract()
-    if all(page.image.getextrema()[0] > 200 for page in pages):
+    if all(_is_blank(page) for page in pages):
         raise UnreadableInputError("the scan is empty (no dark marks on its pages)")
     laid: list[LaidLine] = []
     qualities: dict[int, str] = {}
     images: dict[int, tuple[Image.Image, float]] = {}
     beside_strokes: set[int] = set()
     for original in pages:
+        if _is_blank(original):  # a separator sheet or a blank back: 2 s of OCR for nothing
+            continue
         read = _read_page(original)
         if read.doubtful > TURN_CHECK and (turn := upright_turn(original.image)):
             # A page that reads as noise may be sideways or upside down: tesseract's script

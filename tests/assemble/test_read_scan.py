@@ -110,6 +110,34 @@ def test_a_two_page_bilevel_tiff_is_read_page_by_page(corpus_xml: list[Path]) ->
             if row.transaction_shares.provenance} == {1, 2}
 
 
+def test_blank_sheets_in_a_multi_page_scan_are_not_read(tesla_scan: bytes,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    """A separator sheet before the form and a blank back after it: the form is read as on
+    its own, and tesseract is not run on the blank pages."""
+    from extractor.assemble import scan as scan_reader
+
+    read_pages: list[int] = []
+    read_page = scan_reader._read_page
+
+    def counting(original):  # type: ignore[no-untyped-def]
+        read_pages.append(original.number)
+        return read_page(original)
+
+    monkeypatch.setattr(scan_reader, "_read_page", counting)
+    form_page = Image.open(io.BytesIO(tesla_scan)).convert("L")
+    blank = Image.new("L", form_page.size, 248)
+    buffer = io.BytesIO()
+    blank.save(buffer, "TIFF", compression="packbits", dpi=(300, 300), save_all=True,
+               append_images=[form_page, blank])
+    form = extract(buffer.getvalue())
+    assert read_pages == [2]
+    assert form.issuer.issuer_trading_symbol.value == "TSLA"
+    assert [row.transaction_shares.value for row in form.non_derivative_table] == [
+        Decimal(5250), Decimal(5250)]
+    assert {row.transaction_shares.provenance.page  # type: ignore[union-attr]
+            for row in form.non_derivative_table} == {2}
+
+
 def test_a_jpeg_photo_of_the_form_is_read(tesla_scan: bytes) -> None:
     buffer = io.BytesIO()
     Image.open(io.BytesIO(tesla_scan)).save(buffer, "JPEG", quality=70, dpi=(300, 300))
