@@ -43,7 +43,7 @@ def load_images(data: bytes) -> list[PageImage]:
         pages = []
         for number, frame in enumerate(ImageSequence.Iterator(source), start=1):
             dpi = frame.info.get("dpi", (DEFAULT_DPI, DEFAULT_DPI))[0] or DEFAULT_DPI
-            pages.append(PageImage(frame.convert("L"), float(dpi), number))
+            pages.append(PageImage(greyscale(frame), float(dpi), number))
     except (UnidentifiedImageError, OSError, ValueError) as err:
         raise UnreadableInputError(f"corrupt or unreadable image ({err})") from None
     if not pages or pages[0].image.width < 200 or pages[0].image.height < 200:
@@ -56,6 +56,27 @@ def load_images(data: bytes) -> list[PageImage]:
 #: A scan finer than this is reduced to :data:`PDF_RASTER_DPI` (slack for a 300 dpi scanner
 #: that writes 300.5).
 _FINER_THAN = MAX_NATIVE_DPI * 1.05
+
+
+def greyscale(frame: Image.Image) -> Image.Image:
+    """``frame`` as 8-bit grey on white paper, whatever its mode.
+
+    Pillow's own conversion clips a 16-bit scan (archives keep them) to its darkest 256 levels,
+    which turns the page black; here its levels are scaled.  A transparent background (an
+    exported image) is laid on white paper, not on the black its hidden colour often is.
+    """
+    if frame.mode in ("I;16", "I;16L", "I;16B", "I;16N", "I", "F"):
+        import numpy as np
+
+        levels = np.asarray(frame, dtype=np.float64)
+        top = 1.0 if frame.mode == "F" and levels.max() <= 1.0 else \
+            255.0 if levels.max() <= 255 else 65535.0
+        return Image.fromarray(np.clip(levels * (255.0 / top), 0, 255).astype(np.uint8), "L")
+    if frame.mode in ("RGBA", "LA", "PA") or "transparency" in frame.info:
+        rgba = frame.convert("RGBA")
+        paper = Image.new("RGBA", rgba.size, (255, 255, 255, 255))
+        return Image.alpha_composite(paper, rgba).convert("L")
+    return frame.convert("L")
 
 
 def _at_reading_resolution(page: PageImage) -> PageImage:

@@ -7,7 +7,7 @@ from PIL import Image
 
 from bench.scan import image_only_pdf, png_bytes
 from extractor.errors import UnreadableInputError
-from extractor.ingest.images import PDF_RASTER_DPI, load_images, rasterize_pdf
+from extractor.ingest.images import PDF_RASTER_DPI, greyscale, load_images, rasterize_pdf
 
 
 @pytest.mark.parametrize(("dpi", "rendered"), [(150, PDF_RASTER_DPI), (200, 200), (300, 300),
@@ -60,3 +60,45 @@ def test_a_tiny_image_at_fax_resolution_is_too_small_before_any_enlarging() -> N
     page = Image.new("L", (150, 150), 0)
     with pytest.raises(UnreadableInputError, match="too small"):
         load_images(png_bytes(page, 72))
+
+
+def _page_with_ink() -> Image.Image:
+    page = Image.new("L", (850, 1100), 255)
+    page.paste(0, (100, 100, 500, 120))
+    page.paste(128, (100, 200, 500, 220))
+    return page
+
+
+@pytest.mark.parametrize("fmt", ["PNG", "TIFF"])
+def test_a_16_bit_scan_keeps_its_levels(fmt: str) -> None:
+    """Pillow's own conversion clips 16-bit levels, which would turn the page black."""
+    import io
+
+    import numpy as np
+
+    page = _page_with_ink()
+    deep = Image.fromarray(np.asarray(page).astype(np.uint16) * 257)
+    assert deep.mode.startswith("I;16")
+    buffer = io.BytesIO()
+    deep.save(buffer, fmt, dpi=(200, 200))
+    (read,) = load_images(buffer.getvalue())
+    assert read.image.mode == "L"
+    assert [read.image.getpixel(xy) for xy in ((50, 50), (300, 110), (300, 210))] == [255, 0,
+                                                                                    128]
+
+
+def test_a_transparent_background_is_white_paper() -> None:
+    page = _page_with_ink()
+    ink_only = Image.new("RGBA", page.size, (0, 0, 0, 0))  # hidden colour black, as exported
+    ink_only.putalpha(page.point(lambda v: 255 - v))
+    (read,) = load_images(png_bytes(ink_only, 200))
+    assert [read.image.getpixel(xy) for xy in ((50, 50), (300, 110))] == [255, 0]
+    assert abs(read.image.getpixel((300, 210)) - 128) <= 1
+
+
+def test_greyscale_of_float_levels() -> None:
+    import numpy as np
+
+    unit = Image.fromarray(np.asarray(_page_with_ink(), dtype=np.float32) / 255.0, "F")
+    assert greyscale(unit).getpixel((300, 210)) in (127, 128)
+    assert greyscale(unit).getpixel((50, 50)) == 255
