@@ -6,7 +6,9 @@
     form4 schema [-o FILE]
 
 Exit codes: 0 all inputs read; 2 at least one input could not be read (each such input gets one
-line on stderr naming the file and the problem; the others are still processed) or bad usage.
+line on stderr naming the file and the problem; the others are still processed) or bad usage;
+1 the extractor failed on an input (a bug: one line on stderr names the file and the error, and
+the other inputs are still processed).
 """
 
 from __future__ import annotations
@@ -100,7 +102,7 @@ def extract_command(paths: tuple[str, ...], fmt: str, output: str | None) -> Non
     if out_dir and Path(output).exists() and not Path(output).is_dir():  # type: ignore[arg-type]
         raise _Usage(f"-o {output}: several inputs need a directory, not a file")
 
-    failures = 0
+    failures = bugs = 0
     done: list[tuple[Form4, str]] = []
     for path in inputs:
         try:
@@ -108,6 +110,12 @@ def extract_command(paths: tuple[str, ...], fmt: str, output: str | None) -> Non
         except Form4Error as err:
             failures += 1
             click.echo(f"form4: error: {path}: {err}", err=True)
+            continue
+        except Exception as err:  # a bug must not cost a batch the files after it
+            bugs += 1
+            detail = (str(err).splitlines() or [""])[0][:200]
+            click.echo(f"form4: error: {path}: the extractor failed ({type(err).__name__}: "
+                       f"{detail}); this is a bug, please report it with the file", err=True)
             continue
         name = str(path)
         if out_dir:
@@ -132,7 +140,9 @@ def extract_command(paths: tuple[str, ...], fmt: str, output: str | None) -> Non
         else:
             _write_stdout(text)
     if several:
-        click.echo(f"form4: {len(done)} read, {failures} failed", err=True)
+        click.echo(f"form4: {len(done)} read, {failures + bugs} failed", err=True)
+    if bugs:
+        sys.exit(1)
     if failures:
         sys.exit(2)
 

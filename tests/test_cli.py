@@ -92,6 +92,33 @@ def test_several_paths_other_files_still_processed(seed_path: Path, tmp_path: Pa
     assert sorted(p.name for p in out.iterdir()) == [f"{seed_path.stem}.json"]
 
 
+def test_a_failure_of_the_extractor_on_one_file_does_not_stop_the_batch(
+        seed_path: Path, corpus_xml: list[Path], tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """A bug met on one file is one line naming the file; the files after it are written,
+    and the exit code (1) tells a bug from bad input (2)."""
+    from click.testing import CliRunner
+
+    from extractor import cli
+
+    def extract_with_a_bug(path: Path):  # type: ignore[no-untyped-def]
+        if Path(path) == seed_path:
+            raise RuntimeError("a field\nover two lines")
+        return real_extract(path)
+
+    real_extract = cli.extract
+    monkeypatch.setattr(cli, "extract", extract_with_a_bug)
+    out = tmp_path / "out"
+    result = CliRunner().invoke(cli.main, ["extract", str(seed_path), str(corpus_xml[0]),
+                                           "-o", str(out)])
+    assert result.exit_code == 1
+    errors = [line for line in result.stderr.splitlines() if line.startswith("form4: error")]
+    assert errors == [f"form4: error: {seed_path}: the extractor failed (RuntimeError: a field); "
+                      "this is a bug, please report it with the file"]
+    assert "1 read, 1 failed" in result.stderr
+    assert sorted(p.name for p in out.iterdir()) == [f"{corpus_xml[0].stem}.json"]
+
+
 def test_several_json_to_stdout_are_json_lines(seed_path: Path, corpus_xml: list[Path]) -> None:
     result = run("extract", str(seed_path), str(corpus_xml[0]))
     assert result.returncode == 0, result.stderr

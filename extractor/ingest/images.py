@@ -4,6 +4,7 @@ image-only PDF rasterized with pypdfium2 (pdfplumber's renderer)."""
 from __future__ import annotations
 
 import io
+import warnings
 from dataclasses import dataclass
 
 from PIL import Image, ImageSequence, UnidentifiedImageError
@@ -36,14 +37,26 @@ class PageImage:
         return self.scanned_dpi or self.dpi
 
 
+#: The most pixels a page may have: Pillow's own limit against decompression bombs (a page
+#: at 1200 dpi is under it; a form at 300 dpi has 8.4 million).
+MAX_PAGE_PIXELS = 2 * (Image.MAX_IMAGE_PIXELS or 89_478_485)
+
+
 def load_images(data: bytes) -> list[PageImage]:
     """Every page of an image file, greyscale."""
     try:
-        source = Image.open(io.BytesIO(data))
-        pages = []
-        for number, frame in enumerate(ImageSequence.Iterator(source), start=1):
-            dpi = frame.info.get("dpi", (DEFAULT_DPI, DEFAULT_DPI))[0] or DEFAULT_DPI
-            pages.append(PageImage(greyscale(frame), float(dpi), number))
+        with warnings.catch_warnings():
+            # Pages between Pillow's warning and its limit (600 to 1200 dpi) are read.
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            source = Image.open(io.BytesIO(data))
+            pages = []
+            for number, frame in enumerate(ImageSequence.Iterator(source), start=1):
+                dpi = frame.info.get("dpi", (DEFAULT_DPI, DEFAULT_DPI))[0] or DEFAULT_DPI
+                pages.append(PageImage(greyscale(frame), float(dpi), number))
+    except Image.DecompressionBombError:
+        raise UnreadableInputError(
+            f"the image is too large to be a page (over {MAX_PAGE_PIXELS / 1e6:.0f} million "
+            "pixels; a page at 1200 dpi has 135 million)") from None
     except (UnidentifiedImageError, OSError, ValueError) as err:
         raise UnreadableInputError(f"corrupt or unreadable image ({err})") from None
     if not pages or pages[0].image.width < 200 or pages[0].image.height < 200:
@@ -114,6 +127,11 @@ def rasterize_pdf(data: bytes, dpi: int = PDF_RASTER_DPI) -> list[PageImage]:
             # A fax-class page is enlarged by the renderer, whose smoothing of the compressed
             # image reads 12 points better than its own pixels (bench/accuracy.py).
             at = round(scanned) if MIN_NATIVE_DPI <= scanned <= MAX_NATIVE_DPI else dpi
+            width, height = document[i].get_size()
+            if width * height * (at / 72) ** 2 > MAX_PAGE_PIXELS:
+                raise UnreadableInputError(
+                    f"page {i + 1} of the PDF is {width / 72:.0f} x {height / 72:.0f} inches, "
+                    "too large to be a form's page")
             pages.append(PageImage(document[i].render(scale=at / 72, grayscale=True).to_pil()
                                    .convert("L"), float(at), i + 1, scanned))
         return pages

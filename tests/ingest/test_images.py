@@ -102,3 +102,27 @@ def test_greyscale_of_float_levels() -> None:
     unit = Image.fromarray(np.asarray(_page_with_ink(), dtype=np.float32) / 255.0, "F")
     assert greyscale(unit).getpixel((300, 210)) in (127, 128)
     assert greyscale(unit).getpixel((50, 50)) == 255
+
+
+def test_an_image_too_large_to_be_a_page_is_refused_in_one_line() -> None:
+    """A decompression bomb (a small file of a vast page) is refused before it is decoded."""
+    import io
+
+    buffer = io.BytesIO()
+    Image.new("1", (20000, 20000), 1).save(buffer, "PNG")
+    assert len(buffer.getvalue()) < 200_000
+    with pytest.raises(UnreadableInputError, match=r"^the image is too large to be a page "):
+        load_images(buffer.getvalue())
+
+
+def test_a_pdf_page_too_large_to_be_a_form_is_refused() -> None:
+    import io
+
+    from reportlab.pdfgen.canvas import Canvas
+
+    buffer = io.BytesIO()
+    canvas = Canvas(buffer, pagesize=(14400, 14400))
+    canvas.drawString(100, 100, "a 200-inch page")
+    canvas.save()
+    with pytest.raises(UnreadableInputError, match=r"page 1 of the PDF is 200 x 200 inches"):
+        rasterize_pdf(buffer.getvalue())
