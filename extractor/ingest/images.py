@@ -7,7 +7,7 @@ import io
 import warnings
 from dataclasses import dataclass
 
-from PIL import Image, ImageSequence, UnidentifiedImageError
+from PIL import Image, ImageOps, ImageSequence, UnidentifiedImageError
 
 from extractor.errors import UnreadableInputError
 
@@ -52,7 +52,10 @@ def load_images(data: bytes) -> list[PageImage]:
             pages = []
             for number, frame in enumerate(ImageSequence.Iterator(source), start=1):
                 dpi = frame.info.get("dpi", (DEFAULT_DPI, DEFAULT_DPI))[0] or DEFAULT_DPI
-                pages.append(PageImage(greyscale(frame), float(dpi), number))
+                # A camera or scanner that stores the page turned says so in its EXIF
+                # orientation: turned upright here, before any OCR pass is spent on it.
+                upright = ImageOps.exif_transpose(frame)
+                pages.append(PageImage(greyscale(upright), float(dpi), number))
     except Image.DecompressionBombError:
         raise UnreadableInputError(
             f"the image is too large to be a page (over {MAX_PAGE_PIXELS / 1e6:.0f} million "

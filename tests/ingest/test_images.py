@@ -126,3 +126,17 @@ def test_a_pdf_page_too_large_to_be_a_form_is_refused() -> None:
     canvas.save()
     with pytest.raises(UnreadableInputError, match=r"page 1 of the PDF is 200 x 200 inches"):
         rasterize_pdf(buffer.getvalue())
+
+
+def test_a_page_stored_turned_is_turned_upright_by_its_exif_orientation() -> None:
+    import io
+
+    page = _page_with_ink()
+    stored = page.transpose(Image.Transpose.ROTATE_90)  # the camera's sensor, sideways
+    exif = Image.Exif()
+    exif[0x0112] = 6  # "rotate 90 degrees clockwise to display"
+    buffer = io.BytesIO()
+    stored.save(buffer, "JPEG", quality=95, dpi=(200, 200), exif=exif)
+    (read,) = load_images(buffer.getvalue())
+    assert read.image.size == page.size
+    assert read.image.getpixel((300, 110)) < 60 and read.image.getpixel((300, 160)) > 200
