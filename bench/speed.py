@@ -75,7 +75,7 @@ def _ocr_floor(data: bytes) -> tuple[int, object]:
 
     from extractor.ingest.images import load_images, rasterize_pdf
 
-    pages = rasterize_pdf(data) if data.startswith(b"%PDF") else load_images(data)
+    pages = list(rasterize_pdf(data) if data.startswith(b"%PDF") else load_images(data))
 
     def run() -> None:
         for page in pages:

@@ -17,6 +17,7 @@ from __future__ import annotations
 import dataclasses
 from bisect import bisect_left, bisect_right
 from collections import Counter
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 import numpy as np
@@ -54,7 +55,7 @@ from extractor.assemble.text_dump import read_text_form
 from extractor.errors import UnreadableInputError
 from extractor.fields.dates import is_date_word
 from extractor.fields.names import ticker_spelled_by
-from extractor.ingest.images import MIN_NATIVE_DPI, PageImage
+from extractor.ingest.images import MIN_NATIVE_DPI, PackedPages, PageImage
 from extractor.ingest.ocr import (
     PAGE_CONFIG,
     REGIONS_CONFIG,
@@ -91,14 +92,17 @@ def _is_blank(page: PageImage) -> bool:
     return page.image.getextrema()[0] > 200
 
 
-def read_scan_form(pages: list[PageImage]) -> Form4:
-    """Read scanned pages into a :class:`Form4` (not yet validated)."""
+def read_scan_form(pages: Iterable[PageImage]) -> Form4:
+    """Read scanned pages into a :class:`Form4` (not yet validated).
+
+    The pages are taken one at a time (:func:`extractor.ingest.images.load_images` decodes
+    them so); each is kept only as the cleaned image tesseract read, compressed, for the
+    second engine.
+    """
     check_tesseract()
-    if all(_is_blank(page) for page in pages):
-        raise UnreadableInputError("the scan is empty (no dark marks on its pages)")
     laid: list[LaidLine] = []
     qualities: dict[int, str] = {}
-    images: dict[int, tuple[Image.Image, float]] = {}
+    images = PackedPages()
     beside_strokes: set[int] = set()
     for original in pages:
         if _is_blank(original):  # a separator sheet or a blank back: 2 s of OCR for nothing
@@ -111,8 +115,10 @@ def read_scan_form(pages: list[PageImage]) -> Form4:
                 original, image=original.image.rotate(turn, expand=True, fillcolor=255)))
         laid += read.lines
         qualities[original.number] = read.quality
-        images[original.number] = (read.image, original.dpi)
+        images.add(original.number, read.image, original.dpi)
         beside_strokes |= read.beside_strokes
+    if not images:
+        raise UnreadableInputError("the scan is empty (no dark marks on its pages)")
     if not any(line.text.strip() for line in laid):
         # Grey paper without print passes the check above, and is white once normalised.
         raise UnreadableInputError("no text could be read on the scan (a blank page?)")
@@ -152,13 +158,13 @@ def read_scan_form(pages: list[PageImage]) -> Form4:
 
 
 def _doubted_values(form: Form4, laid: list[LaidLine], judge: Judge,
-                    images: dict[int, tuple[Image.Image, float]], beside_strokes: set[int]
+                    images: Mapping[int, tuple[Image.Image, float]], beside_strokes: set[int]
                     ) -> tuple[list[Doubted], list[tuple[str, str]]]:
     """The values whose reading ``judge`` does not pass, or that did not parse at all, with the
     words they were read from; and the (path, text) of the values it passes.
     ``beside_strokes`` are the ids of the words beside a stroke tesseract dropped."""
     index = {id(line): i for i, line in enumerate(laid)}
-    pixels: dict[int, np.ndarray] = {}
+    pixels: dict[int, tuple[np.ndarray, float]] = {}
     unparsed = {path for path, field in iter_fields(form)
                 if field.value is None and field.review_reason}
     doubted: list[Doubted] = []
@@ -184,17 +190,19 @@ def _doubted_values(form: Form4, laid: list[LaidLine], judge: Judge,
 
 
 def _stops_seen(laid: list[LaidLine], found: ValueWords,
-                images: dict[int, tuple[Image.Image, float]], pixels: dict[int, np.ndarray]
+                images: Mapping[int, tuple[Image.Image, float]],
+                pixels: dict[int, tuple[np.ndarray, float]]
                 ) -> int:
     """The full stops at the end of a value's last word, its own and those the pixels show
     after it (three at most)."""
     line, first, count = found.runs[-1]
     word = laid[line].words[first + count - 1]
-    image, dpi = images[word.page]
-    if word.page not in pixels:
-        pixels[word.page] = np.asarray(image, dtype=np.uint8)
+    if word.page not in pixels:  # each page unpacked once
+        image, dpi = images[word.page]
+        pixels[word.page] = (np.asarray(image, dtype=np.uint8), dpi)
+    page_pixels, dpi = pixels[word.page]
     own = len(word.text) - len(word.text.rstrip("."))
-    return own + dots_after(pixels[word.page], dpi / 72.0, word, most=3 - own)
+    return own + dots_after(page_pixels, dpi / 72.0, word, most=3 - own)
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import itertools
 import math
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from PIL import Image
@@ -152,7 +152,7 @@ def _pieces(words: list[Word], box: Box) -> list[Box]:
     return [(x0, top, x1, bottom) for x0, x1 in itertools.pairwise(edges)]
 
 
-def read_again(images: dict[int, tuple[Image.Image, float]], values: Sequence[ValueWords]
+def read_again(images: Mapping[int, tuple[Image.Image, float]], values: Sequence[ValueWords]
                ) -> list[str]:
     """What the second engine reads for each value's words, one call per page.
 

@@ -140,3 +140,26 @@ def test_a_page_stored_turned_is_turned_upright_by_its_exif_orientation() -> Non
     (read,) = load_images(buffer.getvalue())
     assert read.image.size == page.size
     assert read.image.getpixel((300, 110)) < 60 and read.image.getpixel((300, 160)) > 200
+
+
+def test_pages_come_one_at_a_time_and_are_kept_packed() -> None:
+    """A long scan's pages are decoded as they are asked for, and a reader keeps the ones it
+    needs again compressed, pixel for pixel."""
+    import io
+    from collections.abc import Iterator
+
+    from extractor.ingest.images import PackedPages
+
+    first, second = _page_with_ink(), _page_with_ink().transpose(Image.Transpose.ROTATE_180)
+    buffer = io.BytesIO()
+    first.save(buffer, "TIFF", dpi=(200, 200), save_all=True, append_images=[second])
+    pages = load_images(buffer.getvalue())
+    assert isinstance(pages, Iterator)
+    kept = PackedPages()
+    for page in pages:
+        kept.add(page.number, page.image, page.dpi)
+    assert list(kept) == [1, 2] and len(kept) == 2
+    for number, original in ((1, first), (2, second)):
+        image, dpi = kept[number]
+        assert dpi == pytest.approx(200, abs=0.1)
+        assert image.mode == "L" and image.tobytes() == original.tobytes()
