@@ -68,6 +68,7 @@ from extractor.ingest.ocr import (
 )
 from extractor.ingest.pdf_words import PdfPage, Rect
 from extractor.ingest.preprocess import (
+    box_before_turns,
     deskew,
     despeckle,
     edge_softness,
@@ -80,7 +81,7 @@ from extractor.knowledge.value_kinds import NOTE, value_kind
 from extractor.layout.pdf_blocks import LaidLine, grid_rows, lay_out_page
 from extractor.layout.scan_checkboxes import find_check_marks
 from extractor.layout.scan_rules import find_rules, ink_inside, rectangles
-from extractor.model import Form4, iter_fields
+from extractor.model import Field, Form4, iter_fields, map_fields
 
 SOURCE = "ocr"
 #: A page with more than this share of words read with doubt may be sideways or upside down.
@@ -104,10 +105,13 @@ def read_scan_form(pages: Iterable[PageImage]) -> Form4:
     qualities: dict[int, str] = {}
     images = PackedPages()
     beside_strokes: set[int] = set()
+    #: Per page: its size as given (points), and the turns reading it took.
+    turns: dict[int, tuple[tuple[float, float], int, float]] = {}
     for original in pages:
         if _is_blank(original):  # a separator sheet or a blank back: 2 s of OCR for nothing
             continue
         read = _read_page(original)
+        turn = 0
         if read.doubtful > TURN_CHECK and (turn := upright_turn(original.image)):
             # A page that reads as noise may be sideways or upside down: tesseract's script
             # and orientation detection is asked only then, and the page read again turned.
@@ -116,6 +120,9 @@ def read_scan_form(pages: Iterable[PageImage]) -> Form4:
         laid += read.lines
         qualities[original.number] = read.quality
         images.add(original.number, read.image, original.dpi)
+        size = (original.image.width * 72.0 / original.dpi,
+                original.image.height * 72.0 / original.dpi)
+        turns[original.number] = (size, turn, read.skew)
         beside_strokes |= read.beside_strokes
     if not images:
         raise UnreadableInputError("the scan is empty (no dark marks on its pages)")
@@ -154,7 +161,24 @@ def read_scan_form(pages: Iterable[PageImage]) -> Form4:
     if any(new is not old for new, old in zip(mended, laid, strict=True)):
         laid = mended
         form = read_text_form("\n".join(line.text for line in laid), distrust_noisy_text=False)
-    return with_positions(form, laid, SOURCE, judge_with(second))
+    return _on_pages_as_given(with_positions(form, laid, SOURCE, judge_with(second)), turns)
+
+
+def _on_pages_as_given(form: Form4,
+                       turns: dict[int, tuple[tuple[float, float], int, float]]) -> Form4:
+    """Every value's box moved from the page as read (turned upright, straightened) to the page
+    as given, where a reviewer sees the scan."""
+    def place(_: str, field: Field) -> Field:
+        prov = field.provenance
+        if prov is None or prov.bbox is None or prov.page not in turns:
+            return field
+        size, turn, skew = turns[prov.page]
+        if not turn and not skew:
+            return field
+        bbox = box_before_turns(prov.bbox, size, turn, skew)
+        return dataclasses.replace(field, provenance=dataclasses.replace(prov, bbox=bbox))
+
+    return map_fields(form, place)
 
 
 def _doubted_values(form: Form4, laid: list[LaidLine], judge: Judge,
@@ -218,6 +242,8 @@ class _ReadPage:
     image: Image.Image
     #: The ids of the words just left of a stroke tesseract dropped as debris.
     beside_strokes: frozenset[int]
+    #: The degrees deskew turned it by (counter-clockwise).
+    skew: float
 
 
 def _read_page(original: PageImage) -> _ReadPage:
@@ -230,7 +256,7 @@ def _read_page(original: PageImage) -> _ReadPage:
         image = despeckle(normalize_contrast(original.image, original.dpi), original.dpi)
         if original.source_dpi < MIN_NATIVE_DPI <= original.dpi:  # a fax-class page, enlarged
             image = smooth_enlarged_fax(image)
-        straight, _ = deskew(image)
+        straight, skew = deskew(image)
         page = PageImage(straight, original.dpi, original.number, original.scanned_dpi)
         h_rules, v_rules, cleaned = find_rules(page.image, page.dpi)
         rects = rectangles(h_rules, v_rules, page.image.width * 72.0 / page.dpi)
@@ -268,7 +294,7 @@ def _read_page(original: PageImage) -> _ReadPage:
     width, height = (v * 72.0 / page.dpi for v in page.image.size)
     laid = lay_out_page(PdfPage(page.number, width, height, tuple(words + marks),
                                 tuple(rects)))
-    return _ReadPage(laid, doubtful, quality, cleaned, marked)
+    return _ReadPage(laid, doubtful, quality, cleaned, marked, skew)
 
 
 #: Words tesseract gives less than this confidence (0-100) have their table cell read again.

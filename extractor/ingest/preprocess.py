@@ -14,6 +14,8 @@ the page read as noise.
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 from PIL import Image
 
@@ -208,3 +210,32 @@ def edge_softness(image: Image.Image) -> float:
     dark = int((pixels < 80).sum())
     grey = int(((pixels >= 80) & (pixels < 200)).sum())
     return grey / dark if dark else 0.0
+
+
+Box = tuple[float, float, float, float]
+
+
+def box_before_turns(box: Box, size: tuple[float, float], turn: int, angle: float) -> Box:
+    """Where ``box`` (x0, top, x1, bottom), found on a page that was first turned ``turn``
+    degrees (a multiple of 90, the image expanded) and then straightened by ``angle`` degrees
+    (:func:`deskew`, about the centre), lies on the page as given, in the same units.
+
+    ``size`` is the page as given (width, height).  A box straightened back by a small angle is
+    the box around its four corners turned back, so a few points wider, never cutting the
+    value off: a reviewer is shown the value on the page image as it was scanned.
+    """
+    width, height = size
+    turned = (height, width) if turn % 180 else (width, height)
+    corners = [(x, y) for x in (box[0], box[2]) for y in (box[1], box[3])]
+    if angle:
+        # deskew turned the page counter-clockwise by ``angle`` (y down): undo it.
+        cx, cy = turned[0] / 2, turned[1] / 2
+        cos, sin = math.cos(math.radians(angle)), math.sin(math.radians(angle))
+        corners = [(cx + (x - cx) * cos - (y - cy) * sin, cy + (x - cx) * sin + (y - cy) * cos)
+                   for x, y in corners]
+    # Image.rotate(turn, expand=True) turns counter-clockwise: undo it.
+    back = {0: lambda x, y: (x, y), 90: lambda x, y: (width - y, x),
+            180: lambda x, y: (width - x, height - y), 270: lambda x, y: (y, height - x)}
+    corners = [back[turn % 360](x, y) for x, y in corners]
+    xs, ys = [x for x, _ in corners], [y for _, y in corners]
+    return (max(0.0, min(xs)), max(0.0, min(ys)), min(width, max(xs)), min(height, max(ys)))

@@ -5,6 +5,7 @@ filing; a missing tesseract; an empty image."""
 from __future__ import annotations
 
 import io
+import math
 import random
 from decimal import Decimal
 from pathlib import Path
@@ -37,9 +38,14 @@ def tesla_scan(corpus_xml: list[Path]) -> bytes:
     return _scanned(_truth(corpus_xml, "tsla_musk"), "clean300")
 
 
-def test_clean_scan_values_are_read_and_trusted(tesla_scan: bytes, corpus_xml: list[Path]
+@pytest.fixture(scope="module")
+def tesla_form(tesla_scan: bytes) -> Form4:
+    return extract(tesla_scan)
+
+
+def test_clean_scan_values_are_read_and_trusted(tesla_form: Form4, corpus_xml: list[Path]
                                                 ) -> None:
-    form = extract(tesla_scan)
+    form = tesla_form
     assert form.source_kind == "ocr"
     assert form.issuer.issuer_trading_symbol.value == "TSLA"
     assert form.reporting_owners[0].rpt_owner_name.value == "Musk Elon"
@@ -195,15 +201,46 @@ def test_empty_and_tiny_images() -> None:
             extract(buffer.getvalue())
 
 
-@pytest.mark.parametrize("turn", [90, 180])
-def test_sideways_and_upside_down_pages_are_turned(tesla_scan: bytes, turn: int) -> None:
+def _turned_box(box: tuple[float, ...], size: tuple[float, float], degrees: float,
+                expand: bool) -> tuple[float, float, float, float]:
+    """Where ``box`` lands when its page is turned as ``Image.rotate(degrees, expand)`` turns
+    it (counter-clockwise about the centre; y down)."""
+    width, height = size
+    new_w, new_h = (height, width) if expand and degrees % 180 else (width, height)
+    cos, sin = math.cos(math.radians(degrees)), math.sin(math.radians(degrees))
+    corners = [(x - width / 2, y - height / 2) for x in box[::2] for y in box[1::2]]
+    moved = [(new_w / 2 + dx * cos + dy * sin, new_h / 2 - dx * sin + dy * cos)
+             for dx, dy in corners]
+    return (min(x for x, _ in moved), min(y for _, y in moved),
+            max(x for x, _ in moved), max(y for _, y in moved))
+
+
+@pytest.mark.parametrize(("turn", "tilt"), [(90, 0.0), (180, 0.0), (0, 3.0)])
+def test_turned_and_tilted_pages_are_read_and_boxes_point_at_the_scan(
+        tesla_scan: bytes, tesla_form: Form4, turn: int, tilt: float) -> None:
+    """A sideways, upside-down or tilted page is read as the upright page is, and each
+    value's box is on the page as given (where a reviewer is shown it), not as read."""
     image = Image.open(io.BytesIO(tesla_scan))
+    given = image.rotate(turn, expand=True) if turn else image.rotate(
+        tilt, resample=Image.Resampling.BICUBIC, fillcolor=255)
     buffer = io.BytesIO()
-    image.rotate(turn, expand=True).save(buffer, "PNG", dpi=(300, 300))
+    given.save(buffer, "PNG", dpi=(300, 300))
     form = extract(buffer.getvalue())
     assert form.issuer.issuer_trading_symbol.value == "TSLA"
     assert form.period_of_report.value is not None
     assert form.period_of_report.value.isoformat() == "2023-03-08"
+    size = (image.width * 72 / 300, image.height * 72 / 300)
+    for field, upright in ((form.issuer.issuer_trading_symbol,
+                            tesla_form.issuer.issuer_trading_symbol),
+                           (form.non_derivative_table[0].transaction_shares,
+                            tesla_form.non_derivative_table[0].transaction_shares)):
+        assert field.provenance and field.provenance.bbox
+        assert upright.provenance and upright.provenance.bbox
+        expected = _turned_box(upright.provenance.bbox, size, turn or tilt, bool(turn))
+        # deskew finds the angle to a few tenths of a degree: what it leaves tilts the line
+        # the box was measured on, by up to a hundredth of its length.
+        slack = 3.0 + (0.01 * (expected[2] - expected[0]) if tilt else 0.0)
+        assert field.provenance.bbox == pytest.approx(expected, abs=slack)
 
 
 @pytest.mark.parametrize(("dpi", "kept"), [(200, "05/02/2019"), (300, "06/02/2019")])

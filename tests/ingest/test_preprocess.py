@@ -13,6 +13,7 @@ from PIL import Image, ImageDraw
 from bench.scan import QUALITIES, rasterize
 from extractor.assemble.edgar_xml import read_edgar_xml
 from extractor.ingest.preprocess import (
+    box_before_turns,
     deskew,
     despeckle,
     normalize_contrast,
@@ -117,3 +118,26 @@ def test_an_aged_copy_gets_white_paper_dark_ink_and_its_rules_back(page: Image.I
     assert all(abs(a - b) <= 2 for rule, other in zip(found, truth, strict=True)
                for a, b in zip(rule, other, strict=True))
     assert len(long_rules(aged)) < len(truth) / 2
+
+
+@pytest.mark.parametrize(("turn", "angle"), [(0, 0.0), (0, 3.0), (0, -4.5), (90, 0.0),
+                                             (180, 2.0), (270, -1.5)])
+def test_a_box_found_on_the_page_as_read_is_found_on_the_page_as_given(
+        turn: int, angle: float) -> None:
+    """A mark drawn on the page as scanned; the page turned upright and straightened as the
+    scan reader does; the mark's box found there and moved back lands on the mark."""
+    given = Image.new("L", (600, 800), 255)
+    mark = (380, 90, 470, 130)  # (x0, top, x1, bottom)
+    ImageDraw.Draw(given).rectangle((mark[0], mark[1], mark[2] - 1, mark[3] - 1), fill=0)
+    read = given.rotate(turn, expand=True, fillcolor=255) if turn else given
+    read = read.rotate(angle, resample=Image.Resampling.BICUBIC, fillcolor=255) if angle \
+        else read
+    ink = read.point(lambda v: 255 if v < 128 else 0).getbbox()
+    assert ink is not None
+    back = box_before_turns(tuple(float(v) for v in ink), given.size, turn, angle)
+    # The box around the turned-back corners holds the mark, and is little larger than it.
+    slack = 2 + 130 * abs(np.sin(np.radians(angle)))
+    assert back[0] <= mark[0] + 2 and back[1] <= mark[1] + 2
+    assert back[2] >= mark[2] - 2 and back[3] >= mark[3] - 2
+    assert back[0] >= mark[0] - slack and back[1] >= mark[1] - slack
+    assert back[2] <= mark[2] + slack and back[3] <= mark[3] + slack
