@@ -1,5 +1,8 @@
 """Page images of a scan: PNG, JPEG, TIFF (every frame of a multi-page TIFF), or the pages of an
-image-only PDF rasterized with pypdfium2 (pdfplumber's renderer)."""
+image-only PDF rasterized with pypdfium2 (pdfplumber's renderer), each greyscale at the
+resolution tesseract reads it at, handed out one page at a time; and :class:`PackedPages`, the
+compressed store a reader keeps pages in when it needs them again.
+"""
 
 from __future__ import annotations
 
@@ -81,11 +84,6 @@ def _frames(source: Image.Image) -> Iterator[PageImage]:
         raise UnreadableInputError(f"corrupt or unreadable image ({err})") from None
 
 
-#: A scan finer than this is reduced to :data:`PDF_RASTER_DPI` (slack for a 300 dpi scanner
-#: that writes 300.5).
-_FINER_THAN = MAX_NATIVE_DPI * 1.05
-
-
 def greyscale(frame: Image.Image) -> Image.Image:
     """``frame`` as 8-bit grey on white paper, whatever its mode.
 
@@ -105,6 +103,11 @@ def greyscale(frame: Image.Image) -> Image.Image:
         paper = Image.new("RGBA", rgba.size, (255, 255, 255, 255))
         return Image.alpha_composite(paper, rgba).convert("L")
     return frame.convert("L")
+
+
+#: A scan finer than this is reduced to :data:`PDF_RASTER_DPI` (slack for a 300 dpi scanner
+#: that writes 300.5).
+_FINER_THAN = MAX_NATIVE_DPI * 1.05
 
 
 def _at_reading_resolution(page: PageImage) -> PageImage:
