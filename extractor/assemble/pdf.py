@@ -16,6 +16,7 @@ from extractor.assemble.text_dump import read_text_form
 from extractor.fields.dates import is_date_word
 from extractor.ingest.pdf_words import read_pdf
 from extractor.layout.pdf_blocks import LaidLine, lay_out_page
+from extractor.layout.value_words import value_boxes
 from extractor.model import Field, Form4, Provenance, map_fields
 
 SOURCE = "pdf"
@@ -35,7 +36,9 @@ Judge = Callable[[LaidLine | None, str, str], tuple[float, str | None]]
 
 def with_positions(form: Form4, laid: list[LaidLine], source: str,
                    judge: Judge | None = None) -> Form4:
-    """Every provenance names ``source``, and the page and box of the line its text came from.
+    """Every provenance names ``source``, the page, and the box of the words its text came
+    from (the cell of a table row, "TX" of "AUSTIN TX 78725"; the whole line when the words are
+    not found one by one).
 
     ``judge``, when given, caps each value's confidence and gives the reason (OCR: how far
     the words the value was read from are trusted, :mod:`extractor.assemble.scan_trust`).
@@ -46,8 +49,10 @@ def with_positions(form: Form4, laid: list[LaidLine], source: str,
     squeezed = [" ".join(line.text.replace("|", " ").split()) for line in laid]
     cursors: dict[str, int] = {}
     items: dict[str, str] = {}
+    #: (path, laid line, the value's own words) of every value placed on a line.
+    placed: list[tuple[str, int, str]] = []
 
-    def locate(group: str, item: str, raw: str) -> LaidLine | None:
+    def locate(group: str, item: str, raw: str) -> int | None:
         key = " ".join(raw.replace("|", " ").split())[:120]
         if not key:
             return None
@@ -58,7 +63,7 @@ def with_positions(form: Form4, laid: list[LaidLine], source: str,
         for index in (*range(start, len(laid)), *range(start)):
             if key in squeezed[index]:
                 cursors[group] = index
-                return laid[index]
+                return index
         return None
 
     def place(path: str, field: Field) -> Field:
@@ -68,7 +73,10 @@ def with_positions(form: Form4, laid: list[LaidLine], source: str,
         group = path.split("[")[0].split(".")[0]
         item = path.split("]")[0] if "[" in path else group
         first = next((part for part in (prov.raw_text or "").split("\n") if part.strip()), "")
-        line = locate(group, item, first) if first else None
+        index = locate(group, item, first) if first else None
+        line = laid[index] if index is not None else None
+        if index is not None:
+            placed.append((path, index, _printed_words(field.value, prov.raw_text or "")))
         new = Provenance(source, line.page if line else None, line.bbox if line else None,
                          prov.raw_text)
         field = dataclasses.replace(field, provenance=new)
@@ -80,10 +88,31 @@ def with_positions(form: Form4, laid: list[LaidLine], source: str,
                                             review_reason=field.review_reason or reason)
         return field
 
-    return dataclasses.replace(map_fields(form, place), source_kind=source)
+    form = map_fields(form, place)
+    boxes = value_boxes(laid, placed)
+
+    def narrow(path: str, field: Field) -> Field:
+        prov = field.provenance
+        if path not in boxes or prov is None:
+            return field
+        return dataclasses.replace(field, provenance=dataclasses.replace(prov, bbox=boxes[path]))
+
+    return dataclasses.replace(map_fields(form, narrow), source_kind=source)
 
 
 _WORD_EDGES = ",.;:()[]"
+
+
+def _printed_words(value: object, raw: str) -> str:
+    """The words ``value`` was read from, as printed: the one printed line of ``raw`` that
+    spells it ("1 TESLA ROAD" of a two-line address, for its second street line), or its own
+    words among others (:func:`words_of_value`)."""
+    if isinstance(value, str) and "\n" in raw:
+        wanted = [word.strip(_WORD_EDGES) for word in value.lower().split()]
+        for part in raw.split("\n"):
+            if [word.strip(_WORD_EDGES) for word in part.lower().split()] == wanted:
+                return part
+    return words_of_value(value, raw)
 
 
 def words_of_value(value: object, raw: str) -> str:

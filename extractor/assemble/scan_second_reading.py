@@ -19,12 +19,8 @@ from PIL import Image
 from extractor.ingest.line_reader import read_lines
 from extractor.ingest.pdf_words import Word
 from extractor.layout.pdf_blocks import LaidLine, lines_of
+from extractor.layout.value_words import find_value_runs
 
-#: How many laid lines after a value's first one its further lines are looked for in.
-_FOLLOWING_LINES = 6
-#: How many laid lines after the one a value was placed on its first words are looked for in
-#: (a box's value placed by its label's asterisk, "Person*", a line above it).
-_ANCHOR = 2
 #: How far (in line heights) the second engine looks beyond tesseract's words on either side,
 #: short of the next word: a letter tesseract dropped as debris ("Unitrust |" for "Unitrust I")
 #: then shows up as a difference instead of passing unseen.
@@ -54,25 +50,11 @@ class ValueWords:
 
 def find_value_words(laid: Sequence[LaidLine], start: int, raw: str) -> ValueWords | None:
     """The words of ``raw`` (a value's text) on the laid line ``start`` or just after it, and
-    on the lines after that, or ``None`` when they are not all found in order.
-
-    A line of ``raw`` (a box's value, "\n" between its printed lines) may lie a few lines
-    further on than the one before it (sub-labels between); a long note joined into one line
-    runs on from the end of one laid line to the start of the next.
-    """
-    parts = [part.split() for part in raw.split("\n") if part.strip()]
-    if not parts:
+    on the lines after that (:func:`extractor.layout.value_words.find_value_runs`), or
+    ``None`` when they are not all found in order or lie on more than one page."""
+    runs = find_value_runs(laid, start, raw)
+    if runs is None:
         return None
-    runs: list[tuple[int, int, int]] = []
-    index = start
-    for part in parts:
-        found = next((found for offset in range(_FOLLOWING_LINES + 1 if runs else _ANCHOR + 1)
-                      if index + offset < len(laid)
-                      and (found := _runs_from(laid, index + offset, part))), None)
-        if found is None:
-            return None
-        runs += found
-        index = found[-1][0]
     words = [w for i, first, count in runs for w in laid[i].words[first:first + count]]
     page = words[0].page
     if any(word.page != page for word in words):
@@ -84,32 +66,6 @@ def find_value_words(laid: Sequence[LaidLine], start: int, raw: str) -> ValueWor
                   and line.bbox[3] >= top for w in line.words if id(w) not in mine]
     return ValueWords(tuple(runs), page, _regions(words, neighbours),
                       " ".join(w.text for w in words))
-
-
-def _runs_from(laid: Sequence[LaidLine], line: int, tokens: list[str]
-               ) -> list[tuple[int, int, int]] | None:
-    """Where ``tokens`` are, as (laid line, first word, count) runs: wholly on ``line``, or
-    from a word of it to its end and on at the start of the lines after."""
-    words = _texts(laid[line])
-    for first in range(len(words)):
-        count = min(len(tokens), len(words) - first)
-        if words[first:first + count] != tokens[:count]:
-            continue
-        runs, done, after = [(line, first, count)], count, line + 1
-        while done < len(tokens) and after < len(laid) and after <= line + _FOLLOWING_LINES:
-            more = _texts(laid[after])
-            count = min(len(tokens) - done, len(more))
-            if not count or more[:count] != tokens[done:done + count]:
-                break
-            runs.append((after, 0, count))
-            done, after = done + count, after + 1
-        if done == len(tokens):
-            return runs
-    return None
-
-
-def _texts(line: LaidLine) -> list[str]:
-    return [w.text.replace("|", "/") for w in line.words]  # as the layout writes a cell
 
 
 def _regions(words: list[Word], neighbours: list[Word]) -> tuple[Box, ...]:

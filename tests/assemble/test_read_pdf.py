@@ -43,11 +43,51 @@ def test_tesla_values_and_positions(corpus_xml: list[Path]) -> None:
     assert option.exercise_date.footnote_ids == ("F2",)
     assert option.expiration_date.value == dt.date(2023, 4, 8)
     assert form.signatures[0].signature_date.value == dt.date(2023, 3, 10)
-    # Provenance: the page and box of the line a value was read from.
+    # Provenance: the page and box of the words a value was read from, its own cell.
     prov = row.shares_owned_following_transaction.provenance
     assert prov is not None and prov.source == "pdf" and prov.page == 1
     assert prov.bbox is not None and 250 < prov.bbox[1] < 400
+    assert prov.bbox[2] - prov.bbox[0] < 60  # "411,062,076", not the row
     assert not form.needs_review
+
+
+@pytest.mark.parametrize("prefix", ["aapl_cook", "tsla_musk", "goog_sergey_2022-04-13_22024550"])
+@pytest.mark.parametrize("style", [None, ALTERNATE_STYLE])
+def test_each_value_box_holds_its_own_words(corpus_xml: list[Path], prefix: str,
+                                            style: object) -> None:
+    """The box a reviewer is shown is the value's own cell or words, not its whole row: the
+    PDF's text inside each table value's box is that value's text (Table II's underlying
+    amount and its acquired or disposed number often print the same digits)."""
+    import pdfplumber
+
+    from extractor.assemble.pdf import words_of_value
+    from extractor.model import iter_fields
+
+    pdf = render_pdf(_truth(corpus_xml, prefix), style=style)
+    form = extract(pdf)
+    checked = 0
+    with pdfplumber.open(io.BytesIO(pdf)) as document:
+        for path, field in iter_fields(form):
+            prov = field.provenance
+            if "table" not in path or field.value is None or not prov or not prov.bbox:
+                continue
+            assert prov.page is not None
+            inside = document.pages[prov.page - 1].crop(prov.bbox).extract_text()
+            own = words_of_value(field.value, prov.raw_text or "")
+            assert " ".join(inside.split()) == " ".join(own.split()), path
+            checked += 1
+    assert checked >= 16
+    # Like digits, each in its own cell, left to right as printed: Table II's number
+    # acquired or disposed (the (A) or (D) read from its cell), then the underlying amount.
+    names = ("transaction_shares", "transaction_acquired_disposed_code",
+             "underlying_security_title", "underlying_security_shares")
+    for row in form.derivative_table:
+        fields = [getattr(row, name) for name in names]
+        if any(field.value is None for field in fields):
+            continue  # a holding reported without a transaction
+        boxes = [field.provenance.bbox for field in fields]
+        assert None not in boxes and boxes[0] == boxes[1]
+        assert boxes[0][2] < boxes[2][0] < boxes[2][2] < boxes[3][0]
 
 
 @pytest.mark.parametrize("prefix", ["goog_sergey_2022-04-13_22024550", "betr_softbank",
