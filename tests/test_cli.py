@@ -70,6 +70,19 @@ def test_bad_input_one_line_exit_2(tmp_path: Path, content: bytes, message: str)
     assert result.stdout == ""
 
 
+def test_a_scan_without_tesseract_installed_says_how_to_install_it() -> None:
+    """tesseract not on the PATH (a machine set up without it): one line, exit 2."""
+    import os
+
+    scan = Path(__file__).parents[1] / "samples" / "tsla_musk_2023-03-08_scan300.png"
+    result = subprocess.run([*FORM4, "extract", str(scan)], capture_output=True, text=True,
+                            timeout=120, env={**os.environ, "PATH": "/nonexistent"})
+    assert result.returncode == 2
+    assert result.stderr.strip().splitlines() == [
+        f"form4: error: {scan}: the tesseract OCR program is not installed; on Debian: "
+        "sudo apt-get install tesseract-ocr (or run the project's make setup)"]
+
+
 def test_form3_is_not_a_form4(shared_dir: Path) -> None:
     form3 = next((shared_dir / "corpus" / "xml_form3_5").glob("form3_*.xml"))
     result = run("extract", str(form3))
