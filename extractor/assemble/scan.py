@@ -105,8 +105,7 @@ def read_scan_form(pages: Iterable[PageImage]) -> Form4:
     qualities: dict[int, str] = {}
     images = PackedPages()
     beside_strokes: set[int] = set()
-    #: Per page: its size as given (points), and the turns reading it took.
-    turns: dict[int, tuple[tuple[float, float], int, float]] = {}
+    turns: dict[int, _Turns] = {}
     for original in pages:
         if _is_blank(original):  # a separator sheet or a blank back: 2 s of OCR for nothing
             continue
@@ -122,7 +121,7 @@ def read_scan_form(pages: Iterable[PageImage]) -> Form4:
         images.add(original.number, read.image, original.dpi)
         size = (original.image.width * 72.0 / original.dpi,
                 original.image.height * 72.0 / original.dpi)
-        turns[original.number] = (size, turn, read.skew)
+        turns[original.number] = _Turns(size, turn, read.skew)
         beside_strokes |= read.beside_strokes
     if not images:
         raise UnreadableInputError("the scan is empty (no dark marks on its pages)")
@@ -164,18 +163,29 @@ def read_scan_form(pages: Iterable[PageImage]) -> Form4:
     return _on_pages_as_given(with_positions(form, laid, SOURCE, judge_with(second)), turns)
 
 
-def _on_pages_as_given(form: Form4,
-                       turns: dict[int, tuple[tuple[float, float], int, float]]) -> Form4:
+@dataclass(frozen=True, slots=True)
+class _Turns:
+    """How a page was turned to be read."""
+
+    #: The page as given (points).
+    size: tuple[float, float]
+    #: The quarter turns (degrees counter-clockwise) that set it upright.
+    turn: int
+    #: The degrees deskew then straightened it by.
+    skew: float
+
+
+def _on_pages_as_given(form: Form4, turns: dict[int, _Turns]) -> Form4:
     """Every value's box moved from the page as read (turned upright, straightened) to the page
     as given, where a reviewer sees the scan."""
     def place(_: str, field: Field) -> Field:
         prov = field.provenance
         if prov is None or prov.bbox is None or prov.page not in turns:
             return field
-        size, turn, skew = turns[prov.page]
-        if not turn and not skew:
+        page = turns[prov.page]
+        if not page.turn and not page.skew:
             return field
-        bbox = box_before_turns(prov.bbox, size, turn, skew)
+        bbox = box_before_turns(prov.bbox, page.size, page.turn, page.skew)
         return dataclasses.replace(field, provenance=dataclasses.replace(prov, bbox=bbox))
 
     return map_fields(form, place)
