@@ -7,6 +7,7 @@ compressed store a reader keeps pages in when it needs them again.
 from __future__ import annotations
 
 import io
+import numbers
 import warnings
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
@@ -20,8 +21,12 @@ from extractor.errors import UnreadableInputError
 #: 300: four times the pixels cost four times the OCR and read no better).
 PDF_RASTER_DPI = 300
 MIN_NATIVE_DPI, MAX_NATIVE_DPI = 175, PDF_RASTER_DPI
-#: Resolution assumed for an image that does not say (scanners write it; screenshots don't).
-DEFAULT_DPI = 300
+#: The long side of a form's page, in inches: letter 11, A4 11.7, legal 14; a scan cropped to
+#: the print a little less.  A resolution that makes an image's long side fall outside these
+#: is not the scan's (software writes 72 or 96 for an image it did not scan, or nothing).
+PAGE_LONG_SIDE = (9.5, 14.5)
+#: The long side assumed when the resolution must be worked out from the pixels: letter.
+LETTER_LONG_SIDE = 11.0
 
 
 @dataclass(frozen=True)
@@ -75,7 +80,7 @@ def _frames(source: Image.Image) -> Iterator[PageImage]:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", Image.DecompressionBombWarning)
             for number, frame in enumerate(ImageSequence.Iterator(source), start=1):
-                dpi = frame.info.get("dpi", (DEFAULT_DPI, DEFAULT_DPI))[0] or DEFAULT_DPI
+                dpi = page_resolution(frame.info.get("dpi"), frame.size)
                 # A camera or scanner that stores the page turned says so in its EXIF
                 # orientation: turned upright here, before any OCR pass is spent on it.
                 upright = ImageOps.exif_transpose(frame)
@@ -103,6 +108,24 @@ def greyscale(frame: Image.Image) -> Image.Image:
         paper = Image.new("RGBA", rgba.size, (255, 255, 255, 255))
         return Image.alpha_composite(paper, rgba).convert("L")
     return frame.convert("L")
+
+
+def page_resolution(stated: object, size: tuple[int, int]) -> float:
+    """The resolution an image file's page was scanned at: the one it states, when that makes
+    it the size of a form's page (:data:`PAGE_LONG_SIDE`); else the one that makes its long
+    side a letter page's.
+
+    The resolution sets the page's size in points, which the layout's tolerances are in, and
+    tells an office scan or a fax from a sharp scan: a 300 dpi scan saved by an editor as
+    96 dpi would otherwise be laid out as a 34-inch page and enlarged as a fax.
+    """
+    dots = stated[0] if isinstance(stated, tuple) and stated else stated
+    long_side = max(size)
+    # TIFF states it as a fraction (Pillow's IFDRational), a Real but not a float.
+    if isinstance(dots, numbers.Real) and float(dots) > 0 and \
+            PAGE_LONG_SIDE[0] <= long_side / float(dots) <= PAGE_LONG_SIDE[1]:
+        return float(dots)
+    return float(round(long_side / LETTER_LONG_SIDE))
 
 
 #: A scan finer than this is reduced to :data:`PDF_RASTER_DPI` (slack for a 300 dpi scanner

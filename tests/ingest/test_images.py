@@ -63,7 +63,8 @@ def test_a_tiny_image_at_fax_resolution_is_too_small_before_any_enlarging() -> N
 
 
 def _page_with_ink() -> Image.Image:
-    page = Image.new("L", (850, 1100), 255)
+    """A letter page at 200 dpi with a black and a grey bar."""
+    page = Image.new("L", (1700, 2200), 255)
     page.paste(0, (100, 100, 500, 120))
     page.paste(128, (100, 200, 500, 220))
     return page
@@ -163,3 +164,29 @@ def test_pages_come_one_at_a_time_and_are_kept_packed() -> None:
         image, dpi = kept[number]
         assert dpi == pytest.approx(200, abs=0.1)
         assert image.mode == "L" and image.tobytes() == original.tobytes()
+
+
+@pytest.mark.parametrize(("stated", "size", "dpi"), [
+    ((300, 300), (2550, 3300), 300.0),   # a letter page at 300 dpi, as the scanner says
+    ((300, 300), (2550, 4200), 300.0),   # legal
+    ((200, 200), (2200, 1700), 200.0),   # landscape
+    ((200, 200), (2000, 1500), 200.0),   # cropped to the print: 10 inches long
+    ((96, 96), (3301, 2550), 300.0),     # an editor's 96 dpi on a 300 dpi scan: 34 inches
+    ((72, 72), (1700, 2200), 200.0),     # 72 dpi on a 200 dpi scan
+    (None, (1275, 1650), 150.0),         # a fax saved without a resolution
+    ((0, 0), (2550, 3300), 300.0),
+])
+def test_a_resolution_that_makes_no_form_page_is_worked_out_from_the_pixels(
+        stated: object, size: tuple[int, int], dpi: float) -> None:
+    from extractor.ingest.images import page_resolution
+
+    assert page_resolution(stated, size) == dpi
+
+
+def test_a_tiff_states_its_resolution_as_a_fraction() -> None:
+    import io
+
+    buffer = io.BytesIO()
+    _page_with_ink().resize((2550, 4200)).save(buffer, "TIFF", dpi=(300, 300))
+    (read,) = load_images(buffer.getvalue())
+    assert read.dpi == 300.0  # legal paper, not a letter page at 382 dpi
