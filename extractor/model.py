@@ -33,7 +33,9 @@ class Provenance:
 
     source: str
     page: int | None = None
-    #: (x0, top, x1, bottom) in PDF points or image pixels, when the reader knows positions.
+    #: (x0, top, x1, bottom) in points (1/72 inch) from the top-left corner of the page as
+    #: given (a scan's too, however it was turned to be read), round the value's own words,
+    #: when the reader knows positions.
     bbox: tuple[float, float, float, float] | None = None
     raw_text: str | None = None
 

@@ -27,7 +27,9 @@ _PROVENANCE = {
                    "description": "reader: text-dump, legacy-ascii, edgar-xml, pdf, ocr, html"},
         "page": {"type": "integer", "minimum": 1},
         "bbox": {"type": "array", "items": {"type": "number"}, "minItems": 4, "maxItems": 4,
-                 "description": "x0, top, x1, bottom in PDF points or image pixels"},
+                 "description": "x0, top, x1, bottom in points (1/72 inch) from the top-left "
+                                "corner of the page as given (a scan's too), round the "
+                                "value's own words"},
         "raw_text": {"type": "string", "description": "the source text the value came from"},
     },
     "additionalProperties": False,
