@@ -54,6 +54,10 @@ from extractor.model import (
 )
 
 _ISSUER = re.compile(r"^(?P<name>.+?)\s*[\[(]\s*(?P<ticker>[A-Za-z0-9.\-]{1,8})\s*[\])]")
+#: "Apple Inc. [ AAPL" at the end of box 2: the closing bracket lost (a fax drops it, or reads
+#: it as "J", "|", "l" or "1", a space after the ticker, for tickers have none).
+_ISSUER_OPEN = re.compile(
+    r"^(?P<name>.+?)\s*\[\s*(?P<ticker>[A-Z]{1,5})(?P<close>\s*[\])|]|\s+[Jjl1I])?\s*$")
 #: Lines every page repeats at its foot: the form number and the page number.
 _PAGE_FURNITURE = re.compile(
     r"(?im)^[ \t]*(?:SEC 1474 \(\d+-\d+\))?[ \t]*(?:Page \d+ of \d+)?[ \t]*$")
@@ -154,7 +158,7 @@ def _read_issuer(layout: TextLayout) -> Issuer:
         return Issuer(_f(None, "", 0.0, "box 2 not found"), _f(None, "", 0.0, "box 2 not found"))
     raw = layout.segment_after(box)
     text = clean_segment(raw)
-    if m := _ISSUER.match(text):
+    if m := _ISSUER.match(text) or _open_bracket_issuer(text):
         return Issuer(_f(m["name"].strip(" ,"), raw), _f(m["ticker"].upper(), raw))
     words = text.split()
     if len(words) > 1 and re.fullmatch(r"[A-Z]{1,5}", words[-1]):
@@ -162,6 +166,15 @@ def _read_issuer(layout: TextLayout) -> Issuer:
                       _f(words[-1], raw, 0.7, "ticker not printed in brackets"))
     return Issuer(_f(text or None, raw, 0.7 if text else 0.0, "ticker not found in box 2"),
                   _f(None, raw, 0.0, "ticker not found in box 2"))
+
+
+def _open_bracket_issuer(text: str) -> re.Match[str] | None:
+    """Box 2 read as "Name [ TICKER" with its closing bracket lost; ``None`` where the bracket
+    may be the ticker's last letter ("AAPLJ": "AAPL]" or a ticker ending in J?)."""
+    m = _ISSUER_OPEN.match(text)
+    if m is None or (not m["close"] and m["ticker"][-1] in "JI"):
+        return None
+    return m
 
 
 def _read_date_box(layout: TextLayout, key: str) -> Field:

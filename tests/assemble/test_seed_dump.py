@@ -48,6 +48,22 @@ def test_issuer_dates_and_amendment(seed: Form4) -> None:
     assert seed.source_kind == "text-dump"
 
 
+@pytest.mark.parametrize(("printed", "ticker"), [
+    ("[CLRB", "CLRB"),      # the closing bracket lost
+    ("[ CLRB J", "CLRB"),   # read as a letter, a space after the ticker
+    ("[CLRBJ", None),       # glued on: "CLRB]" or a ticker ending in J? flagged
+])
+def test_a_ticker_whose_closing_bracket_was_lost(seed_path: Path, printed: str,
+                                                 ticker: str | None) -> None:
+    damaged = extract(seed_path.read_text().replace("[CLRB]", printed))
+    symbol = damaged.issuer.issuer_trading_symbol
+    assert damaged.issuer.issuer_name.value == "Cellectar Biosciences, Inc." or ticker is None
+    if ticker is None:
+        assert symbol.needs_review
+    else:
+        assert symbol.value == ticker and not symbol.needs_review
+
+
 def test_relationship_officer_not_director(seed: Form4) -> None:
     rel = seed.reporting_owners[0].relationship
     assert rel.is_officer.value is True
