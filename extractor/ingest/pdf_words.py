@@ -8,65 +8,12 @@ from __future__ import annotations
 
 import io
 import itertools
-from dataclasses import dataclass
 
 from extractor.errors import ScannedPdfError, UnreadableInputError
+from extractor.ingest.page import Page, Rect, Word
 
-
-@dataclass(frozen=True, slots=True)
-class Word:
-    """A word on a page; coordinates in PDF points from the page's top-left corner."""
-
-    text: str
-    x0: float
-    x1: float
-    top: float
-    bottom: float
-    page: int
-    #: How sure the reader is of the text, 0-1: 1 for a PDF's text layer, OCR's confidence
-    #: for a scan's word.
-    confidence: float = 1.0
-
-    @property
-    def cx(self) -> float:
-        return (self.x0 + self.x1) / 2
-
-    @property
-    def cy(self) -> float:
-        return (self.top + self.bottom) / 2
-
-
-@dataclass(frozen=True, slots=True)
-class Rect:
-    """A drawn rectangle (or a line thickened into one)."""
-
-    x0: float
-    x1: float
-    top: float
-    bottom: float
-    #: Painted with a dark fill (a check box "checked" by filling it).
-    filled: bool = False
-
-    @property
-    def width(self) -> float:
-        return self.x1 - self.x0
-
-    @property
-    def height(self) -> float:
-        return self.bottom - self.top
-
-    def contains(self, x: float, y: float, slack: float = 0.5) -> bool:
-        return (self.x0 - slack <= x <= self.x1 + slack
-                and self.top - slack <= y <= self.bottom + slack)
-
-
-@dataclass(frozen=True, slots=True)
-class PdfPage:
-    number: int
-    width: float
-    height: float
-    words: tuple[Word, ...]
-    rects: tuple[Rect, ...]
+#: Kept for the readers written before the page model had a module of its own.
+PdfPage = Page
 
 
 def _dark_fill(rect: dict) -> bool:
