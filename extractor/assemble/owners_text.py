@@ -12,7 +12,7 @@ import re
 
 from extractor.assemble.text_fields import CLEAN, SOURCE
 from extractor.assemble.text_fields import text_field as _f
-from extractor.fields.addresses import recase_address, split_street
+from extractor.fields.addresses import recase_owner_address, split_street
 from extractor.fields.cells import REPAIRED_CONFIDENCE
 from extractor.fields.names import split_person_name
 from extractor.fields.ocr_repair import repair_code
@@ -385,25 +385,16 @@ def merge_owner(box1: ReportingOwner | None, box5: Relationship,
     """The first reporting owner from box 1 + box 5 and the table row, corroborated."""
     form = dataclasses.replace(box1 or ReportingOwner(), relationship=box5)
     if table is None:
-        return _recased(form)
+        return recase_owner_address(form)
     merged = {f.name: corroborate(getattr(form, f.name), getattr(table, f.name), f.name)
               for f in dataclasses.fields(ReportingOwner) if f.name != "relationship"}
     relationship = Relationship(**{
         f.name: corroborate(getattr(box5, f.name), getattr(table.relationship, f.name), f.name)
         for f in dataclasses.fields(Relationship)})
-    return _recased(ReportingOwner(**merged, relationship=relationship))
-
-
-def _recased(owner: ReportingOwner) -> ReportingOwner:
-    changes = {}
-    for name in ("rpt_owner_street1", "rpt_owner_street2", "rpt_owner_city"):
-        value = getattr(owner, name)
-        if isinstance(value.value, str):
-            changes[name] = dataclasses.replace(value, value=recase_address(value.value))
-    return dataclasses.replace(owner, **changes)
+    return recase_owner_address(ReportingOwner(**merged, relationship=relationship))
 
 
 def finish_owner(owner: ReportingOwner) -> ReportingOwner:
     """An owner that had no box 1 to corroborate it (second and later table rows)."""
-    return _recased(owner)
+    return recase_owner_address(owner)
 

@@ -12,10 +12,10 @@ import dataclasses
 import datetime as dt
 from collections.abc import Callable
 
-from extractor.assemble.text_dump import read_text_form
+from extractor.assemble.page_form import read_page_form
 from extractor.fields.dates import is_date_word
 from extractor.ingest.pdf_words import read_pdf
-from extractor.layout.pdf_blocks import LaidLine, lay_out_page
+from extractor.layout.pdf_blocks import LaidLine
 from extractor.layout.value_words import value_boxes
 from extractor.model import Field, Form4, Provenance, map_fields
 
@@ -24,9 +24,7 @@ SOURCE = "pdf"
 
 def read_pdf_form(data: bytes) -> Form4:
     """Read a PDF with a text layer into a :class:`Form4` (not yet validated)."""
-    laid = [line for page in read_pdf(data) for line in lay_out_page(page)]
-    form = read_text_form("\n".join(line.text for line in laid))
-    return with_positions(form, laid, SOURCE)
+    return read_page_form(read_pdf(data), SOURCE)
 
 
 #: ``(line, raw_text, path) -> (cap, reason)``: how far a value read from ``line`` (None when

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 
@@ -11,6 +12,7 @@ from extractor.knowledge.codes import (
     UPPERCASE_ADDRESS_WORDS,
     US_ZIP,
 )
+from extractor.model import ReportingOwner
 
 _CITY_STATE_ZIP = re.compile(
     r"^(?P<city>[A-Za-z][A-Za-z .'\-]*?)\s*,?\s+(?P<state>[A-Za-z]{2})\.?\s*,?\s+"
@@ -48,6 +50,16 @@ def recase_address(text: str) -> str:
     if not letters or any(c.islower() for c in letters):
         return text
     return " ".join(_recase_word(word) for word in text.split(" "))
+
+
+def recase_owner_address(owner: ReportingOwner) -> ReportingOwner:
+    """``owner`` with its street lines and city re-cased for display (:func:`recase_address`)."""
+    changes = {}
+    for name in ("rpt_owner_street1", "rpt_owner_street2", "rpt_owner_city"):
+        value = getattr(owner, name)
+        if isinstance(value.value, str):
+            changes[name] = dataclasses.replace(value, value=recase_address(value.value))
+    return dataclasses.replace(owner, **changes)
 
 
 def _recase_word(word: str) -> str:

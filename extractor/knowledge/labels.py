@@ -11,6 +11,9 @@ Revisions:
 * ``2002`` (SEC 1474 (9-02)): 1 Name and Address, 2 Issuer Name and Ticker, 3 Date of Earliest
   Transaction, 4 If Amendment, 5 Relationship, 6 Individual or Joint/Group Filing.
 * ``2023``: as 2002, plus the Rule 10b5-1(c) check box.
+* ``2026`` (SEC 1474 (03-26)): as 2023, plus box 2a Foreign Trading Symbol, box 1's "(Country)"
+  line and "Zip/Postal Code"; box 3 reads "Date of Earliest Transaction Required to be
+  Reported"; Table I and Table II on pages of their own.
 """
 
 from __future__ import annotations
@@ -116,6 +119,15 @@ REPORTING_OWNER_COLUMNS: tuple[Label, ...] = (
     Label("other", "Other"),
 )
 
+#: The same table as columns to read it by: the fields its cells fill.
+REPORTING_OWNER_TABLE: tuple[Column, ...] = (
+    Column("1", "Reporting Owner Name / Address", ("owner",)),
+    Column("2", "Director", ("director",)),
+    Column("3", "10% Owner", ("ten_percent_owner",)),
+    Column("4", "Officer", ("officer",)),
+    Column("5", "Other", ("other",)),
+)
+
 # --- Boxes per revision -------------------------------------------------------------------------
 
 _NAME = Label("reporting_person", "Name and Address of Reporting Person*", "1")
@@ -136,6 +148,18 @@ RULE_10B5_1 = Label(
     "Check this box to indicate that a transaction was made pursuant to a contract, instruction "
     "or written plan for the purchase or sale of equity securities of the issuer that is "
     "intended to satisfy the affirmative defense conditions of Rule 10b5-1(c).",
+)
+
+BOXES_2026: tuple[Label, ...] = (
+    _NAME,
+    _ISSUER,
+    Label("foreign_symbol", "Foreign Trading Symbol", "2a"),
+    Label("earliest_transaction",
+          "Date of Earliest Transaction Required to be Reported (Month/Day/Year)", "3"),
+    Label("amendment", "If Amendment, Date Original Filed (Month/Day/Year)", "4"),
+    BOXES_2002[4],
+    BOXES_2002[5],
+    RULE_10B5_1,
 )
 
 BOXES_PRE_2002: tuple[Label, ...] = (
@@ -239,6 +263,9 @@ REVISIONS: dict[str, FormRevision] = {
                          ("Date of Earliest Transaction (Month/Day/Year)",)),
     "2023": FormRevision("2023", (*BOXES_2002, RULE_10B5_1), TABLE1_2002, TABLE2_2002,
                          ("affirmative defense conditions of Rule 10b5-1(c)",)),
+    "2026": FormRevision("2026", BOXES_2026, TABLE1_2002, TABLE2_2002,
+                         ("2a. Foreign Trading Symbol",
+                          "Date of Earliest Transaction Required to be Reported")),
 }
 
 # --- Typed-out forms of legacy EDGAR text filings (SGML submissions before XML) ------------------

@@ -1,0 +1,280 @@
+"""Assemble a Form4 from pages of positioned words (born-digital PDFs and scans alike).
+
+:func:`~extractor.layout.geometric.lay_out_form` says which words are in which box, column,
+note and signature; the field parsers (:mod:`extractor.fields`) turn them into typed values,
+each with the page and the box of its own words.  A page that does not lay out as a Form 4 (few
+of its labels found, or found out of the form's order) has every value capped and flagged with
+the reason: read, kept for the reviewer, never passed as sure.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Sequence
+
+from extractor.assemble.page_owners import (
+    merge_owners,
+    read_owner_box,
+    read_owner_rows,
+    read_relationship,
+)
+from extractor.assemble.page_values import PLACED, provenance_of, text_of, value_of
+from extractor.errors import NotAForm4Error
+from extractor.fields.dates import parse_date, parse_month_year
+from extractor.fields.table_rows import Row, parse_row_cells
+from extractor.ingest.page import Page, Word
+from extractor.knowledge import labels as K
+from extractor.layout.geometric import FormLayout, lay_out_form
+from extractor.layout.geometric.tables import TableLayout, TableRow
+from extractor.model import (
+    DerivativeRow,
+    Field,
+    Footnote,
+    Form4,
+    Issuer,
+    NonDerivativeRow,
+    ReviewItem,
+    Signature,
+    map_fields,
+)
+
+_ISSUER = re.compile(r"^(?P<name>.+?)\s*[\[(]\s*(?P<ticker>[A-Za-z0-9.\-]{1,8})\s*[\])]\s*$")
+#: Below this share of the revision's labels found, the page is not trusted as a Form 4.
+MIN_FIT = 0.6
+#: Confidence of every value of a page that does not lay out as a Form 4.
+UNFIT_CONFIDENCE = 0.5
+
+
+def read_page_form(pages: Sequence[Page], source: str) -> Form4:
+    """Read pages of positioned words into a :class:`Form4` (not yet validated)."""
+    layout = lay_out_form(pages)
+    if layout.fit.found < 3:
+        raise NotAForm4Error("no Form 4 box labels or table headings found on the page")
+    owners = [read_owner_box(box, source) for box in
+              ([layout.boxes["reporting_person"]] if "reporting_person" in layout.boxes else [])
+              + layout.more_owners]
+    relationship = read_relationship(layout.boxes.get("relationship"), layout.checks, source)
+    if owners:
+        owners[0] = dataclasses.replace(owners[0], relationship=relationship)
+    joint = bool(layout.checks.get("joint") and layout.checks["joint"].checked)
+    owners = merge_owners(owners, read_owner_rows(layout.tables.get("reporting_owners"),
+                                                  source), joint)
+    review: list[ReviewItem] = []
+    document_type, original = _amendment(layout, source)
+    rows1 = _rows(layout.tables.get("table1"), layout.revision.table1, False, source, review)
+    rows2 = _rows(layout.tables.get("table2"), layout.revision.table2, True, source, review)
+    statement_month, period = _period(layout, source, (*rows1, *rows2))
+    form = Form4(
+        document_type=document_type,
+        issuer=_issuer(layout, source),
+        reporting_owners=tuple(owners),
+        period_of_report=period,
+        statement_month=statement_month,
+        date_of_original_submission=original,
+        not_subject_to_section16=_check(layout, "not_subject_to_section16", source),
+        aff10b5_one=_check(layout, "rule_10b5_1", source),
+        individual_or_joint_filing=_filing(layout, source),
+        non_derivative_table=tuple(r for r in rows1 if isinstance(r, NonDerivativeRow)),
+        derivative_table=tuple(r for r in rows2 if isinstance(r, DerivativeRow)),
+        footnotes=tuple(Footnote(f"F{n.number}", value_of(" ".join(text_of(n.words).split()),
+                                                          n.words, source))
+                        for n in layout.notes if n.words),
+        remarks=value_of(text_of(layout.remarks), layout.remarks, source)
+        if layout.remarks else Field(),
+        signatures=tuple(_signature(s.name, s.date, source) for s in layout.signatures),
+        form_revision=layout.revision.name,
+        source_kind=source,
+        review=tuple(review),
+    )
+    return _judged_by_fit(form, layout)
+
+
+def _judged_by_fit(form: Form4, layout: FormLayout) -> Form4:
+    fit = layout.fit
+    if fit.share >= MIN_FIT and not fit.problems:
+        return form
+    reason = (f"the page does not lay out as a Form 4: {fit.found} of {fit.expected} of the "
+              "form's labels found" + "".join(f"; {p}" for p in fit.problems))
+
+    def cap(_: str, field: Field) -> Field:
+        if field.value is None or field.needs_review:
+            return field
+        return dataclasses.replace(field, confidence=min(field.confidence, UNFIT_CONFIDENCE),
+                                   review_reason=reason)
+
+    return map_fields(form, cap)
+
+
+def _box_text(layout: FormLayout, key: str) -> tuple[str, list[Word]] | None:
+    box = layout.boxes.get(key)
+    if box is None:
+        return None
+    return text_of(box.words).strip(), box.words
+
+
+def _issuer(layout: FormLayout, source: str) -> Issuer:
+    found = _box_text(layout, "issuer")
+    if found is None:
+        reason = "box 2 not found"
+        return Issuer(Field(None, 0.0, None, (), reason), Field(None, 0.0, None, (), reason))
+    text, words = found
+    if m := _ISSUER.match(text):
+        name = [w for w in words if w.text.strip("[]()") and w.text.strip("[]()") !=
+                m["ticker"]]
+        ticker = [w for w in words if w.text.strip("[]()") == m["ticker"]] or words
+        return Issuer(value_of(m["name"].strip(" ,"), name or words, source),
+                      value_of(m["ticker"].upper(), ticker, source))
+    parts = text.split()
+    if len(parts) > 1 and re.fullmatch(r"[A-Z]{1,5}", parts[-1]):
+        reason = "ticker not printed in brackets"
+        return Issuer(value_of(" ".join(parts[:-1]), words[:-1], source, 0.7, reason),
+                      value_of(parts[-1], words[-1:], source, 0.7, reason))
+    reason = "ticker not found in box 2" if text else "box 2 is empty"
+    return Issuer(value_of(text or None, words, source, 0.7, reason),
+                  value_of(None, words, source, reason=reason))
+
+
+def _date_box(layout: FormLayout, key: str, source: str, number: str) -> Field:
+    found = _box_text(layout, key)
+    if found is None:
+        return Field(None, 0.0, None, (), f"box {number} not found")
+    text, words = found
+    value = parse_date(text)
+    if value is None:
+        return value_of(None, words, source, reason=f"no date readable in {text!r}" if text
+                        else f"box {number} is empty")
+    return value_of(value, words, source)
+
+
+def _amendment(layout: FormLayout, source: str) -> tuple[Field, Field]:
+    found = _box_text(layout, "amendment")
+    if found is None:
+        reason = "box 4 (If Amendment) not found"
+        return Field(None, 0.0, None, (), reason), Field(None, 0.0, None, (), reason)
+    text, words = found
+    value = parse_date(text)
+    if value is not None:
+        return value_of("4/A", words, source), value_of(value, words, source)
+    if sum(c.isdigit() for c in text) >= 4:
+        reason = f"box 4 holds {text!r}, not a date"
+        return value_of(None, words, source, reason=reason), \
+            value_of(None, words, source, reason=reason)
+    return value_of("4", layout.boxes["amendment"].label.words, source, 0.9), Field()
+
+
+def _period(layout: FormLayout, source: str, rows: Sequence[Row]) -> tuple[Field, Field]:
+    if layout.revision.name != "pre-2002":
+        return Field(), _date_box(layout, "earliest_transaction", source, "3")
+    found = _box_text(layout, "statement_month")
+    if found is None:
+        return Field(None, 0.0, None, (), "box 4 (Statement for Month/Year) not found"), Field()
+    text, words = found
+    month = parse_month_year(text)
+    if month is None:
+        return value_of(None, words, source, reason="no month/year readable in box 4"), Field()
+    dated = sorted((r.transaction_date for r in rows if r.transaction_date.value),
+                   key=lambda date: date.value)
+    in_month = [d for d in dated if f"{d.value.year:04d}-{d.value.month:02d}" == month]
+    if not in_month:
+        return value_of(month, words, source), Field()
+    return value_of(month, words, source), dataclasses.replace(in_month[0], confidence=0.85)
+
+
+def _check(layout: FormLayout, key: str, source: str) -> Field:
+    reading = layout.checks.get(key)
+    if reading is None:
+        return Field()
+    words = [m.word for m in reading.marks if m.word is not None]
+    return value_of(reading.checked, words, source, 0.95 if reading.marks else 0.9,
+                    reading.doubt)
+
+
+def _filing(layout: FormLayout, source: str) -> Field:
+    marked = [k for k in ("individual", "joint") if k in layout.checks and
+              layout.checks[k].checked]
+    if len(marked) == 1:
+        field = _check(layout, marked[0], source)
+        return dataclasses.replace(field, value=marked[0])
+    if len(marked) == 2:
+        return Field(None, 0.0, None, (), "box 6: both lines are checked")
+    return Field()
+
+
+_MARKER_WORD = re.compile(r"^(?:\(\d{1,2}\))+$")
+_SUPERSCRIPT_DIGITS = re.compile(r"^\d{1,2}(?:,\d{1,2})*$")
+
+
+def _cell_text(words: Sequence[Word], row_words: Sequence[Word]) -> str:
+    """A cell's text with raised small digits written as the markers they are: "(1)"."""
+    tall = max((w.bottom - w.top for w in row_words), default=0.0)
+    parts = []
+    for word in sorted(words, key=lambda w: (round(w.top), w.x0)):
+        small = word.bottom - word.top < 0.8 * tall
+        if small and _SUPERSCRIPT_DIGITS.match(word.text):
+            parts.append("".join(f"({n})" for n in word.text.split(",")))
+        else:
+            parts.append(word.text)
+    return " ".join(parts)
+
+
+def _rows(table: TableLayout | None, columns: tuple[K.Column, ...], derivative: bool,
+          source: str, review: list[ReviewItem]) -> list[Row]:
+    if table is None:
+        return []
+    path = "derivative_table" if derivative else "non_derivative_table"
+    if table.missing:
+        review.append(ReviewItem(path, "column headings not found: " + ", ".join(
+            table.missing) + "; their columns were placed between their neighbours"))
+    out: list[Row] = []
+    for row in table.rows:
+        if not _has_values(row, table):
+            if any(cell for cell in row.cells):
+                review.append(ReviewItem(f"{path}[page {row.page}]",
+                                         f"a line of the table holds no value: "
+                                         f"{text_of(row.words)!r}"))
+            continue
+        cells = [_cell_text(cell, row.words) for cell in row.cells]
+        confidence = PLACED if all(c.found for c in table.columns) else 0.75
+        parsed = parse_row_cells(cells, columns, derivative, confidence,
+                                 provenance_of(row.words, source))
+        out.append(_with_cell_boxes(parsed, row, table, source))
+    return out
+
+
+def _has_values(row: TableRow, table: TableLayout) -> bool:
+    return any(cell and column.field not in ("security_title", "nature_of_ownership",
+                                             "underlying_security_title")
+               for cell, column in zip(row.cells, table.columns, strict=True))
+
+
+def _with_cell_boxes(row: Row, laid: TableRow, table: TableLayout, source: str) -> Row:
+    """Each value's provenance narrowed to its own cell's words."""
+    changes = {}
+    for spec in dataclasses.fields(row):
+        field = getattr(row, spec.name)
+        if not isinstance(field, Field) or field.provenance is None:
+            continue
+        # Table II prints no (A)/(D) column: the code is the sub-heading of the amount's cell.
+        name = "transaction_shares" if spec.name == "transaction_acquired_disposed_code" and \
+            not any(c.field == spec.name for c in table.columns) else spec.name
+        cells = [cell for cell, column in zip(laid.cells, table.columns, strict=True)
+                 if column.field == name and cell]
+        if cells:
+            # The box is round a text's own words: its footnote markers are not the text.
+            own = [w for w in cells[0] if not _MARKER_WORD.match(w.text)] \
+                if isinstance(field.value, str) else cells[0]
+            own = own or cells[0]
+            prov = provenance_of(own, source, field.provenance.raw_text)
+            changes[spec.name] = dataclasses.replace(field, provenance=prov)
+    return dataclasses.replace(row, **changes)
+
+
+def _signature(name: Sequence[Word], date: Word | None, source: str) -> Signature:
+    text = " ".join(text_of(name).split())
+    date_field = Field()
+    if date is not None:
+        value = parse_date(date.text)
+        date_field = value_of(value, [date], source, reason=None if value else
+                              f"no date readable in {date.text!r}")
+    return Signature(value_of(text or None, name, source), date_field)

@@ -1,0 +1,307 @@
+"""The reporting person from a laid-out page: box 1's name and address, box 5's relationship.
+
+Box 1 prints its sub-labels ("(Last) (First) (Middle)", "(Street)", "(City) (State) (Zip)",
+and from 2026 "(Country)") under the lines the filer writes on, or, on some printers' forms,
+over them; which way a page goes is read from where its first value line sits.  A value line
+belongs to the sub-label row it is written over (or under).  Without sub-labels the lines are
+read by what they hold: the name first, the line that reads as city, state and ZIP last, the
+street between.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Sequence
+
+from rapidfuzz import fuzz
+
+from extractor.assemble.page_values import text_of, value_of
+from extractor.fields.addresses import parse_city_state_zip, recase_owner_address, split_street
+from extractor.fields.names import split_person_name
+from extractor.ingest.page import Word
+from extractor.knowledge.codes import STATE_CODES, US_ZIP, is_state_or_country_code
+from extractor.knowledge.labels import US_COUNTRY_NAMES
+from extractor.layout.geometric import BoxWords
+from extractor.layout.geometric.anchors import Anchor
+from extractor.layout.geometric.checkmarks import CheckReading
+from extractor.layout.geometric.lines import Rules, group_lines, split_phrases
+from extractor.layout.geometric.tables import TableLayout
+from extractor.model import Field, Relationship, ReportingOwner, map_fields
+
+_STATE_BY_NAME = {name.upper(): code for code, name in STATE_CODES.items()}
+_ROWS = (("name", ("last", "first", "middle")), ("street", ("street",)),
+         ("city", ("city", "state", "zip")), ("country", ("country",)))
+_LINE_CITY = re.compile(r"^(?P<city>.+?)[,\s]+(?P<state>[A-Za-z .]+?)[,\s]+"
+                        r"(?P<zip>" + US_ZIP + r")$")
+#: "LONDON, X0 W1K 3JP": a city, EDGAR's code of the country, and its postal code.
+_FOREIGN_CITY = re.compile(r"^(?P<city>.+?)[,\s]+(?P<state>[A-Z][0-9])[,\s]+"
+                           r"(?P<zip>[A-Z0-9][A-Z0-9 \-]{1,10})$")
+
+
+def _sub_rows(box: BoxWords) -> list[tuple[str, float, float]]:
+    """(slot, top, bottom) of each sub-label row found, top to bottom."""
+    rows = []
+    for slot, keys in _ROWS:
+        found = [a for a in box.inner if a.key in keys]
+        if found:
+            rows.append((slot, min(a.top for a in found), max(a.bottom for a in found)))
+    return sorted(rows, key=lambda r: r[1])
+
+
+def _slots(box: BoxWords) -> dict[str, list[list[Word]]]:
+    """The value lines of box 1 by the sub-label row they belong to."""
+    lines = group_lines(box.words)
+    rows = _sub_rows(box)
+    out: dict[str, list[list[Word]]] = {}
+    if not lines:
+        return out
+    if not rows:
+        return _slots_by_content(lines)
+    first_top = min(w.top for w in lines[0])
+    over = rows[0][1] >= first_top  # the first value line is written over the first row
+    for line in lines:
+        top, bottom = min(w.top for w in line), max(w.bottom for w in line)
+        if over:
+            slot = next((s for s, row_top, _ in rows if row_top >= bottom - 1.0), None)
+        else:
+            slot = next((s for s, _, row_bottom in reversed(rows) if row_bottom <= top + 1.0),
+                        None)
+        out.setdefault(slot or "after", []).append(line)
+    return out
+
+
+def _slots_by_content(lines: list[list[Word]]) -> dict[str, list[list[Word]]]:
+    out: dict[str, list[list[Word]]] = {"name": [lines[0]]}
+    city_at = next((i for i in range(len(lines) - 1, 0, -1)
+                    if _read_city_line(lines[i], None) is not None), None)
+    if city_at is None:
+        out["street"] = lines[1:]
+        return out
+    out["street"] = lines[1:city_at]
+    out["city"] = [lines[city_at]]
+    out["country"] = lines[city_at + 1:]
+    return out
+
+
+def _state_code(text: str) -> str | None:
+    text = " ".join(text.replace(".", " ").split()).upper()
+    if is_state_or_country_code(text):
+        return text
+    return _STATE_BY_NAME.get(text)
+
+
+def _read_city_line(line: Sequence[Word], box: BoxWords | None
+                    ) -> tuple[str, str, str] | None:
+    """(city, state code, zip) of a city line, by the sub-label columns where the words
+    fall in them, else by its text."""
+    if box is not None:
+        columns = sorted((a for a in box.inner if a.key in ("city", "state", "zip")),
+                         key=lambda a: a.x0)
+        if len(columns) == 3:
+            parts: dict[str, list[Word]] = {a.key: [] for a in columns}
+            for word in line:
+                owner = [a for a in columns if a.x0 - 2 <= word.cx]
+                parts[(owner[-1] if owner else columns[0]).key].append(word)
+            city, state, zip_code = (text_of(parts[k]).strip(" ,") for k in
+                                     ("city", "state", "zip"))
+            code = _state_code(state)
+            if city and code and re.fullmatch(US_ZIP + r"|[A-Z0-9][A-Z0-9 \-]{1,9}", zip_code):
+                return city, code, zip_code
+    text = text_of(line).strip()
+    parsed = parse_city_state_zip(text)
+    if parsed is not None:
+        return parsed.city, parsed.state, parsed.zip_code
+    m = _LINE_CITY.match(text)
+    if m and (code := _state_code(m["state"])):
+        return m["city"].strip(" ,"), code, m["zip"]
+    m = _FOREIGN_CITY.match(text)
+    if m and is_state_or_country_code(m["state"]):
+        return m["city"].strip(" ,"), m["state"], m["zip"].strip()
+    return None
+
+
+def read_owner_box(box: BoxWords, source: str) -> ReportingOwner:
+    """Box 1's reporting person (relationship not yet set)."""
+    slots = _slots(box)
+    name_words = [w for line in slots.get("name", []) for w in line]
+    name = text_of(name_words).strip(" ,*")
+    if not name:
+        return ReportingOwner(rpt_owner_name=value_of(None, box.label.words, source,
+                                                      reason="box 1 holds no name"))
+    person = split_person_name(name)
+    owner = ReportingOwner(
+        rpt_owner_name=value_of(person.full, name_words, source),
+        last_name=value_of(person.last, name_words, source),
+        first_name=value_of(person.first, name_words, source),
+        middle_name=value_of(person.middle, name_words, source))
+    street_lines = slots.get("street", [])
+    if street_lines:
+        first = street_lines[0]
+        if len(street_lines) >= 2:
+            rest = [w for line in street_lines[1:] for w in line]
+            owner = _replace(owner, rpt_owner_street1=value_of(text_of(first), first, source),
+                             rpt_owner_street2=value_of(text_of(rest), rest, source))
+        else:
+            one, two = split_street(text_of(first))
+            owner = _replace(owner, rpt_owner_street1=value_of(one or None, first, source),
+                             rpt_owner_street2=value_of(two, first, source) if two else Field())
+    city_lines = slots.get("city", [])
+    if city_lines:
+        words = [w for line in city_lines for w in line]
+        read = _read_city_line(words, box)
+        if read is None:
+            reason = f"city, state and ZIP not readable in {text_of(words)!r}"
+            owner = _replace(owner, rpt_owner_city=value_of(None, words, source, reason=reason))
+        else:
+            city, state, zip_code = read
+            owner = _replace(owner, rpt_owner_city=value_of(city, words, source),
+                             rpt_owner_state=value_of(state, words, source),
+                             rpt_owner_zip_code=value_of(zip_code, words, source))
+    country = text_of([w for line in slots.get("country", []) for w in line]).strip()
+    if country and country.upper() not in US_COUNTRY_NAMES and owner.rpt_owner_state.value \
+            and len(str(owner.rpt_owner_state.value)) == 2 and \
+            str(owner.rpt_owner_state.value) in STATE_CODES:
+        owner = _replace(owner, rpt_owner_state=owner.rpt_owner_state.flagged(
+            f"box 1 names the country {country!r}, yet the state reads as a US state"))
+    return recase_owner_address(owner)
+
+
+def _replace(owner: ReportingOwner, **changes: Field) -> ReportingOwner:
+    return dataclasses.replace(owner, **changes)
+
+
+_CHECK_FIELDS = {"director": "is_director", "ten_percent_owner": "is_ten_percent_owner",
+                 "officer": "is_officer", "other": "is_other"}
+
+
+def read_relationship(box: BoxWords | None, checks: dict[str, CheckReading], source: str
+                      ) -> Relationship:
+    """Box 5's check marks and the officer's title or the "other" text written under them."""
+    values: dict[str, Field] = {}
+    labels = {a.key: a for a in box.inner} if box is not None else {}
+    for key, name in _CHECK_FIELDS.items():
+        reading = checks.get(key)
+        label = labels.get(key)
+        if reading is None or label is None:
+            continue
+        words = [m.word for m in reading.marks if m.word is not None] or list(label.words)
+        values[name] = value_of(reading.checked, words, source, reason=reading.doubt,
+                                confidence=0.95 if reading.marks else 0.9)
+    if box is None:
+        return Relationship(**values)
+    officer, other = (values.get(k, Field()).value for k in ("is_officer", "is_other"))
+    words = list(box.words)
+    if not words:
+        return Relationship(**values)
+    if officer and other:
+        texts = _titles(box, labels.get("officer"), labels.get("other"))
+        for key, name in (("officer", "officer_title"), ("other", "other_text")):
+            if texts[key]:
+                values[name] = value_of(text_of(texts[key]), texts[key], source, 0.85)
+    elif officer or other:
+        name = "officer_title" if officer else "other_text"
+        values[name] = value_of(text_of(words), words, source)
+    else:
+        values["officer_title"] = value_of(
+            text_of(words), words, source, 0.5,
+            "text under box 5's check boxes, but neither officer nor other is checked")
+    return Relationship(**values)
+
+
+def _titles(box: BoxWords, officer: Anchor | None, other: Anchor | None
+            ) -> dict[str, list[Word]]:
+    """Box 5's text when both officer and other are checked: each phrase given to the label
+    nearer to it across the page (the title under "Officer", the text under "Other")."""
+    out: dict[str, list[Word]] = {"officer": [], "other": []}
+    for line in group_lines(box.words):
+        for phrase in split_phrases(line, Rules()):
+            if officer is None or other is None:
+                out["officer" if officer is not None else "other"].extend(phrase.words)
+                continue
+            middle = (phrase.x0 + phrase.x1) / 2
+            nearer = abs(middle - officer.x0) <= abs(middle - other.x0)
+            out["officer" if nearer else "other"].extend(phrase.words)
+    return out
+
+
+def read_owner_rows(table: TableLayout | None, source: str) -> list[ReportingOwner]:
+    """One owner per row of the "Reporting Owners" table that EDGAR's view and investor-
+    relations pages print after the form: name and address in the first column, the
+    relationship as an "X" (or the officer's title) under its heading."""
+    if table is None:
+        return []
+    out = []
+    for row in table.rows:
+        cells = {column.field: cell for column, cell in zip(table.columns, row.cells,
+                                                            strict=True)}
+        lines = group_lines(cells.get("owner", []))
+        if not lines:
+            continue
+        slots = _slots_by_content(lines)
+        box = BoxWords(table.headings[0], [w for line in lines for w in line])
+        owner = read_owner_box(dataclasses.replace(box, words=box.words), source) \
+            if slots else ReportingOwner()
+        relation: dict[str, Field] = {}
+        for key, name in _CHECK_FIELDS.items():
+            words = cells.get(key, [])
+            text = text_of(words).strip()
+            relation[name] = value_of(bool(text), words or row.words, source)
+            if text and text.upper() not in ("X", "[X]") and key in ("officer", "other"):
+                relation["officer_title" if key == "officer" else "other_text"] = \
+                    value_of(text, words, source)
+        out.append(dataclasses.replace(owner, relationship=Relationship(**relation)))
+    return out
+
+
+def _same_person(a: ReportingOwner, b: ReportingOwner) -> bool:
+    first, second = (str(o.rpt_owner_name.value or "").casefold() for o in (a, b))
+    return bool(first and second) and fuzz.token_sort_ratio(first, second) >= SAME_NAME
+
+
+#: Two names at least this alike (rapidfuzz token-sort ratio) are one owner's.
+SAME_NAME = 85.0
+
+
+def merge_owners(boxed: list[ReportingOwner], listed: list[ReportingOwner], joint: bool
+                 ) -> list[ReportingOwner]:
+    """Box 1's owners, completed from the Reporting Owners table.
+
+    A row that names an owner of box 1 corroborates it: only what box 1 lacks is taken.  A
+    row that names someone else is a further reporting person when box 6 says the form is
+    filed by more than one; otherwise it is kept, flagged, for a person to judge.
+    """
+    out = list(boxed)
+    for row in listed:
+        match = next((i for i, owner in enumerate(out) if _same_person(owner, row)), None)
+        if match is None:
+            if not out or joint:
+                out.append(row)
+            else:
+                out.append(map_fields(row, _flag_unlisted))
+            continue
+        out[match] = _completed(out[match], row)
+    return out
+
+
+def _flag_unlisted(_: str, field: Field) -> Field:
+    if field.value is None:
+        return field
+    return field.flagged("named in the Reporting Owners table, though box 6 does not say the "
+                         "form is filed by more than one reporting person")
+
+
+def _completed(owner: ReportingOwner, row: ReportingOwner) -> ReportingOwner:
+    def fill(path: str, field: Field) -> Field:
+        if field.value is not None:
+            return field
+        other = _get(row, path)
+        return other if isinstance(other, Field) and other.value is not None else field
+
+    return map_fields(owner, fill)
+
+
+def _get(obj: object, path: str) -> object:
+    for part in path.split("."):
+        obj = getattr(obj, part)
+    return obj

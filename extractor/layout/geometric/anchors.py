@@ -1,0 +1,226 @@
+"""Printed labels found on a page: word runs of a block that match a label's wording.
+
+A label may wrap onto two or three lines inside its box, lose letters to OCR or be reworded by
+another printer; matching therefore runs on normalised tokens (case folded, punctuation gone,
+look-alike characters made one) over the blocks of :mod:`.lines`, and scores a run of words
+against every wording with rapidfuzz.  Only runs that start near a token the wording shares
+are scored, so a page costs a few thousand comparisons, not millions.
+
+>>> from extractor.ingest.page import Word
+>>> words = [Word(t, 10 + 30 * i, 38 + 30 * i, 10, 16, 1) for i, t in
+...          enumerate("3. Date of Earliest Transaction 06/15/2026".split())]
+>>> spec = LabelSpec("earliest_transaction", "box", ("Date of Earliest Transaction",), "3")
+>>> [a.text for a in find_anchors([words], [spec])]
+['3. Date of Earliest Transaction']
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from extractor.ingest.page import Word
+from extractor.layout.geometric.lines import PHRASE_GAP
+
+#: Look-alike characters made one, for labels and page text alike (OCR's 0/O, 1/l/I, 5/S).
+_CONFUSABLES = str.maketrans({"0": "o", "1": "l", "i": "l", "5": "s", "|": "l", "’": "'"})
+_NON_TOKEN = re.compile(r"[^0-9a-z%]+")
+
+
+def tokens_of(text: str) -> list[str]:
+    """Normalised tokens of printed text: folded, look-alikes merged, punctuation dropped.
+
+    >>> tokens_of("(Month/Day/Year)")
+    ['month', 'day', 'year']
+    """
+    folded = text.casefold().translate(_CONFUSABLES)
+    return [t for t in _NON_TOKEN.split(folded) if t]
+
+
+@dataclass(frozen=True, slots=True)
+class LabelSpec:
+    """A label to look for: its key, its kind, its wordings (official first) and number."""
+
+    key: str
+    kind: str  # "box", "check", "sub", "section", "column", "subcolumn", "boilerplate"
+    texts: tuple[str, ...]
+    number: str | None = None
+    min_score: float = 80.0
+
+
+@dataclass(frozen=True, slots=True)
+class Anchor:
+    """A label found on the page: the words it is printed in and how well they match."""
+
+    key: str
+    kind: str
+    words: tuple[Word, ...]
+    score: float
+
+    @property
+    def x0(self) -> float:
+        return min(w.x0 for w in self.words)
+
+    @property
+    def x1(self) -> float:
+        return max(w.x1 for w in self.words)
+
+    @property
+    def top(self) -> float:
+        return min(w.top for w in self.words)
+
+    @property
+    def bottom(self) -> float:
+        return max(w.bottom for w in self.words)
+
+    @property
+    def page(self) -> int:
+        return self.words[0].page
+
+    @property
+    def text(self) -> str:
+        return " ".join(w.text for w in self.words)
+
+    @property
+    def height(self) -> float:
+        heights = sorted(w.bottom - w.top for w in self.words)
+        return heights[len(heights) // 2]
+
+
+@dataclass(frozen=True, slots=True)
+class _Wording:
+    spec: LabelSpec
+    tokens: tuple[str, ...]
+    joined: str
+
+
+class _Run:
+    """A block's words as one token sequence, each token knowing its word."""
+
+    def __init__(self, words: Sequence[Word]) -> None:
+        self.words = list(words)
+        self.tokens: list[str] = []
+        self.word_of: list[int] = []
+        #: Token positions where a phrase starts (a new line, or after a wide gap).
+        self.phrase_starts: set[int] = set()
+        previous: Word | None = None
+        for index, word in enumerate(self.words):
+            if previous is None or word.x0 < previous.x0 or \
+                    word.top >= previous.bottom - 0.3 * (previous.bottom - previous.top) or \
+                    word.x0 - previous.x1 > PHRASE_GAP * (word.bottom - word.top):
+                self.phrase_starts.add(len(self.tokens))
+            previous = word
+            for token in tokens_of(word.text):
+                self.tokens.append(token)
+                self.word_of.append(index)
+        self.phrase_starts.add(len(self.tokens))
+        self.positions: dict[str, list[int]] = defaultdict(list)
+        for position, token in enumerate(self.tokens):
+            self.positions[token].append(position)
+
+
+def _number_tokens(number: str) -> set[str]:
+    return {"".join(tokens_of(number))}
+
+
+def _best_in_run(wording: _Wording, run: _Run) -> tuple[float, int, int] | None:
+    """The best-scoring token window of ``run`` for ``wording``: (score, first, last)."""
+    k = len(wording.tokens)
+    starts: set[int] = set()
+    short_only = all(len(token) < 3 for token in wording.tokens)
+    for offset, token in enumerate(wording.tokens):
+        if len(token) < 3 and k > 2 and not short_only:
+            continue  # "of", "or", "3" start too many windows
+        for position in run.positions.get(token, ()):
+            starts.add(position - offset)
+    if not starts:
+        return None
+    best: tuple[float, int, int] | None = None
+    exact_only = k <= 2 and len(wording.joined) < 10
+    lengths = (k,) if exact_only else range(max(1, k - 2), k + 3)
+    for start in starts:
+        for shift in (0,) if exact_only else (-1, 0, 1):
+            first = start + shift
+            if first < 0:
+                continue
+            for length in lengths:
+                last = first + length
+                if last > len(run.tokens):
+                    break
+                window = run.tokens[first:last]
+                if exact_only:
+                    # A short label stands alone: "Officer" in "Chief Executive Officer" is
+                    # a title's word.
+                    whole = first in run.phrase_starts and last in run.phrase_starts
+                    score = 100.0 if whole and tuple(window) == wording.tokens else 0.0
+                else:
+                    score = fuzz.ratio(wording.joined, " ".join(window))
+                if best is None or score > best[0] or (score == best[0] and
+                                                       last - first > best[2] - best[1]):
+                    best = (score, first, last)
+    return best
+
+
+def _next_to(left: Word, right: Word) -> bool:
+    """Whether ``right`` follows ``left`` on its line with no more than a word space."""
+    height = max(0.1, left.bottom - left.top)
+    return abs(left.top - right.top) < 0.5 * height and right.x0 - left.x1 < PHRASE_GAP * height
+
+
+def _wordings(specs: Iterable[LabelSpec]) -> list[_Wording]:
+    out = []
+    for spec in specs:
+        for text in spec.texts:
+            tokens = tuple(tokens_of(text))
+            if tokens:
+                out.append(_Wording(spec, tokens, " ".join(tokens)))
+    return out
+
+
+def find_anchors(blocks: Iterable[Sequence[Word]], specs: Sequence[LabelSpec],
+                 claimed: set[int] | None = None) -> list[Anchor]:
+    """Every label of ``specs`` found in ``blocks`` (each a block's words in reading order),
+    no word in two labels: the better match keeps its words.
+
+    ``claimed`` holds ``id()`` of words already in other labels; it is updated.
+    """
+    wordings = _wordings(specs)
+    candidates: list[tuple[float, int, Anchor]] = []
+    for words in blocks:
+        run = _Run(words)
+        if not run.tokens:
+            continue
+        best_per_key: dict[str, tuple[float, int, int, LabelSpec]] = {}
+        for wording in wordings:
+            found = _best_in_run(wording, run)
+            if found is None or found[0] < wording.spec.min_score:
+                continue
+            key = wording.spec.key
+            if key not in best_per_key or found[0] > best_per_key[key][0]:
+                best_per_key[key] = (*found, wording.spec)
+        for score, first, last, spec in best_per_key.values():
+            lo, hi = run.word_of[first], run.word_of[last - 1]
+            if spec.number and lo > 0 and \
+                    "".join(tokens_of(run.words[lo - 1].text)) in _number_tokens(spec.number):
+                lo -= 1  # the box's printed number belongs to its label, not to its value
+            # Marks that spell nothing ("**", "*") next to a label are the label's.
+            while lo > 0 and not tokens_of(run.words[lo - 1].text) and \
+                    _next_to(run.words[lo - 1], run.words[lo]):
+                lo -= 1
+            while hi + 1 < len(run.words) and not tokens_of(run.words[hi + 1].text) and \
+                    _next_to(run.words[hi], run.words[hi + 1]):
+                hi += 1
+            taken = tuple(run.words[lo:hi + 1])
+            candidates.append((score, last - first, Anchor(spec.key, spec.kind, taken, score)))
+    claimed = set() if claimed is None else claimed
+    out: list[Anchor] = []
+    for _, _, anchor in sorted(candidates, key=lambda c: (c[0], c[1]), reverse=True):
+        if any(id(w) in claimed for w in anchor.words):
+            continue
+        claimed.update(id(w) for w in anchor.words)
+        out.append(anchor)
+    return out

@@ -1,0 +1,172 @@
+"""The parts under the tables: footnotes, remarks and signatures, as lines of words.
+
+* **Footnotes** follow "Explanation of Responses": a line opening with a marker ("(1)", "1.",
+  or a raised "1") starts a note; the lines under it continue it while they stay in its column
+  and close below it.
+* **Signatures** are printed over their caption ("** Signature of Reporting Person", with
+  "Date" beside it): the lines just above the caption, in its column, are the signer's name (a
+  long one wraps), and the date is the one above the "Date" caption or at the end of the name's
+  line.  Where nothing is above the caption, what follows it on its line is taken.
+* **Remarks** are the text after "Remarks:" up to the signatures.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from extractor.ingest.page import Word
+from extractor.layout.geometric.anchors import Anchor
+from extractor.layout.geometric.lines import group_lines, line_height
+
+#: "(1) text" as the paper form prints a note; "1. text" as EDGAR's view does.
+NOTE_START = re.compile(r"^(?:\((\d{1,2})\)|(\d{1,2})[.)]?)$")
+_DATE = re.compile(r"^\d{1,2}[/\-.]\d{1,2}[/\-.]\d{2,4}$|^\d{4}-\d{2}-\d{2}$")
+#: Lines of one note are at most this many line heights apart.
+NOTE_GAP = 1.2
+
+
+@dataclass(slots=True)
+class NoteLines:
+    """One footnote: its printed number and the words of its text."""
+
+    number: int
+    words: list[Word] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class SignatureWords:
+    """One signature: the words of the name and the date word, if any."""
+
+    name: list[Word]
+    date: Word | None
+    caption: Anchor | None
+
+
+def _opens_note(line: Sequence[Word], height: float) -> int | None:
+    """The note number a line opens with, if it opens one."""
+    first = line[0]
+    m = NOTE_START.match(first.text)
+    if m is None:
+        glued = re.match(r"^\((\d{1,2})\)\S", first.text)
+        return int(glued[1]) if glued else None
+    if m[2] is not None and not first.text.endswith((".", ")")) and \
+            first.bottom - first.top >= 0.8 * height and len(line) > 1:
+        return None  # a bare number of normal size starts a sentence, not a note
+    return int(m[1] or m[2])
+
+
+def read_notes(words: Sequence[Word], running: NoteLines | None = None) -> list[NoteLines]:
+    """The footnotes among ``words`` (the explanation's band, signatures taken out).
+
+    ``running`` is the note the previous page ended in: lines before the first marker go on
+    with it.
+    """
+    notes: list[NoteLines] = []
+    left = 0.0
+    last_bottom = 0.0
+    if running is not None:
+        lines = group_lines(words)
+        while lines and _opens_note(lines[0], line_height(lines[0])) is None:
+            running.words.extend(lines.pop(0))
+        words = [w for line in lines for w in line]
+    for line in group_lines(words):
+        height = line_height(line)
+        number = _opens_note(line, height)
+        top = min(w.top for w in line)
+        if number is not None:
+            note = NoteLines(number)
+            first = line[0]
+            glued = re.match(r"^\(\d{1,2}\)(\S.*)$", first.text)
+            rest = list(line[1:])
+            if glued:
+                rest.insert(0, Word(glued[1], first.x0, first.x1, first.top, first.bottom,
+                                    first.page, first.confidence, first.size))
+            note.words.extend(rest)
+            notes.append(note)
+            left = line[0].x0
+        elif notes and top - last_bottom <= NOTE_GAP * height and line[0].x0 >= left - \
+                2 * height:
+            notes[-1].words.extend(line)
+        else:
+            if notes:
+                break  # something else under the notes
+            continue
+        last_bottom = max(w.bottom for w in line)
+    return notes
+
+
+def signature_words(caption: Anchor, date_label: Anchor | None, words: Sequence[Word]
+                    ) -> tuple[list[SignatureWords], set[int]]:
+    """The signatures over ``caption`` and the ids of the words they take."""
+    h = caption.height
+    right_edge = date_label.x0 - 0.5 * h if date_label is not None else caption.x1 + 40 * h
+    if date_label is not None and date_label.x0 < caption.x0:
+        right_edge = caption.x1 + 40 * h
+    band = [w for w in words if w.page == caption.page and w.bottom <= caption.top + 0.3 * h
+            and w.top >= caption.top - 12 * h]
+    left_edge = caption.x0 - 6 * h
+    # Only the lines right above the caption and in its column: going up, stop at a wide gap
+    # or at a line that runs out of the column (a footnote's, above the signature).
+    kept: list[list[Word]] = []
+    reach = caption.top
+    for line in reversed(group_lines(band)):
+        inside = [w for w in line if w.x1 >= left_edge and w.x0 <= right_edge]
+        if not inside:
+            continue
+        if (len(inside) < len(line) and any(w.x1 < left_edge for w in line)) or \
+                reach - max(w.bottom for w in inside) > 2.0 * line_height(inside):
+            break
+        kept.insert(0, inside)
+        reach = min(w.top for w in inside)
+    taken: set[int] = set()
+    # Dates: above the "Date" caption, or at the end of a signature's own line.
+    dates: list[Word] = []
+    if date_label is not None:
+        dates = [w for w in words if w.page == caption.page and _DATE.match(w.text.strip(","))
+                 and w.bottom <= date_label.top + 0.3 * h and
+                 w.top >= caption.top - 12 * h and
+                 w.x1 >= date_label.x0 - 4 * h and w.x0 <= date_label.x1 + 6 * h]
+    dates += [w for line in kept for w in line if _DATE.match(w.text.strip(",")) and
+              w not in dates and w is line[-1] and len(line) > 1]
+    signatures: list[SignatureWords] = []
+    has_date = False
+    for line in kept:
+        names = [w for w in line if w not in dates]
+        if not names:
+            continue
+        top, bottom = min(w.top for w in line), max(w.bottom for w in line)
+        dated = any(top - 0.3 * h <= d.cy <= bottom + 0.3 * h for d in dates)
+        # A line opens a signature with "/s/", or with a date of its own when the signature
+        # above has its date already (a date prints by a name's first line or its last).
+        if signatures and not names[0].text.lower().startswith("/s/") and \
+                not (dated and has_date):
+            signatures[-1].name.extend(names)
+            has_date = has_date or dated
+        else:
+            signatures.append(SignatureWords(names, None, caption))
+            has_date = dated
+        taken.update(id(w) for w in line)
+    if not signatures:
+        beside = [w for w in words if w.page == caption.page and w.x0 > caption.x1 and
+                  abs(w.cy - (caption.top + caption.bottom) / 2) < 0.6 * h]
+        if beside:
+            signatures.append(SignatureWords(list(beside), None, caption))
+            taken.update(id(w) for w in beside)
+    # Each signature's date is the one beside its name (its first or its last line); a lone
+    # date above the caption is the last signature's.
+    free = sorted(dates, key=lambda w: w.top)
+    for signature in signatures:
+        first = min(w.top for w in signature.name)
+        last = max(w.bottom for w in signature.name)
+        beside = [d for d in free if first - h <= d.cy <= last + h]
+        if beside:
+            signature.date = beside[-1]
+            free.remove(beside[-1])
+    if signatures and signatures[-1].date is None and free:
+        signatures[-1].date = free[-1]
+    for signature in signatures:
+        if signature.date is not None:
+            taken.add(id(signature.date))
+    return signatures, taken

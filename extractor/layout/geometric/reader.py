@@ -1,0 +1,308 @@
+"""Lay a Form 4 out from its pages: anchors, zones, boxes, tables, notes, fit."""
+
+from __future__ import annotations
+
+import dataclasses
+import itertools
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from extractor.ingest.page import Page, Word
+from extractor.knowledge import labels as K
+from extractor.layout.geometric.anchors import Anchor, find_anchors
+from extractor.layout.geometric.boxes import assign_to_boxes
+from extractor.layout.geometric.checkmarks import (
+    CheckReading,
+    is_mark_word,
+    marks_of,
+    read_checks,
+)
+from extractor.layout.geometric.form import BoxWords, FormLayout, LayoutFit
+from extractor.layout.geometric.lines import (
+    Rules,
+    group_lines,
+    split_at_rules,
+    split_phrases,
+    stack_blocks,
+)
+from extractor.layout.geometric.notes import NoteLines, SignatureWords, read_notes, signature_words
+from extractor.layout.geometric.specs import (
+    address_specs,
+    filing_specs,
+    major_specs,
+    relationship_specs,
+)
+from extractor.layout.geometric.tables import TableLayout, lay_out_table
+
+#: A second instance of a label counts only when it matches about as well as the best one.
+REPEAT_MARGIN = 8.0
+#: Section anchors that end the band of a table or of the notes above them.
+_ENDS = ("table1", "table2", "explanation", "remarks", "signature_of_reporting_person",
+         "reporting_owners", "signatures")
+
+
+@dataclass(slots=True)
+class _PageParts:
+    page: Page
+    rules: Rules
+    anchors: list[Anchor]
+    claimed: set[int]
+
+
+def _blocks(words: Sequence[Word], rules: Rules) -> list[list[Word]]:
+    phrases = [p for line in group_lines(words) for p in split_phrases(line, rules)]
+    return [b.words for b in stack_blocks(phrases, rules)]
+
+
+#: Labels a page may print more than once: a signature caption per signer, box 1 per owner.
+_REPEATED = ("signature_of_reporting_person", "reporting_person")
+
+
+def _keep_best_instances(anchors: list[Anchor]) -> list[Anchor]:
+    """One instance of each label, its best; of the labels printed again and again, the ones
+    that score near the best."""
+    best: dict[str, Anchor] = {}
+    for anchor in anchors:
+        if anchor.key not in best or anchor.score > best[anchor.key].score:
+            best[anchor.key] = anchor
+    return [a for a in anchors if a.kind == "boilerplate" or a is best[a.key] or
+            (a.key in _REPEATED and a.score >= best[a.key].score - REPEAT_MARGIN)]
+
+
+def _read_page(page: Page) -> _PageParts:
+    rules = Rules.from_rects(page.rects, page.width, page.height)
+    if rules.vertical:
+        page = dataclasses.replace(page, words=tuple(split_at_rules(page.words, rules)))
+    claimed: set[int] = set()
+    anchors = _keep_best_instances(find_anchors(_blocks(page.words, rules), major_specs(),
+                                                claimed))
+    claimed = {id(w) for a in anchors for w in a.words}
+    for line in group_lines(w for w in page.words if id(w) not in claimed):
+        if _is_furniture(line, page):
+            claimed.update(id(w) for w in line)
+    return _PageParts(page, rules, anchors, claimed)
+
+
+#: What pages print at their head or foot: the form's number, the page's, a browser's date,
+#: title and address when it printed the page.
+_FURNITURE = re.compile(
+    r"^(?:(?:\*\s*)?(?:Form 4:\s*)?SEC 1474 \([\d-]+\)|Page \d+ of \d+|FORM 4 \(continued\)|"
+    r"SEC Form 4|\d{1,2}/\d{1,2}/\d{2,4},? \d{1,2}:\d{2}(?: ?[AP]M)?|(?:file|https?)://\S+|"
+    r"\d+ ?/ ?\d+|sec\.gov\S*)(?:\s+(?:SEC 1474 \([\d-]+\)|Page \d+ of \d+|SEC FORM 4|"
+    r"\d+ ?/ ?\d+|(?:file|https?)://\S+))*$", re.IGNORECASE)
+#: Furniture lies in this share of the page at its head or its foot.
+_MARGIN = 0.08
+
+
+def _is_furniture(line: Sequence[Word], page: Page) -> bool:
+    text = " ".join(w.text for w in line)
+    top, bottom = min(w.top for w in line), max(w.bottom for w in line)
+    in_margin = bottom < _MARGIN * page.height or top > (1 - _MARGIN) * page.height
+    if re.fullmatch(r"(?i)(?:\*\s*)?(?:Form 4:\s*)?SEC 1474 \([\d-]+\)|FORM 4 \(continued\)",
+                    text):
+        return True
+    return in_margin and bool(_FURNITURE.match(text))
+
+
+def _band_end(parts: _PageParts, top: float, keys: Sequence[str] = _ENDS) -> float:
+    """Where the band starting at ``top`` ends: the next section or boilerplate below it."""
+    ends = [a.top for a in parts.anchors if a.top > top + 2 and
+            (a.key in keys or a.kind == "boilerplate")]
+    return min(ends, default=parts.page.height + 1)
+
+
+def _revision(anchors: Sequence[Anchor]) -> K.FormRevision:
+    keys = {a.key for a in anchors}
+    texts = " ".join(a.text.lower() for a in anchors if a.key == "earliest_transaction")
+    if keys & {"statement_month", "irs_number"}:
+        return K.REVISIONS["pre-2002"]
+    if "foreign_symbol" in keys or "required" in texts:
+        return K.REVISIONS["2026"]
+    if "rule_10b5_1" in keys:
+        return K.REVISIONS["2023"]
+    return K.REVISIONS["2002"]
+
+
+def lay_out_form(pages: Sequence[Page]) -> FormLayout:
+    """The Form 4 laid out over ``pages``."""
+    parts = [_read_page(page) for page in pages]
+    anchors = [a for p in parts for a in p.anchors]
+    revision = _revision(anchors)
+    boxes: dict[str, BoxWords] = {}
+    more_owners: list[BoxWords] = []
+    checks: dict[str, CheckReading] = {}
+    tables: dict[str, TableLayout] = {}
+    notes: list[NoteLines] = []
+    remarks: list[Word] = []
+    signatures: list[SignatureWords] = []
+    notes_open = False
+    for part in parts:
+        _read_header(part, revision, boxes, more_owners, checks)
+        page_signatures, signed = _read_signatures(part)
+        signatures += page_signatures
+        for key, columns in (("table1", revision.table1), ("table2", revision.table2),
+                             ("reporting_owners", K.REPORTING_OWNER_TABLE)):
+            table = _read_table(part, key, columns, signed)
+            if table is None:
+                continue
+            if key in tables:
+                tables[key].rows += table.rows
+            else:
+                tables[key] = table
+        page_notes, runs_on = _read_notes(part, signed, notes[-1] if notes_open else None)
+        notes += page_notes
+        notes_open = runs_on
+        remarks += _read_remarks(part, signed)
+    fit = _fit(revision, anchors, tables)
+    all_anchors = [*anchors, *(a for t in tables.values() for a in t.headings)]
+    return FormLayout(revision, boxes, more_owners, checks, tables, notes, remarks, signatures,
+                      all_anchors, fit)
+
+
+def _header_words(part: _PageParts) -> tuple[list[Anchor], list[Word], float]:
+    starts = [a.top for a in part.anchors if a.key in ("table1", "table2", "explanation")]
+    bottom = min(starts, default=part.page.height + 1)
+    labels = [a for a in part.anchors if a.kind == "box" and a.top < bottom]
+    words = [w for w in part.page.words if id(w) not in part.claimed and w.top < bottom]
+    return labels, words, bottom
+
+
+def _read_header(part: _PageParts, revision: K.FormRevision, boxes: dict[str, BoxWords],
+                 more_owners: list[BoxWords], checks: dict[str, CheckReading]) -> None:
+    labels, words, _ = _header_words(part)
+    page_number = part.page.number
+    marks = marks_of(words, part.page.rects, page_number)
+    mark_words = {id(m.word) for m in marks if m.word is not None}
+    title_checks = [a for a in part.anchors if a.kind == "title_check"]
+    checks.update({k: v for k, v in read_checks(title_checks, marks).items()
+                   if k not in checks or v.checked})
+    if not labels:
+        return
+    values = [w for w in words if id(w) not in mark_words]
+    assigned = assign_to_boxes(labels, _blocks(values, part.rules), part.rules)
+    inner_specs = {"reporting_person": address_specs(), "relationship": relationship_specs(),
+                   "filing_type": filing_specs()}
+    for label in sorted(labels, key=lambda a: (a.top, a.x0)):
+        box = BoxWords(label, assigned[label])
+        specs = inner_specs.get(label.key)
+        if specs:
+            taken: set[int] = set()
+            box.inner = find_anchors(_blocks(box.words, part.rules), specs, taken)
+            box.words = [w for w in box.words if id(w) not in taken]
+        if label.key == "reporting_person" and "reporting_person" in boxes:
+            more_owners.append(box)
+        elif label.key not in boxes:
+            boxes[label.key] = box
+        if label.key in ("relationship", "filing_type"):
+            found = read_checks([a for a in box.inner if a.kind == "check"], marks)
+            for key, reading in found.items():
+                if key not in checks or reading.checked:
+                    checks[key] = reading
+
+
+def _read_table(part: _PageParts, key: str, columns: tuple[K.Column, ...], signed: set[int]
+                ) -> TableLayout | None:
+    titles = [a for a in part.anchors if a.key == key]
+    if not titles:
+        return None
+    top = min(a.top for a in titles)
+    bottom = _band_end(part, max(a.bottom for a in titles) - 1)
+    words = [w for w in part.page.words if id(w) not in part.claimed and id(w) not in signed
+             and top <= w.top and w.bottom <= bottom + 0.5]
+    return lay_out_table(key, columns, words, part.rules, set(part.claimed))
+
+
+def _read_signatures(part: _PageParts) -> tuple[list[SignatureWords], set[int]]:
+    out: list[SignatureWords] = []
+    taken: set[int] = set()
+    free = [w for w in part.page.words if id(w) not in part.claimed]
+    for caption in (a for a in part.anchors if a.key == "signature_of_reporting_person"):
+        dates = [w for w in free if w.text.strip(":") == "Date" and
+                 abs(w.cy - (caption.top + caption.bottom) / 2) < caption.height and
+                 w.x0 > caption.x1 - 1]
+        date_label = None
+        if dates:
+            word = min(dates, key=lambda w: w.x0)
+            date_label = Anchor("signature_date", "section", (word,), 100.0)
+            taken.add(id(word))
+        found, used = signature_words(caption, date_label, [w for w in free
+                                                            if id(w) not in taken])
+        out += found
+        taken |= used
+    return out, taken
+
+
+def _read_notes(part: _PageParts, signed: set[int], running: NoteLines | None
+                ) -> tuple[list[NoteLines], bool]:
+    """The page's footnotes, and whether they may run on onto the next page.
+
+    Notes that fill a page to its foot go on at the top of the next one, above its first
+    section: ``running`` is the note the previous page ended in.
+    """
+    starts = [a for a in part.anchors if a.key == "explanation"]
+    if starts:
+        start = starts[0]
+        top, skip = start.top - 0.5, start
+    elif running is not None:
+        top, skip = -1.0, None
+    else:
+        return [], False
+    bottom = _band_end(part, top)
+    words = [w for w in part.page.words if id(w) not in part.claimed and id(w) not in signed
+             and w.top >= top and w.bottom <= bottom + 0.5 and
+             not (skip is not None and abs(w.cy - (skip.top + skip.bottom) / 2) <
+                  0.5 * skip.height and w.x0 < skip.x1)]
+    notes = read_notes(words, running if not starts else None)
+    runs_on = bottom > part.page.height and bool(notes) and not any(
+        a.key in ("signature_of_reporting_person", "remarks") for a in part.anchors)
+    return notes, runs_on
+
+
+
+def _read_remarks(part: _PageParts, signed: set[int]) -> list[Word]:
+    starts = [a for a in part.anchors if a.key == "remarks"]
+    if not starts:
+        return []
+    start = starts[0]
+    bottom = _band_end(part, start.top)
+    return [w for line in group_lines(
+        [w for w in part.page.words if id(w) not in part.claimed and id(w) not in signed and
+         w.top >= start.top - 0.5 and w.bottom <= bottom + 0.5 and
+         (w.x0 >= start.x1 - 1 or w.top > start.bottom - 0.5)])
+        for w in line]
+
+
+def _column_order(number: str) -> tuple[int, str]:
+    """"2A" sorts after "2" and before "3"."""
+    digits = "".join(c for c in number if c.isdigit())
+    return int(digits or 0), number[len(digits):]
+
+
+def _fit(revision: K.FormRevision, anchors: Sequence[Anchor],
+         tables: dict[str, TableLayout]) -> LayoutFit:
+    """How many of the revision's labels were found, and what is out of the form's order."""
+    expected = [b.key for b in revision.boxes if b.key != "rule_10b5_1"] + ["table1", "table2"]
+    found = {a.key: a for a in anchors if a.key in expected}
+    heading_count = len(revision.table1) + len(revision.table2)
+    headings = sum(len({a.key for a in t.headings if a.kind == "column"})
+                   for key, t in tables.items() if key in ("table1", "table2"))
+    problems = []
+    one, two = found.get("reporting_person"), found.get("issuer")
+    if one and two and one.page == two.page and two.x0 < one.x0 - 5 and two.top >= one.top:
+        problems.append("box 2 is printed left of box 1")
+    for key, table in tables.items():
+        if key not in ("table1", "table2"):
+            continue
+        numbered = sorted((a for a in table.headings if a.kind == "column"),
+                          key=lambda a: _column_order(a.key.split(":")[1]))
+        xs = [a.x0 for a in numbered]
+        if any(b < a - 5 for a, b in itertools.pairwise(xs)):
+            problems.append(f"{key}'s column headings are out of the form's order")
+    scores = [a.score for a in found.values()]
+    total = len(expected) + heading_count
+    return LayoutFit(len(found) + headings, total,
+                     sum(scores) / len(scores) if scores else 0.0, tuple(problems))
+
+
+__all__ = ["is_mark_word", "lay_out_form"]

@@ -1,0 +1,91 @@
+"""The labels the geometric reader looks for, built from the form's knowledge.
+
+Three sets, searched in turn: the **major** labels (numbered boxes, the title block's check
+boxes, section titles and the printed boilerplate), searched over the whole page; the labels
+**inside a box** (box 1's "(Last)" ... "(Country)", box 5's and 6's check boxes), searched among
+that box's words only; and each table's **column headings**, searched in the table's band.
+"""
+
+from __future__ import annotations
+
+import functools
+
+from extractor.knowledge import labels as K
+from extractor.knowledge.label_wordings import BOILERPLATE, WORDINGS
+from extractor.layout.geometric.anchors import LabelSpec
+
+#: Box keys in the header of some revision, with their printed texts over all revisions.
+_SECTION_KEYS = ("table1", "table2", "explanation", "remarks", "signature_of_reporting_person",
+                 "reporting_owners", "signatures")
+#: Check boxes of the title block (beside "FORM 4"), not of a numbered box.
+TITLE_CHECKS = ("not_subject_to_section16", "rule_10b5_1")
+RELATIONSHIP_CHECKS = ("director", "ten_percent_owner", "officer", "other")
+FILING_CHECKS = ("individual", "joint")
+
+
+def _texts(key: str, *official: str) -> tuple[str, ...]:
+    seen: list[str] = []
+    for text in (*official, *WORDINGS.get(key, ())):
+        if text not in seen:
+            seen.append(text)
+    return tuple(seen)
+
+
+@functools.cache
+def box_specs() -> tuple[LabelSpec, ...]:
+    """Every numbered box of every revision, one spec per key (numbers differ by revision)."""
+    by_key: dict[str, list[K.Label]] = {}
+    for revision in K.REVISIONS.values():
+        for label in revision.boxes:
+            by_key.setdefault(label.key, []).append(label)
+    specs = []
+    for key, labels in by_key.items():
+        if key in TITLE_CHECKS:
+            continue
+        texts = _texts(key, *dict.fromkeys(label.text for label in labels))
+        specs.append(LabelSpec(key, "box", texts, labels[-1].number, 78.0))
+    return tuple(specs)
+
+
+@functools.cache
+def major_specs() -> tuple[LabelSpec, ...]:
+    checks = {c.key: c.text for c in K.CHECKBOXES}
+    checks["rule_10b5_1"] = K.RULE_10B5_1.text
+    sections = {s.key: s.text for s in K.SECTIONS}
+    out = list(box_specs())
+    out += [LabelSpec(key, "title_check", _texts(key, checks[key]), None, 80.0)
+            for key in TITLE_CHECKS]
+    out += [LabelSpec(key, "section", _texts(key, sections[key]), None,
+                      90.0 if len(sections[key]) < 20 else 82.0) for key in _SECTION_KEYS]
+    out += [LabelSpec(f"boilerplate{index}", "boilerplate", (text,), None, 92.0)
+            for index, text in enumerate(BOILERPLATE)]
+    return tuple(out)
+
+
+@functools.cache
+def relationship_specs() -> tuple[LabelSpec, ...]:
+    checks = {c.key: c.text for c in K.CHECKBOXES}
+    return tuple(LabelSpec(key, "check", _texts(key, checks[key]), None, 85.0)
+                 for key in RELATIONSHIP_CHECKS)
+
+
+@functools.cache
+def filing_specs() -> tuple[LabelSpec, ...]:
+    checks = {c.key: c.text for c in K.CHECKBOXES}
+    return tuple(LabelSpec(key, "check", _texts(key, checks[key]), None, 85.0)
+                 for key in FILING_CHECKS)
+
+
+@functools.cache
+def address_specs() -> tuple[LabelSpec, ...]:
+    """Box 1's sub-labels: "(Last)" ... "(Zip)", "(Country)"; 2026 prints "Zip/Postal Code"."""
+    words = {"last": ("(Last)",), "first": ("(First)",), "middle": ("(Middle)",),
+             "street": ("(Street)",), "city": ("(City)",), "state": ("(State)",),
+             "zip": ("(Zip)", "(Zip/Postal Code)", "(Zip Code)"), "country": ("(Country)",)}
+    return tuple(LabelSpec(key, "sub", texts, None, 100.0) for key, texts in words.items())
+
+
+def column_specs(columns: tuple[K.Column, ...], table: str) -> tuple[LabelSpec, ...]:
+    """One spec per column heading of a table ("t1:2" for Table I's column 2)."""
+    return tuple(LabelSpec(f"{table}:{column.number}", "column", (column.heading,),
+                           column.number, 75.0) for column in columns)
