@@ -29,6 +29,18 @@ def _dark_fill(rect: dict) -> bool:
     return bool(values) and sum(float(v) for v in values) / len(values) < 0.5
 
 
+def _invisible(rect: dict) -> bool:
+    """A white rectangle with no outline: a background painted behind text (browsers paint
+    one behind every styled span), not a line or box anyone sees."""
+    if rect.get("stroke") or not rect.get("fill"):
+        return False
+    color = rect.get("non_stroking_color")
+    values = list(color) if isinstance(color, (list, tuple)) else [color]
+    if color is None or len(values) not in (1, 3):
+        return False
+    return min(float(v) for v in values) > 0.95
+
+
 def read_pdf(data: bytes) -> list[PdfPage]:
     """Every page's words and rectangles.
 
@@ -49,7 +61,8 @@ def read_pdf(data: bytes) -> list[PdfPage]:
                          float(w["bottom"]), number)
                     for w in page.extract_words(x_tolerance=1.5, y_tolerance=2.5))
                 rects = tuple(Rect(float(r["x0"]), float(r["x1"]), float(r["top"]),
-                                   float(r["bottom"]), _dark_fill(r)) for r in page.rects)
+                                   float(r["bottom"]), _dark_fill(r)) for r in page.rects
+                              if not _invisible(r))
                 pages.append(PdfPage(number, float(page.width), float(page.height), words,
                                      rects))
     except ScannedPdfError:
