@@ -1,7 +1,10 @@
-"""Words and ruling rectangles of a born-digital PDF, via pdfplumber.
+"""Words and ruling rectangles of a born-digital PDF.
 
 The reader needs two things from each page: the words with their positions, and the rectangles
 the PDF draws (the form's boxes, table cells and check boxes).  Everything else is layout.
+:func:`read_pdf` reads them with PDFium (:mod:`extractor.ingest.pdfium_pages`, a few ms a
+page); :func:`read_pdf_with_pdfplumber`, the reader it replaced (~70 ms a page), stays as the
+reference its words are measured against (``bench/ingest_speed.py``, the tests).
 """
 
 from __future__ import annotations
@@ -11,6 +14,7 @@ import itertools
 
 from extractor.errors import ScannedPdfError, UnreadableInputError
 from extractor.ingest.page import Page, Rect, Word
+from extractor.ingest.pdfium_pages import Box, read_pdf_pages
 
 #: Kept for the readers written before the page model had a module of its own.
 PdfPage = Page
@@ -44,9 +48,25 @@ def _invisible(rect: dict) -> bool:
 def read_pdf(data: bytes) -> list[PdfPage]:
     """Every page's words and rectangles.
 
-    Raises :class:`UnreadableInputError` for an encrypted or corrupt PDF and
-    :class:`ScannedPdfError` for one of scanned pages (:func:`is_page_scan`).
+    Raises :class:`UnreadableInputError` for an encrypted, corrupt or page-less PDF and
+    :class:`ScannedPdfError` for one of scanned pages (:func:`is_page_scan`) or without text.
     """
+    pages = read_pdf_pages(data, page_is_scan=_images_cover_page)
+    if not any(page.words for page in pages):
+        raise ScannedPdfError("the PDF has no text layer")
+    return pages
+
+
+def _images_cover_page(boxes: list[Box], width: float, height: float) -> bool:
+    """:func:`is_page_scan` on image boxes ``(x0, top, x1, bottom)``."""
+    return is_page_scan([{"x0": x0, "top": top, "width": x1 - x0, "height": bottom - top}
+                         for x0, top, x1, bottom in boxes], width, height)
+
+
+def read_pdf_with_pdfplumber(data: bytes) -> list[PdfPage]:
+    """:func:`read_pdf` as pdfplumber reads the PDF: ``extract_words(x_tolerance=1.5,
+    y_tolerance=2.5)`` and ``page.rects`` (no lines, no word sizes), ~70 ms a page.  Not on
+    the reading path: the reference the PDFium reader is compared with."""
     import pdfplumber
     from pdfminer.pdfdocument import PDFPasswordIncorrect
 
