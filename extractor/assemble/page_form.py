@@ -22,7 +22,7 @@ from extractor.assemble.page_owners import (
 from extractor.assemble.page_values import PLACED, provenance_of, text_of, value_of
 from extractor.errors import NotAForm4Error
 from extractor.fields.dates import parse_date, parse_month_year
-from extractor.fields.table_rows import Row, parse_row_cells
+from extractor.fields.table_rows import Row, leaf_columns, parse_row_cells
 from extractor.ingest.page import Page, Word
 from extractor.knowledge import labels as K
 from extractor.layout.geometric import FormLayout, lay_out_form
@@ -42,6 +42,8 @@ from extractor.model import (
 _ISSUER = re.compile(r"^(?P<name>.+?)\s*[\[(]\s*(?P<ticker>[A-Za-z0-9.\-]{1,8})\s*[\])]\s*$")
 #: Below this share of the revision's labels found, the page is not trusted as a Form 4.
 MIN_FIT = 0.6
+#: Confidence of a value in a column whose heading was not found, placed by its neighbours.
+INFERRED_COLUMN = 0.75
 #: Confidence of every value of a page that does not lay out as a Form 4.
 UNFIT_CONFIDENCE = 0.5
 
@@ -205,17 +207,33 @@ _MARKER_WORD = re.compile(r"^(?:\(\d{1,2}\))+$")
 _SUPERSCRIPT_DIGITS = re.compile(r"^\d{1,2}(?:,\d{1,2})*$")
 
 
-def _cell_text(words: Sequence[Word], row_words: Sequence[Word]) -> str:
-    """A cell's text with raised small digits written as the markers they are: "(1)"."""
-    tall = max((w.bottom - w.top for w in row_words), default=0.0)
-    parts = []
-    for word in sorted(words, key=lambda w: (round(w.top), w.x0)):
-        small = word.bottom - word.top < 0.8 * tall
-        if small and _SUPERSCRIPT_DIGITS.match(word.text):
-            parts.append("".join(f"({n})" for n in word.text.split(",")))
+def _cell_text(words: Sequence[Word]) -> str:
+    """A cell's text with raised small digits written as the markers they are: "(1)".
+
+    A digit is a superscript marker when it is smaller than the word it follows in the cell
+    and stands above that word's baseline; digits alone in a cell are its value.
+    """
+    lines: list[list[Word]] = []
+    for word in sorted(words, key=lambda w: w.bottom):
+        # A raised marker stands within its word's line: it reads after the word, not above.
+        if lines and _overlap(lines[-1][-1], word):
+            lines[-1].append(word)
         else:
-            parts.append(word.text)
+            lines.append([word])
+    ordered = [w for line in lines for w in sorted(line, key=lambda w: w.x0)]
+    parts = []
+    for index, word in enumerate(ordered):
+        before = ordered[index - 1] if index else None
+        raised = before is not None and _SUPERSCRIPT_DIGITS.match(word.text) and \
+            word.bottom - word.top < 0.8 * (before.bottom - before.top) and \
+            word.bottom < before.bottom - 0.2 * (before.bottom - before.top)
+        parts.append("".join(f"({n})" for n in word.text.split(",")) if raised else word.text)
     return " ".join(parts)
+
+
+def _overlap(first: Word, second: Word) -> bool:
+    """Whether either word's middle lies within the other's height."""
+    return first.top <= second.cy <= first.bottom or second.top <= first.cy <= second.bottom
 
 
 def _rows(table: TableLayout | None, columns: tuple[K.Column, ...], derivative: bool,
@@ -234,9 +252,12 @@ def _rows(table: TableLayout | None, columns: tuple[K.Column, ...], derivative: 
                                          f"a line of the table holds no value: "
                                          f"{text_of(row.words)!r}"))
             continue
-        cells = [_cell_text(cell, row.words) for cell in row.cells]
-        confidence = PLACED if all(c.found for c in table.columns) else 0.75
-        parsed = parse_row_cells(cells, columns, derivative, confidence,
+        # Cells by the leaf they were laid in, so a column that could not be placed leaves a
+        # gap rather than shifting every cell after it.
+        by_leaf = {(c.field, c.sub_heading): _cell_text(cell)
+                   for cell, c in zip(row.cells, table.columns, strict=True)}
+        cells = [by_leaf.get(leaf, "") for leaf in leaf_columns(columns)]
+        parsed = parse_row_cells(cells, columns, derivative, PLACED,
                                  provenance_of(row.words, source))
         out.append(_with_cell_boxes(parsed, row, table, source))
     return out
@@ -251,6 +272,7 @@ def _has_values(row: TableRow, table: TableLayout) -> bool:
 def _with_cell_boxes(row: Row, laid: TableRow, table: TableLayout, source: str) -> Row:
     """Each value's provenance narrowed to its own cell's words."""
     changes = {}
+    lost_most = len(table.missing) * 3 > len(table.columns_printed) * 2
     for spec in dataclasses.fields(row):
         field = getattr(row, spec.name)
         if not isinstance(field, Field) or field.provenance is None:
@@ -260,6 +282,19 @@ def _with_cell_boxes(row: Row, laid: TableRow, table: TableLayout, source: str) 
             not any(c.field == spec.name for c in table.columns) else spec.name
         cells = [cell for cell, column in zip(laid.cells, table.columns, strict=True)
                  if column.field == name and cell]
+        placed = [c for c in table.columns if c.field == name]
+        if field.value is not None and lost_most:
+            field = dataclasses.replace(
+                field, confidence=min(field.confidence, INFERRED_COLUMN),
+                review_reason=field.review_reason or "most of this table's column headings "
+                "were not found: its columns were placed by the few that were")
+            changes[spec.name] = field
+        elif field.value is not None and placed and not all(c.found for c in placed):
+            field = dataclasses.replace(
+                field, confidence=min(field.confidence, INFERRED_COLUMN),
+                review_reason=field.review_reason or "this column's heading was not found: "
+                "its place was inferred from its neighbours'")
+            changes[spec.name] = field
         if cells:
             # The box is round a text's own words: its footnote markers are not the text.
             own = [w for w in cells[0] if not _MARKER_WORD.match(w.text)] \

@@ -23,7 +23,8 @@ from dataclasses import dataclass
 import numpy as np
 from PIL import Image
 
-from extractor.assemble.pdf import Judge, with_positions
+from extractor.assemble.page_form import read_page_form
+from extractor.assemble.pdf import Judge, words_of_value
 from extractor.assemble.scan_reconcile import SecondReading, settle
 from extractor.assemble.scan_second_reading import (
     Doubted,
@@ -51,7 +52,6 @@ from extractor.assemble.scan_words import (
     restore_full_stops,
     tidy_word,
 )
-from extractor.assemble.text_dump import read_text_form
 from extractor.errors import UnreadableInputError
 from extractor.fields.dates import is_date_word
 from extractor.fields.names import ticker_spelled_by
@@ -66,7 +66,7 @@ from extractor.ingest.ocr import (
     ocr_regions,
     ocr_words,
 )
-from extractor.ingest.pdf_words import PdfPage, Rect
+from extractor.ingest.page import Page, Rect, Word
 from extractor.ingest.preprocess import (
     box_before_turns,
     deskew,
@@ -102,6 +102,7 @@ def read_scan_form(pages: Iterable[PageImage]) -> Form4:
     """
     check_tesseract()
     laid: list[LaidLine] = []
+    page_models: list[Page] = []
     qualities: dict[int, str] = {}
     images = PackedPages()
     beside_strokes: set[int] = set()
@@ -117,6 +118,7 @@ def read_scan_form(pages: Iterable[PageImage]) -> Form4:
             read = _read_page(dataclasses.replace(
                 original, image=original.image.rotate(turn, expand=True, fillcolor=255)))
         laid += read.lines
+        page_models.append(read.page)
         qualities[original.number] = read.quality
         images.add(original.number, read.image, original.dpi)
         size = (original.image.width * 72.0 / original.dpi,
@@ -128,7 +130,7 @@ def read_scan_form(pages: Iterable[PageImage]) -> Form4:
     if not any(line.text.strip() for line in laid):
         # Grey paper without print passes the check above, and is white once normalised.
         raise UnreadableInputError("no text could be read on the scan (a blank page?)")
-    form = read_text_form("\n".join(line.text for line in laid), distrust_noisy_text=False)
+    form = read_page_form(page_models, SOURCE)
 
     worst = max(qualities.values(), key=QUALITIES.index, default=POOR)
     counts = Counter(word_key(word) for line in laid for word in line.text.split())
@@ -159,8 +161,43 @@ def read_scan_form(pages: Iterable[PageImage]) -> Form4:
                             passed)
     if any(new is not old for new, old in zip(mended, laid, strict=True)):
         laid = mended
-        form = read_text_form("\n".join(line.text for line in laid), distrust_noisy_text=False)
-    return _on_pages_as_given(with_positions(form, laid, SOURCE, judge_with(second)), turns)
+        page_models = [dataclasses.replace(page, words=tuple(
+            w for line in laid if line.page == page.number for w in line.words))
+            for page in page_models]
+        form = read_page_form(page_models, SOURCE)
+    return _on_pages_as_given(judged(form, laid, judge_with(second)), turns)
+
+
+def judged(form: Form4, laid: list[LaidLine], judge: Judge) -> Form4:
+    """Every value's confidence capped as ``judge`` says of the OCR words it was read from.
+
+    A value's words are the laid words inside its box; ``judge`` is given the first laid line
+    that holds them (the second engine reads a value again from that line on).
+    """
+    line_of = {id(w): i for i, line in enumerate(laid) for w in line.words}
+    on_page: dict[int, list[Word]] = {}
+    for line in laid:
+        on_page.setdefault(line.page, []).extend(line.words)
+
+    def place(path: str, field: Field) -> Field:
+        if field.value is None and not field.review_reason:
+            return field
+        prov = field.provenance
+        raw = prov.raw_text or "" if prov is not None else ""
+        line = None
+        if prov is not None and prov.bbox is not None and prov.page is not None:
+            x0, top, x1, bottom = prov.bbox
+            inside = [line_of[id(w)] for w in on_page.get(prov.page, ())
+                      if x0 - 0.5 <= w.cx <= x1 + 0.5 and top - 0.5 <= w.cy <= bottom + 0.5
+                      and id(w) in line_of]
+            line = laid[min(inside)] if inside else None
+        cap, reason = judge(line, words_of_value(field.value, raw), path)
+        if cap < field.confidence:
+            field = dataclasses.replace(field, confidence=cap,
+                                        review_reason=field.review_reason or reason)
+        return field
+
+    return map_fields(form, place)
 
 
 @dataclass(frozen=True, slots=True)
@@ -219,7 +256,7 @@ def _doubted_values(form: Form4, laid: list[LaidLine], judge: Judge,
                     any(id(w) in beside_strokes for w in words)))
         return cap, reason
 
-    with_positions(form, laid, SOURCE, note)
+    judged(form, laid, note)
     return doubted, passed
 
 
@@ -254,6 +291,8 @@ class _ReadPage:
     beside_strokes: frozenset[int]
     #: The degrees deskew turned it by (counter-clockwise).
     skew: float
+    #: The page as the geometric layout reads it: the OCR words, the marks, the rules.
+    page: Page
 
 
 def _read_page(original: PageImage) -> _ReadPage:
@@ -302,9 +341,9 @@ def _read_page(original: PageImage) -> _ReadPage:
     marked = frozenset(id(word) for word, item in zip(words, kept, strict=True)
                        if id(item) in beside)
     width, height = (v * 72.0 / page.dpi for v in page.image.size)
-    laid = lay_out_page(PdfPage(page.number, width, height, tuple(words + marks),
-                                tuple(rects)))
-    return _ReadPage(laid, doubtful, quality, cleaned, marked, skew)
+    page_model = Page(page.number, width, height, tuple(words + marks), tuple(rects))
+    laid = lay_out_page(page_model)
+    return _ReadPage(laid, doubtful, quality, cleaned, marked, skew, page_model)
 
 
 #: Words tesseract gives less than this confidence (0-100) have their table cell read again.

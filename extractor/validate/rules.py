@@ -185,7 +185,8 @@ _REQUIRED_HOLDING_CELLS = ("security_title", "shares_owned_following_transaction
 
 
 def _flag_empty_required_cells(form: Form4) -> Form4:
-    """Flag a required cell that came back empty: a converter or OCR lost its value."""
+    """Flag a required cell that came back empty (a converter or OCR lost its value), and a
+    cell holding what belongs to its neighbour."""
     if form.source_kind == "edgar-xml":
         return form
 
@@ -196,6 +197,12 @@ def _flag_empty_required_cells(form: Form4) -> Form4:
             cell = getattr(row, name)
             if cell.value is None and not cell.footnote_ids and not cell.needs_review:
                 changes[name] = cell.flagged("required cell is empty: its value was lost")
+        nature = row.nature_of_ownership
+        if str(nature.value).strip().upper() in ("D", "I") and not nature.needs_review:
+            # A bare ownership code in the nature column: the cells have shifted a column.
+            changes["nature_of_ownership"] = nature.flagged(
+                f"the nature of ownership reads {nature.value!r}, an ownership code: the "
+                "row's cells may have shifted a column")
         return dataclasses.replace(row, **changes) if changes else row
 
     return dataclasses.replace(

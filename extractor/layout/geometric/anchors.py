@@ -141,7 +141,9 @@ def _best_in_run(wording: _Wording, run: _Run) -> tuple[float, int, int] | None:
         return None
     best: tuple[float, int, int] | None = None
     exact_only = k <= 2 and len(wording.joined) < 10
-    lengths = (k,) if exact_only else range(max(1, k - 2), k + 3)
+    # A column heading is often printed short ("Ownership Form (D/I)"): down to half of it.
+    shortest = max(1, k // 2 if wording.spec.kind == "column" else k - 2)
+    lengths = (k,) if exact_only else range(shortest, k + 3)
     for start in starts:
         for shift in (0,) if exact_only else (-1, 0, 1):
             first = start + shift
@@ -163,6 +165,51 @@ def _best_in_run(wording: _Wording, run: _Run) -> tuple[float, int, int] | None:
                                                        last - first > best[2] - best[1]):
                     best = (score, first, last)
     return best
+
+
+def _resembles(token: str, wording: _Wording) -> bool:
+    return token in wording.tokens or any(fuzz.ratio(token, t) >= 75 for t in wording.tokens
+                                          if len(t) >= 3)
+
+
+def _trimmed(run: _Run, first: int, last: int, wording: _Wording) -> tuple[int, int]:
+    """A window without the tokens at its ends that are not the label's: the value printed
+    after a label ("... Transaction 2025-03-14"), the check labels under a box's title."""
+    while last - first > 1 and not _resembles(run.tokens[last - 1], wording):
+        last -= 1
+    while last - first > 1 and not _resembles(run.tokens[first], wording):
+        first += 1
+    return first, last
+
+
+#: A column heading printed after its column's number ("5. Amount Owned ...") may be worded
+#: this much further from the form's.
+NUMBERED_BONUS = 20.0
+
+
+def _after_number(run: _Run, first: int, spec: LabelSpec) -> bool:
+    """Whether the window starting at token ``first`` opens its block right after the
+    label's printed number."""
+    if spec.number is None or first == 0:
+        return False
+    word = run.word_of[first - 1]
+    return word == 0 and "".join(tokens_of(run.words[word].text)) in _number_tokens(
+        spec.number) and run.word_of[first] == 1
+
+
+def _label_tail(run: _Run, last: int, wording: _Wording) -> int:
+    """The end of a label's window moved over the label's own words that OCR split or
+    garbled after it ("(Month/Day/Y ear)"): tokens near one of the wording's, up to three."""
+    known = [t for t in wording.tokens if len(t) >= 3]
+    for _ in range(3):
+        if last >= len(run.tokens) or (last in run.phrase_starts and \
+                run.word_of[last] != run.word_of[last - 1]):
+            break
+        token = run.tokens[last]
+        if len(token) < 2 or not any(fuzz.ratio(token, t) >= 75 for t in known):
+            break
+        last += 1
+    return last
 
 
 def _next_to(left: Word, right: Word) -> bool:
@@ -194,15 +241,24 @@ def find_anchors(blocks: Iterable[Sequence[Word]], specs: Sequence[LabelSpec],
         run = _Run(words)
         if not run.tokens:
             continue
-        best_per_key: dict[str, tuple[float, int, int, LabelSpec]] = {}
+        best_per_key: dict[str, tuple[float, int, int, LabelSpec, _Wording]] = {}
         for wording in wordings:
             found = _best_in_run(wording, run)
+            if found is not None and wording.spec.kind == "column" and \
+                    _after_number(run, found[1], wording.spec):
+                found = (min(100.0, found[0] + NUMBERED_BONUS), found[1], found[2])
             if found is None or found[0] < wording.spec.min_score:
                 continue
             key = wording.spec.key
-            if key not in best_per_key or found[0] > best_per_key[key][0]:
-                best_per_key[key] = (*found, wording.spec)
-        for score, first, last, spec in best_per_key.values():
+            # Of two wordings the one that covers more of the print wins at a like score:
+            # the official text over its short form, where the page prints it whole.
+            weight = found[0] * len(wording.joined)
+            if key not in best_per_key or weight > best_per_key[key][0] * len(
+                    best_per_key[key][4].joined):
+                best_per_key[key] = (*found, wording.spec, wording)
+        for score, first, last, spec, wording in best_per_key.values():
+            first, last = _trimmed(run, first, last, wording)
+            last = _label_tail(run, last, wording)
             lo, hi = run.word_of[first], run.word_of[last - 1]
             if spec.number and lo > 0 and \
                     "".join(tokens_of(run.words[lo - 1].text)) in _number_tokens(spec.number):

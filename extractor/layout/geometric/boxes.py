@@ -18,11 +18,14 @@ on the page; the labels' positions alone decide, so any arrangement of the boxes
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
+from rapidfuzz import fuzz
+
 from extractor.ingest.page import Word
-from extractor.layout.geometric.anchors import Anchor
-from extractor.layout.geometric.lines import Rules
+from extractor.layout.geometric.anchors import Anchor, tokens_of
+from extractor.layout.geometric.lines import Rules, group_lines
 
 #: Labels whose tops are within this many label heights of each other print on one band.
 SAME_BAND = 1.2
@@ -74,4 +77,30 @@ def assign_to_boxes(labels: Sequence[Anchor], blocks: Sequence[Sequence[Word]],
         label = governing_label(first, labels, rules)
         if label is not None:
             out[label].extend(block)
+    return out
+
+
+#: A word in brackets, as box 1 prints its sub-labels; OCR garbles them past spelling
+#: ("(Sweet)", "(Cty)", "fLasi)") but keeps a bracket on one side.
+_BRACKETED = re.compile(r"^[(\[{]\S{1,10}[)\]}|!]?$|^\S{1,10}[)\]}]$")
+#: The least rapidfuzz ratio of a garbled sub-label to the sub-label it stands for.
+GARBLED_SUB_LABEL = 50.0
+
+
+def garbled_sub_labels(words: Sequence[Word], found: Sequence[Anchor],
+                       keys: Sequence[str]) -> list[Anchor]:
+    """Box 1's sub-labels that OCR misspelt: bracketed words on lines of bracketed words
+    alone, each taken for the missing sub-label it reads nearest to."""
+    missing = [k for k in keys if not any(a.key == k for a in found)]
+    out: list[Anchor] = []
+    for line in group_lines(words):
+        if not missing or not all(_BRACKETED.match(w.text) for w in line):
+            continue
+        for word in line:
+            token = "".join(tokens_of(word.text))
+            scored = [(fuzz.ratio(token, "".join(tokens_of(k))), k) for k in missing]
+            score, key = max(scored, default=(0.0, ""))
+            if score >= GARBLED_SUB_LABEL:
+                out.append(Anchor(key, "sub", (word,), score))
+                missing.remove(key)
     return out

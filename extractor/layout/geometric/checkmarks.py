@@ -84,16 +84,26 @@ def _on_line(mark: Mark, label: Anchor) -> bool:
     return mark.page == label.page and mark.bottom > top and mark.top < bottom
 
 
+def _off_line(mark: Mark, label: Anchor) -> float:
+    """How far the mark's middle is from the middle of the label's first line, doubled: of two
+    labels about as far to the right, the one the mark is level with is its own."""
+    first = [w for w in label.words if w.top < label.top + 0.6 * label.height]
+    middle = sum((w.top + w.bottom) / 2 for w in first) / len(first)
+    return 2.0 * abs((mark.top + mark.bottom) / 2 - middle)
+
+
 def read_checks(labels: Sequence[Anchor], marks: Sequence[Mark]) -> dict[str, CheckReading]:
     """Each label's reading (keyed by label key)."""
     owned: dict[str, list[Mark]] = {label.key: [] for label in labels}
     for mark in marks:
-        right = [(label.x0 - mark.x1, label) for label in labels if _on_line(mark, label) and
+        right = [(label.x0 - mark.x1 + _off_line(mark, label), label) for label in labels
+                 if _on_line(mark, label) and
                  label.x0 >= mark.x1 - 1.0 and label.x0 - mark.x1 <= REACH * label.height]
         if right:
             owned[min(right, key=lambda pair: pair[0])[1].key].append(mark)
             continue
-        left = [(mark.x0 - label.x1, label) for label in labels if _on_line(mark, label) and
+        left = [(mark.x0 - label.x1 + _off_line(mark, label), label) for label in labels
+                if _on_line(mark, label) and
                 mark.x0 >= label.x1 - 1.0 and mark.x0 - label.x1 <= REACH * label.height]
         if left:
             owned[min(left, key=lambda pair: pair[0])[1].key].append(mark)

@@ -22,6 +22,8 @@ from extractor.ingest.page import Rect, Word
 
 #: A gap wider than this many word heights ends a phrase (a word space is about a quarter).
 PHRASE_GAP = 0.75
+#: ... or this many characters' widths, whichever is wider.
+MONOSPACE_GAP = 1.3
 #: A phrase joins the block above when its top is within this many line heights of the
 #: block's last line.
 BLOCK_LEADING = 0.9
@@ -270,7 +272,9 @@ def split_phrases(line: Sequence[Word], rules: Rules, gap: float = PHRASE_GAP) -
             last = phrases[-1][-1]
             scale = min(last.bottom - last.top, word.bottom - word.top)
             y = (max(last.top, word.top) + min(last.bottom, word.bottom)) / 2
-            if word.x0 - last.x1 <= gap * scale and \
+            # A typewriter face spaces words a character apart: 0.6 of its size.
+            pitch = min((w.x1 - w.x0) / max(1, len(w.text)) for w in (last, word))
+            if word.x0 - last.x1 <= max(gap * scale, MONOSPACE_GAP * pitch) and \
                     not rules.vertical_between(last.x1 - 0.5, word.x0 + 0.5, y):
                 phrases[-1].append(word)
                 continue

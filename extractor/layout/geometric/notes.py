@@ -44,16 +44,17 @@ class SignatureWords:
     caption: Anchor | None
 
 
-def _opens_note(line: Sequence[Word], height: float) -> int | None:
-    """The note number a line opens with, if it opens one."""
+def _opens_note(line: Sequence[Word], height: float, expected: int) -> int | None:
+    """The note number a line opens with, if it opens one (``expected``: the next note's)."""
     first = line[0]
     m = NOTE_START.match(first.text)
     if m is None:
         glued = re.match(r"^\((\d{1,2})\)\S", first.text)
         return int(glued[1]) if glued else None
     if m[2] is not None and not first.text.endswith((".", ")")) and \
-            first.bottom - first.top >= 0.8 * height and len(line) > 1:
-        return None  # a bare number of normal size starts a sentence, not a note
+            first.bottom - first.top >= 0.8 * height and len(line) > 1 and \
+            int(m[2]) != expected:
+        return None  # a bare number of normal size out of turn starts a sentence, not a note
     return int(m[1] or m[2])
 
 
@@ -68,12 +69,14 @@ def read_notes(words: Sequence[Word], running: NoteLines | None = None) -> list[
     last_bottom = 0.0
     if running is not None:
         lines = group_lines(words)
-        while lines and _opens_note(lines[0], line_height(lines[0])) is None:
+        while lines and _opens_note(lines[0], line_height(lines[0]),
+                                    running.number + 1) is None:
             running.words.extend(lines.pop(0))
         words = [w for line in lines for w in line]
     for line in group_lines(words):
         height = line_height(line)
-        number = _opens_note(line, height)
+        number = _opens_note(line, height, notes[-1].number + 1 if notes else
+                             running.number + 1 if running else 1)
         top = min(w.top for w in line)
         if number is not None:
             note = NoteLines(number)

@@ -8,10 +8,12 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from rapidfuzz import fuzz
+
 from extractor.ingest.page import Page, Word
 from extractor.knowledge import labels as K
 from extractor.layout.geometric.anchors import Anchor, find_anchors
-from extractor.layout.geometric.boxes import assign_to_boxes
+from extractor.layout.geometric.boxes import assign_to_boxes, garbled_sub_labels
 from extractor.layout.geometric.checkmarks import (
     CheckReading,
     is_mark_word,
@@ -29,6 +31,7 @@ from extractor.layout.geometric.lines import (
 from extractor.layout.geometric.notes import NoteLines, SignatureWords, read_notes, signature_words
 from extractor.layout.geometric.specs import (
     address_specs,
+    column_specs,
     filing_specs,
     major_specs,
     relationship_specs,
@@ -81,7 +84,49 @@ def _read_page(page: Page) -> _PageParts:
     for line in group_lines(w for w in page.words if id(w) not in claimed):
         if _is_furniture(line, page):
             claimed.update(id(w) for w in line)
+    anchors += _untitled_tables(page, rules, anchors, claimed)
     return _PageParts(page, rules, anchors, claimed)
+
+
+#: A table whose title was not read is known by this many of the headings only it prints.
+UNTITLED_TABLE_HEADINGS = 3
+
+
+def _untitled_tables(page: Page, rules: Rules, anchors: Sequence[Anchor], claimed: set[int]
+                     ) -> list[Anchor]:
+    """Where a table's title did not read (OCR broke it up), the table is found by the
+    column headings only it prints ("Conversion or Exercise Price" is Table II's): a title
+    anchor is put, wordless, at the top of the first of them, so the bands of the page end
+    and begin where the tables do."""
+    keys = {a.key for a in anchors}
+    if {"table1", "table2"} <= keys:
+        return []
+    free = [w for w in page.words if id(w) not in claimed]
+    # Both tables' headings are looked for at once, so that a heading both print alike
+    # ("Transaction Date") or nearly so ("Title of Security") goes to the better match.
+    headings = find_anchors(_blocks(free, rules), (*column_specs(K.TABLE1_2002, "table1"),
+                                                   *column_specs(K.TABLE2_2002, "table2")),
+                            set())
+    out: list[Anchor] = []
+    for key, own, other in (("table1", K.TABLE1_2002, K.TABLE2_2002),
+                            ("table2", K.TABLE2_2002, K.TABLE1_2002)):
+        if key in keys:
+            continue
+        distinct = {f"{key}:{c.number}" for c in own
+                    if all(fuzz.ratio(c.heading, d.heading) < 90 for d in other)}
+        found = [a for a in headings if a.key in distinct and a.score >= 85]
+        titled = [a for a in anchors if a.key in ("table1", "table2")]
+        if key == "table2":  # Table II prints under Table I
+            found = [a for a in found if all(a.top > t.bottom for t in titled)]
+        else:
+            found = [a for a in found if all(a.bottom < t.top for t in titled)]
+        if len({a.key for a in found}) < UNTITLED_TABLE_HEADINGS:
+            continue
+        top = min(a.top for a in found)
+        left = min(a.x0 for a in found)
+        mark = Word("", left, left, top - 1.0, top - 0.5, page.number)
+        out.append(Anchor(key, "section", (mark,), min(a.score for a in found)))
+    return out
 
 
 #: What pages print at their head or foot: the form's number, the page's, a browser's date,
@@ -189,6 +234,10 @@ def _read_header(part: _PageParts, revision: K.FormRevision, boxes: dict[str, Bo
         if specs:
             taken: set[int] = set()
             box.inner = find_anchors(_blocks(box.words, part.rules), specs, taken)
+            if label.key == "reporting_person":
+                box.inner += garbled_sub_labels([w for w in box.words if id(w) not in taken],
+                                                box.inner, [s.key for s in specs])
+                taken.update(id(w) for a in box.inner for w in a.words)
             box.words = [w for w in box.words if id(w) not in taken]
         if label.key == "reporting_person" and "reporting_person" in boxes:
             more_owners.append(box)

@@ -9,6 +9,7 @@ that box's words only; and each table's **column headings**, searched in the tab
 from __future__ import annotations
 
 import functools
+import re
 
 from extractor.knowledge import labels as K
 from extractor.knowledge.label_wordings import BOILERPLATE, WORDINGS
@@ -43,7 +44,8 @@ def box_specs() -> tuple[LabelSpec, ...]:
         if key in TITLE_CHECKS:
             continue
         texts = _texts(key, *dict.fromkeys(label.text for label in labels))
-        specs.append(LabelSpec(key, "box", texts, labels[-1].number, 78.0))
+        specs.append(LabelSpec(key, "box", texts, labels[-1].number,
+                               88.0 if key == "foreign_symbol" else 78.0))
     return tuple(specs)
 
 
@@ -87,5 +89,14 @@ def address_specs() -> tuple[LabelSpec, ...]:
 
 def column_specs(columns: tuple[K.Column, ...], table: str) -> tuple[LabelSpec, ...]:
     """One spec per column heading of a table ("t1:2" for Table I's column 2)."""
-    return tuple(LabelSpec(f"{table}:{column.number}", "column", (column.heading,),
+    return tuple(LabelSpec(f"{table}:{column.number}", "column",
+                           tuple(dict.fromkeys((column.heading, _bare(column.heading)))),
                            column.number, 75.0) for column in columns)
+
+
+_INSTRUCTION = re.compile(r"\s*\((?:Instr\.[^)]*|Month/Day/Year)\)")
+
+
+def _bare(heading: str) -> str:
+    """A heading without its instructions, as many printers set it: "Transaction Date"."""
+    return _INSTRUCTION.sub("", heading).strip()

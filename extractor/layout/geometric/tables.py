@@ -45,7 +45,8 @@ class LeafColumn:
     sub_heading: str
     x0: float
     x1: float
-    #: Whether its heading was found on the page (False: placed between its neighbours).
+    #: Whether its place is sure: its heading was found, or drawn rules bound it on both
+    #: sides (False: placed between its neighbours' headings).
     found: bool
 
 
@@ -69,13 +70,16 @@ class TableLayout:
     columns: list[LeafColumn] = field(default_factory=list)
     rows: list[TableRow] = field(default_factory=list)
     headings: list[Anchor] = field(default_factory=list)
-    #: Printed column numbers whose heading was not found.
+    #: Printed column numbers whose heading was not found, of all the form prints.
     missing: list[str] = field(default_factory=list)
+    columns_printed: list[str] = field(default_factory=list)
 
 
 def _leaf_spans(columns: Sequence[K.Column], found: dict[str, Anchor],
-                subs: dict[tuple[str, int], Anchor]) -> list[tuple[str, str, float, float, bool]]:
-    """(field, sub-heading, x0, x1, found) for every leaf, missing ones interpolated."""
+                subs: dict[tuple[str, int], Anchor], edges: tuple[float, float]
+                ) -> list[tuple[str, str, float, float, bool]]:
+    """(field, sub-heading, x0, x1, found) for every leaf, missing ones interpolated between
+    their neighbours' headings, outer ones between the table's edge and the nearest heading."""
     spans: list[tuple[str, str, float, float, bool] | None] = []
     for column in columns:
         heading = found.get(column.number)
@@ -103,10 +107,10 @@ def _leaf_spans(columns: Sequence[K.Column], found: dict[str, Anchor],
         if span is not None:
             out.append(span)
             continue
-        before = next((s[3] for s in reversed(spans[:index]) if s), None)
-        after = next((s[2] for s in spans[index + 1:] if s), None)
-        if before is None or after is None or after <= before:
-            continue  # an outer column lost: nothing to place it by
+        before = next((s[3] for s in reversed(spans[:index]) if s), edges[0])
+        after = next((s[2] for s in spans[index + 1:] if s), edges[1])
+        if after <= before:
+            continue  # no room left between its neighbours: nothing to place it by
         run = [i for i in range(len(spans)) if spans[i] is None and
                all(spans[j] is None for j in range(min(i, index), max(i, index) + 1))]
         position = run.index(index)
@@ -117,10 +121,12 @@ def _leaf_spans(columns: Sequence[K.Column], found: dict[str, Anchor],
 
 
 def _boundaries(spans: list[tuple[str, str, float, float, bool]], rules: Rules,
-                band: tuple[float, float], body: Sequence[Word]) -> list[float]:
-    """The x where each column ends and the next begins."""
+                band: tuple[float, float], body: Sequence[Word]
+                ) -> tuple[list[float], list[bool]]:
+    """The x where each column ends and the next begins, and whether a drawn rule says so."""
     covered = sorted((w.x0, w.x1) for w in body)
     cuts = []
+    drawn = []
     for left, right in itertools.pairwise(spans):
         lo, hi = min(left[3], right[2]), max(left[3], right[2])
         middle = (left[3] + right[2]) / 2
@@ -128,12 +134,13 @@ def _boundaries(spans: list[tuple[str, str, float, float, bool]], rules: Rules,
         hi_c = (right[2] + right[3]) / 2
         ruled = [x for x, top, bottom in rules.vertical if lo_c < x < hi_c and
                  top - 2 <= band[1] and bottom + 2 >= band[0]]
+        drawn.append(bool(ruled))
         if ruled:
             cuts.append(min(ruled, key=lambda x: abs(x - middle)))
             continue
         gutter = _nearest_gutter(covered, lo_c, hi_c, middle)
         cuts.append(gutter if gutter is not None else (lo + hi) / 2)
-    return cuts
+    return cuts, drawn
 
 
 def _nearest_gutter(covered: list[tuple[float, float]], lo: float, hi: float,
@@ -212,21 +219,44 @@ def lay_out_table(key: str, columns: tuple[K.Column, ...], words: Sequence[Word]
     for anchor in headings:
         number = anchor.key.split(":")[1]
         found.setdefault(number, anchor)
+    found = _in_order(found, [c.number for c in columns])
     if len(found) < 2:
         return None
     subs = _sub_headings(columns, found, words, claimed, rules, _first_value_line(
         words, claimed, max(a.bottom for a in found.values())))
     header_bottom = max(a.bottom for a in (*found.values(), *subs.values()))
-    spans = _leaf_spans(columns, found, subs)
     body = [w for w in words if id(w) not in claimed and w.top >= header_bottom - 0.5 and
             w.cy > header_bottom]
+    laid = [*found.values(), *body]
+    spans = _leaf_spans(columns, found, subs, (min(w.x0 for w in laid) - 1,
+                                               max(w.x1 for w in laid) + 1))
     first_row = min((w.bottom for w in body), default=header_bottom)
-    cuts = _boundaries(spans, rules, (header_bottom - 2, first_row), body)
-    layout = TableLayout(key, [LeafColumn(f, s, x0, x1, ok) for f, s, x0, x1, ok in spans],
+    cuts, drawn = _boundaries(spans, rules, (header_bottom - 2, first_row), body)
+    # A column whose heading was not read but whose rules were drawn on both sides is placed
+    # as surely as one found by its heading.
+    ruled = [(i == 0 or drawn[i - 1]) and (i == len(spans) - 1 or drawn[i])
+             for i in range(len(spans))]
+    layout = TableLayout(key, [LeafColumn(f, s, x0, x1, ok or ruled[i])
+                               for i, (f, s, x0, x1, ok) in enumerate(spans)],
                          headings=[*found.values(), *subs.values()],
-                         missing=[c.number for c in columns if c.number not in found])
+                         missing=[c.number for c in columns if c.number not in found],
+                         columns_printed=[c.number for c in columns])
     layout.rows = _rows(body, layout.columns, cuts, rules)
     return layout
+
+
+def _in_order(found: dict[str, Anchor], order: list[str]) -> dict[str, Anchor]:
+    """The headings that stand left to right in the form's order: the longest run of them
+    that does; a heading out of it (OCR made "9." of "3.", or a heading matched elsewhere in
+    the band) is dropped, and its column placed between its neighbours like a lost one."""
+    numbers = [n for n in order if n in found]
+    best: list[list[str]] = []
+    for i, number in enumerate(numbers):
+        chain = max((best[j] for j in range(i)
+                     if found[best[j][-1]].x0 < found[number].x0), key=len, default=[])
+        best.append([*chain, number])
+    kept = max(best, key=len, default=[])
+    return {n: found[n] for n in kept}
 
 
 def _column_of(word: Word, cuts: list[float]) -> int:
