@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from extractor.assemble.page_owners import (
     merge_owners,
+    read_joint_filers,
     read_owner_box,
     read_owner_rows,
     read_relationship,
@@ -60,8 +61,9 @@ def read_page_form(pages: Sequence[Page], source: str) -> Form4:
     if owners:
         owners[0] = dataclasses.replace(owners[0], relationship=relationship)
     joint = bool(layout.checks.get("joint") and layout.checks["joint"].checked)
-    owners = merge_owners(owners, read_owner_rows(layout.tables.get("reporting_owners"),
-                                                  source), joint)
+    listed = read_owner_rows(layout.tables.get("reporting_owners"), source) + \
+        read_joint_filers(layout.joint_filers, source)
+    owners = merge_owners(owners, listed, joint)
     review: list[ReviewItem] = []
     document_type, original = _amendment(layout, source)
     rows1 = _rows(layout.tables.get("table1"), layout.revision.table1, False, source, review)
@@ -84,7 +86,7 @@ def read_page_form(pages: Sequence[Page], source: str) -> Form4:
                         for n in layout.notes if n.words),
         remarks=value_of(text_of(layout.remarks), layout.remarks, source)
         if layout.remarks else Field(),
-        signatures=tuple(_signature(s.name, s.date, source) for s in layout.signatures),
+        signatures=_distinct(_signature(s.name, s.date, source) for s in layout.signatures),
         form_revision=layout.revision.name,
         source_kind=source,
         review=tuple(review),
@@ -207,11 +209,11 @@ _MARKER_WORD = re.compile(r"^(?:\(\d{1,2}\))+$")
 _SUPERSCRIPT_DIGITS = re.compile(r"^\d{1,2}(?:,\d{1,2})*$")
 
 
-def _cell_text(words: Sequence[Word]) -> str:
+def _cell_text(words: Sequence[Word], row_height: float) -> str:
     """A cell's text with raised small digits written as the markers they are: "(1)".
 
     A digit is a superscript marker when it is smaller than the word it follows in the cell
-    and stands above that word's baseline; digits alone in a cell are its value.
+    and stands above that word's baseline, or, alone, smaller than the row's words.
     """
     lines: list[list[Word]] = []
     for word in sorted(words, key=lambda w: w.bottom):
@@ -224,9 +226,11 @@ def _cell_text(words: Sequence[Word]) -> str:
     parts = []
     for index, word in enumerate(ordered):
         before = ordered[index - 1] if index else None
-        raised = before is not None and _SUPERSCRIPT_DIGITS.match(word.text) and \
-            word.bottom - word.top < 0.8 * (before.bottom - before.top) and \
-            word.bottom < before.bottom - 0.2 * (before.bottom - before.top)
+        height = word.bottom - word.top
+        raised = bool(_SUPERSCRIPT_DIGITS.match(word.text)) and (
+            (before is not None and height < 0.8 * (before.bottom - before.top) and
+            word.bottom < before.bottom - 0.2 * (before.bottom - before.top)) or
+            (before is None and height < 0.8 * row_height))
         parts.append("".join(f"({n})" for n in word.text.split(",")) if raised else word.text)
     return " ".join(parts)
 
@@ -254,7 +258,8 @@ def _rows(table: TableLayout | None, columns: tuple[K.Column, ...], derivative: 
             continue
         # Cells by the leaf they were laid in, so a column that could not be placed leaves a
         # gap rather than shifting every cell after it.
-        by_leaf = {(c.field, c.sub_heading): _cell_text(cell)
+        heights = sorted(w.bottom - w.top for w in row.words)
+        by_leaf = {(c.field, c.sub_heading): _cell_text(cell, heights[len(heights) // 2])
                    for cell, c in zip(row.cells, table.columns, strict=True)}
         cells = [by_leaf.get(leaf, "") for leaf in leaf_columns(columns)]
         parsed = parse_row_cells(cells, columns, derivative, PLACED,
@@ -303,6 +308,19 @@ def _with_cell_boxes(row: Row, laid: TableRow, table: TableLayout, source: str) 
             prov = provenance_of(own, source, field.provenance.raw_text)
             changes[spec.name] = dataclasses.replace(field, provenance=prov)
     return dataclasses.replace(row, **changes)
+
+
+def _distinct(signatures: Iterable[Signature]) -> tuple[Signature, ...]:
+    """Each signature once: a view that prints the form's signature block and a Signatures
+    table after it signs twice alike."""
+    seen: set[tuple[object, object]] = set()
+    out = []
+    for signature in signatures:
+        key = (signature.signature_name.value, signature.signature_date.value)
+        if key not in seen:
+            seen.add(key)
+            out.append(signature)
+    return tuple(out)
 
 
 def _signature(name: Sequence[Word], date: Word | None, source: str) -> Signature:

@@ -2,10 +2,12 @@
 
 Box 1 prints its sub-labels ("(Last) (First) (Middle)", "(Street)", "(City) (State) (Zip)",
 and from 2026 "(Country)") under the lines the filer writes on, or, on some printers' forms,
-over them; which way a page goes is read from where its first value line sits.  A value line
-belongs to the sub-label row it is written over (or under).  Without sub-labels the lines are
-read by what they hold: the name first, the line that reads as city, state and ZIP last, the
-street between.
+over them or before them on the line; which way a page goes is read from where its first
+value line sits.  A value line belongs to the sub-label row it is written over (or under, or
+beside).  Without sub-labels the lines are read by what they hold: the name first, the line
+that reads as city, state and ZIP last, the street between.  Owners after the first may be
+listed on an attached page ("Joint Filer Information"): each a name, address lines and a
+"Relationship to Issuer:" line.
 """
 
 from __future__ import annotations
@@ -62,7 +64,11 @@ def _slots(box: BoxWords) -> dict[str, list[list[Word]]]:
     over = rows[0][1] >= first_top  # the first value line is written over the first row
     for line in lines:
         top, bottom = min(w.top for w in line), max(w.bottom for w in line)
-        if over:
+        beside = [s for s, row_top, row_bottom in rows
+                  if row_top < bottom - 1.0 and row_bottom > top + 1.0]
+        if beside:  # "City MOUNTAIN VIEW": the sub-label printed before its value
+            slot = beside[0]
+        elif over:
             slot = next((s for s, row_top, _ in rows if row_top >= bottom - 1.0), None)
         else:
             slot = next((s for s, _, row_bottom in reversed(rows) if row_bottom <= top + 1.0),
@@ -252,6 +258,54 @@ def read_owner_rows(table: TableLayout | None, source: str) -> list[ReportingOwn
                     value_of(text, words, source)
         out.append(dataclasses.replace(owner, relationship=Relationship(**relation)))
     return out
+
+
+_RELATION_LINE = re.compile(
+    r"^(?:Relationship(?:\(s\))?(?: to (?:the )?Issuer)?|Relation)\s*:\s*(.*)$", re.IGNORECASE)
+_RELATION_PART = re.compile(r"^(director|10\s*%\s*owner|ten percent owner|officer|other)"
+                            r"(?:\s*[:(-]\s*(.*?)\)?)?$", re.IGNORECASE)
+
+
+def read_joint_filers(groups: Sequence[Sequence[Sequence[Word]]], source: str
+                      ) -> list[ReportingOwner]:
+    """The owners listed under "Joint Filer Information": a name, the address lines ending
+    in the city line, and a "Relationship to Issuer: Director; Officer: CFO" line."""
+    owners = []
+    for group in groups:
+        lines = [list(line) for line in group if line]
+        relation = next((i for i, line in enumerate(lines)
+                         if _RELATION_LINE.match(text_of(line).strip())), None)
+        address = lines[:relation] if relation is not None else lines
+        if not address:
+            continue
+        box = BoxWords(Anchor("reporting_person", "box", tuple(address[0]), 0.0),
+                       [w for line in address for w in line])
+        owner = read_owner_box(box, source)
+        if relation is not None:
+            owner = dataclasses.replace(owner, relationship=_relation(lines[relation], source))
+        owners.append(owner)
+    return owners
+
+
+def _relation(line: Sequence[Word], source: str) -> Relationship:
+    match = _RELATION_LINE.match(text_of(line).strip())
+    said = match[1] if match else ""
+    values = {name: value_of(False, list(line), source) for name in _CHECK_FIELDS.values()}
+    for part in re.split(r"\s*[;,]\s*(?=(?:director|10\s*%|ten percent|officer|other)\b)",
+                         said, flags=re.IGNORECASE):
+        m = _RELATION_PART.match(part.strip())
+        if m is None:
+            if part.strip():
+                values["is_other"] = value_of(None, list(line), source,
+                                              reason=f"relationship not understood: {part!r}")
+            continue
+        kind = m[1].casefold()
+        key = "ten_percent_owner" if kind[0] in "1t" else kind
+        values[_CHECK_FIELDS[key]] = value_of(True, list(line), source)
+        if m[2] and key in ("officer", "other"):
+            name = "officer_title" if key == "officer" else "other_text"
+            values[name] = value_of(m[2].strip(), list(line), source)
+    return Relationship(**values)
 
 
 def _same_person(a: ReportingOwner, b: ReportingOwner) -> bool:

@@ -19,6 +19,9 @@ WORDINGS: dict[str, tuple[str, ...]] = {
     "issuer": ("Issuer Name and Ticker or Trading Symbol", "Issuer Name and Ticker Symbol",
                "Issuer Name & Ticker or Trading Symbol", "Issuer Name and Ticker"),
     "foreign_symbol": ("Foreign Trading Symbol",),
+    "joint_filers": ("Additional Reporting Persons",
+                     "Names and Addresses of Additional Reporting Persons",
+                     "Joint Filer Information"),
     "earliest_transaction": ("Date of Earliest Transaction Required to be Reported",
                              "Date of Earliest Transaction", "Date of Earliest Transaction "
                              "(Month/Day/Year)"),

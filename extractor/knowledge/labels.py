@@ -98,6 +98,8 @@ SECTIONS: tuple[Label, ...] = (
     Label("owner_name_address", "Reporting Owner Name / Address"),
     Label("signatures", "Signatures"),
     Label("remarks", "Remarks:"),
+    # The owners after the first, listed on an attached page as filers' software prints them.
+    Label("joint_filers", "Joint Filer Information"),
     Label("signature_of_reporting_person", "** Signature of Reporting Person"),
     Label("reminder", "Reminder: Report on a separate line for each class of securities "
                       "beneficially owned directly or indirectly."),

@@ -28,7 +28,8 @@ from extractor.layout.geometric.lines import PHRASE_GAP
 
 #: Look-alike characters made one, for labels and page text alike (OCR's 0/O, 1/l/I, 5/S).
 _CONFUSABLES = str.maketrans({"0": "o", "1": "l", "i": "l", "5": "s", "|": "l", "’": "'"})
-_NON_TOKEN = re.compile(r"[^0-9a-z%]+")
+#: A word's tokens: runs of letters and digits; "%" is one of its own ("10%" as "10 %").
+_TOKEN = re.compile(r"[0-9a-z]+|%")
 
 
 def tokens_of(text: str) -> list[str]:
@@ -36,9 +37,11 @@ def tokens_of(text: str) -> list[str]:
 
     >>> tokens_of("(Month/Day/Year)")
     ['month', 'day', 'year']
+    >>> tokens_of("10% Owner") == tokens_of("10 % Owner")
+    True
     """
     folded = text.casefold().translate(_CONFUSABLES)
-    return [t for t in _NON_TOKEN.split(folded) if t]
+    return _TOKEN.findall(folded)
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,7 +114,8 @@ class _Run:
         for index, word in enumerate(self.words):
             if previous is None or word.x0 < previous.x0 or \
                     word.top >= previous.bottom - 0.3 * (previous.bottom - previous.top) or \
-                    word.x0 - previous.x1 > PHRASE_GAP * (word.bottom - word.top):
+                    word.x0 - previous.x1 > PHRASE_GAP * (word.bottom - word.top) or \
+                    _other_type(previous, word):
                 self.phrase_starts.add(len(self.tokens))
             previous = word
             for token in tokens_of(word.text):
@@ -121,6 +125,13 @@ class _Run:
         self.positions: dict[str, list[int]] = defaultdict(list)
         for position, token in enumerate(self.tokens):
             self.positions[token].append(position)
+
+
+def _other_type(first: Word, second: Word) -> bool:
+    """Whether two words are set in sizes a fifth apart: a label and the value after it."""
+    a = first.bottom - first.top
+    b = second.bottom - second.top
+    return min(a, b) < 0.8 * max(a, b)
 
 
 def _number_tokens(number: str) -> set[str]:
@@ -157,7 +168,8 @@ def _best_in_run(wording: _Wording, run: _Run) -> tuple[float, int, int] | None:
                 if exact_only:
                     # A short label stands alone: "Officer" in "Chief Executive Officer" is
                     # a title's word.
-                    whole = first in run.phrase_starts and last in run.phrase_starts
+                    whole = first in run.phrase_starts and (
+                        last in run.phrase_starts or _opens_aside(run, last))
                     score = 100.0 if whole and tuple(window) == wording.tokens else 0.0
                 else:
                     score = fuzz.ratio(wording.joined, " ".join(window))
@@ -168,8 +180,35 @@ def _best_in_run(wording: _Wording, run: _Run) -> tuple[float, int, int] | None:
 
 
 def _resembles(token: str, wording: _Wording) -> bool:
-    return token in wording.tokens or any(fuzz.ratio(token, t) >= 75 for t in wording.tokens
-                                          if len(t) >= 3)
+    """Whether ``token`` is one of the wording's, misread or cut short ("trans", "exec")."""
+    return token in wording.tokens or any(
+        fuzz.ratio(token, t) >= 75 or (len(token) >= 3 and t.startswith(token))
+        for t in wording.tokens if len(t) >= 3)
+
+
+def _aside_end(words: Sequence[Word], lo: int, hi: int) -> int:
+    """``hi`` moved over the aside a label ends with: the rest of a parenthesis it opened
+    (wrapped or not), or one opening right after it on its line, up to four words."""
+    said = " ".join(w.text for w in words[lo:hi + 1])
+    unclosed = said.count("(") > said.count(")")
+    if not unclosed and not (hi + 1 < len(words) and words[hi + 1].text.startswith("(") and
+                             _next_to(words[hi], words[hi + 1])):
+        return hi
+    for end in range(hi + 1, min(len(words), hi + 5)):
+        if not unclosed and not _next_to(words[end - 1], words[end]):
+            break
+        if words[end].text.endswith(")"):
+            return end
+    return hi
+
+
+def _opens_aside(run: _Run, position: int) -> bool:
+    """Whether the token at ``position`` opens a parenthesis on the word before's line."""
+    if position >= len(run.tokens) or position == 0:
+        return False
+    word = run.words[run.word_of[position]]
+    return run.word_of[position] != run.word_of[position - 1] and word.text.startswith("(") \
+        and _next_to(run.words[run.word_of[position - 1]], word)
 
 
 def _trimmed(run: _Run, first: int, last: int, wording: _Wording) -> tuple[int, int]:
@@ -182,8 +221,12 @@ def _trimmed(run: _Run, first: int, last: int, wording: _Wording) -> tuple[int, 
     return first, last
 
 
-#: A column heading printed after its column's number ("5. Amount Owned ...") may be worded
-#: this much further from the form's.
+#: Words some printers set before a box's or column's number.
+NUMBER_WORDS = ("item", "box", "column", "col.")
+#: Scores this close are alike: the longer wording is taken.
+LIKE_SCORE = 5.0
+#: A column heading or box label printed after its number ("5. Amount Owned ...") may be
+#: worded this much further from the form's.
 NUMBERED_BONUS = 20.0
 
 
@@ -193,8 +236,9 @@ def _after_number(run: _Run, first: int, spec: LabelSpec) -> bool:
     if spec.number is None or first == 0:
         return False
     word = run.word_of[first - 1]
-    return word == 0 and "".join(tokens_of(run.words[word].text)) in _number_tokens(
-        spec.number) and run.word_of[first] == 1
+    opens = word == 0 or (word == 1 and run.words[0].text.casefold() in NUMBER_WORDS)
+    return opens and "".join(tokens_of(run.words[word].text)) in _number_tokens(
+        spec.number) and run.word_of[first] == word + 1
 
 
 def _label_tail(run: _Run, last: int, wording: _Wording) -> int:
@@ -244,25 +288,39 @@ def find_anchors(blocks: Iterable[Sequence[Word]], specs: Sequence[LabelSpec],
         best_per_key: dict[str, tuple[float, int, int, LabelSpec, _Wording]] = {}
         for wording in wordings:
             found = _best_in_run(wording, run)
-            if found is not None and wording.spec.kind == "column" and \
+            if found is not None and wording.spec.kind in ("column", "box") and \
                     _after_number(run, found[1], wording.spec):
                 found = (min(100.0, found[0] + NUMBERED_BONUS), found[1], found[2])
             if found is None or found[0] < wording.spec.min_score:
                 continue
+            if wording.spec.kind == "section" and found[1] not in run.phrase_starts:
+                continue  # a title heads its lines: these words run in a sentence
             key = wording.spec.key
             # Of two wordings the one that covers more of the print wins at a like score:
             # the official text over its short form, where the page prints it whole.
-            weight = found[0] * len(wording.joined)
-            if key not in best_per_key or weight > best_per_key[key][0] * len(
-                    best_per_key[key][4].joined):
-                best_per_key[key] = (*found, wording.spec, wording)
+            if key in best_per_key:
+                held = best_per_key[key]
+                longer = len(wording.joined) > len(held[4].joined)
+                if not (found[0] > held[0] + LIKE_SCORE or
+                        (longer and found[0] >= held[0] - LIKE_SCORE)):
+                    continue
+            best_per_key[key] = (*found, wording.spec, wording)
         for score, first, last, spec, wording in best_per_key.values():
-            first, last = _trimmed(run, first, last, wording)
+            trimmed = _trimmed(run, first, last, wording)
+            if trimmed != (first, last):
+                first, last = trimmed
+                score = fuzz.ratio(wording.joined, " ".join(run.tokens[first:last]))
+                if spec.kind in ("column", "box") and _after_number(run, first, spec):
+                    score = min(100.0, score + NUMBERED_BONUS)
+                if score < spec.min_score:
+                    continue
             last = _label_tail(run, last, wording)
             lo, hi = run.word_of[first], run.word_of[last - 1]
             if spec.number and lo > 0 and \
                     "".join(tokens_of(run.words[lo - 1].text)) in _number_tokens(spec.number):
                 lo -= 1  # the box's printed number belongs to its label, not to its value
+                if lo > 0 and run.words[lo - 1].text.casefold() in NUMBER_WORDS:
+                    lo -= 1  # "Item 5.", "Box 5"
             # Marks that spell nothing ("**", "*") next to a label are the label's.
             while lo > 0 and not tokens_of(run.words[lo - 1].text) and \
                     _next_to(run.words[lo - 1], run.words[lo]):
@@ -270,6 +328,8 @@ def find_anchors(blocks: Iterable[Sequence[Word]], specs: Sequence[LabelSpec],
             while hi + 1 < len(run.words) and not tokens_of(run.words[hi + 1].text) and \
                     _next_to(run.words[hi], run.words[hi + 1]):
                 hi += 1
+            # A label's aside printed after it is the label's: "Other (specify)".
+            hi = _aside_end(run.words, lo, hi)
             taken = tuple(run.words[lo:hi + 1])
             candidates.append((score, last - first, Anchor(spec.key, spec.kind, taken, score)))
     claimed = set() if claimed is None else claimed

@@ -60,3 +60,5 @@ class FormLayout:
     signatures: list[SignatureWords]
     anchors: list[Anchor]
     fit: LayoutFit
+    #: Owners listed on an attached page ("Joint Filer Information"): each its lines.
+    joint_filers: list[list[list[Word]]] = field(default_factory=list)

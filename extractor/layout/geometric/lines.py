@@ -222,10 +222,17 @@ def group_lines(words: Iterable[Word]) -> list[list[Word]]:
             heights.append(height)
     out: list[list[Word]] = []
     for line, height in zip(lines, heights, strict=True):
-        if len(line) <= 2 and all(_is_marker_text(w.text) for w in line) and \
-                (host := _superscript_host(line, lines, height)) is not None:
-            host.extend(line)
-            continue
+        if all(_is_marker_text(w.text) for w in line):
+            # Markers raised over several cells of one row make a line of their own: each
+            # rides on the word it follows.
+            unhosted = []
+            for word in line:
+                host = _superscript_host([word], lines, height)
+                if host is None:
+                    unhosted.append(word)
+                else:
+                    host.append(word)
+            line = unhosted
         out.append(line)
     out = [sorted(line, key=lambda w: w.x0) for line in out if line]
     out.sort(key=lambda line: min(w.top for w in line))
@@ -250,6 +257,7 @@ def _superscript_host(line: list[Word], lines: list[list[Word]],
     ending just left of the first marker."""
     first = min(line, key=lambda w: w.x0)
     cy = (first.top + first.bottom) / 2
+    beside: list[tuple[float, list[Word]]] = []
     for other in lines:
         if other is line or not other:
             continue
@@ -261,7 +269,10 @@ def _superscript_host(line: list[Word], lines: list[list[Word]],
             continue
         if any(-1.0 <= first.x0 - w.x1 <= 0.6 * tall for w in other):
             return other
-    return None
+        beside.append((top, other))
+    # A marker alone in its cell (an empty date with its note): the nearest line it is
+    # raised over.
+    return min(beside, key=lambda b: abs(b[0] - first.top))[1] if beside else None
 
 
 def split_phrases(line: Sequence[Word], rules: Rules, gap: float = PHRASE_GAP) -> list[Phrase]:

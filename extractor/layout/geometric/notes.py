@@ -48,6 +48,8 @@ def _opens_note(line: Sequence[Word], height: float, expected: int) -> int | Non
     """The note number a line opens with, if it opens one (``expected``: the next note's)."""
     first = line[0]
     m = NOTE_START.match(first.text)
+    if m is not None and len(line) == 1:
+        return None  # "4." alone on a line ends a sentence ("... of this Form 4.")
     if m is None:
         glued = re.match(r"^\((\d{1,2})\)\S", first.text)
         return int(glued[1]) if glued else None

@@ -24,6 +24,7 @@ from extractor.layout.geometric.form import BoxWords, FormLayout, LayoutFit
 from extractor.layout.geometric.lines import (
     Rules,
     group_lines,
+    line_height,
     split_at_rules,
     split_phrases,
     stack_blocks,
@@ -42,7 +43,7 @@ from extractor.layout.geometric.tables import TableLayout, lay_out_table
 REPEAT_MARGIN = 8.0
 #: Section anchors that end the band of a table or of the notes above them.
 _ENDS = ("table1", "table2", "explanation", "remarks", "signature_of_reporting_person",
-         "reporting_owners", "signatures")
+         "reporting_owners", "signatures", "joint_filers")
 
 
 @dataclass(slots=True)
@@ -131,21 +132,21 @@ def _untitled_tables(page: Page, rules: Rules, anchors: Sequence[Anchor], claime
 
 #: What pages print at their head or foot: the form's number, the page's, a browser's date,
 #: title and address when it printed the page.
+_CONTINUED = r"FORM 4\s*(?:\(continued\)|[-–—]\s*continued)"
 _FURNITURE = re.compile(
-    r"^(?:(?:\*\s*)?(?:Form 4:\s*)?SEC 1474 \([\d-]+\)|Page \d+ of \d+|FORM 4 \(continued\)|"
-    r"SEC Form 4|\d{1,2}/\d{1,2}/\d{2,4},? \d{1,2}:\d{2}(?: ?[AP]M)?|(?:file|https?)://\S+|"
-    r"\d+ ?/ ?\d+|sec\.gov\S*)(?:\s+(?:SEC 1474 \([\d-]+\)|Page \d+ of \d+|SEC FORM 4|"
+    r"^(?:(?:\*\s*)?(?:Form 4:\s*)?SEC 1474 \([\d-]+\)|Page \d+(?: of \d+)?|" + _CONTINUED +
+    r"|SEC Form 4|\d{1,2}/\d{1,2}/\d{2,4},? \d{1,2}:\d{2}(?: ?[AP]M)?|(?:file|https?)://\S+|"
+    r"\d+ ?/ ?\d+|sec\.gov\S*)(?:\s+(?:SEC 1474 \([\d-]+\)|Page \d+(?: of \d+)?|SEC FORM 4|"
     r"\d+ ?/ ?\d+|(?:file|https?)://\S+))*$", re.IGNORECASE)
 #: Furniture lies in this share of the page at its head or its foot.
-_MARGIN = 0.08
+_MARGIN = 0.12
 
 
 def _is_furniture(line: Sequence[Word], page: Page) -> bool:
     text = " ".join(w.text for w in line)
     top, bottom = min(w.top for w in line), max(w.bottom for w in line)
     in_margin = bottom < _MARGIN * page.height or top > (1 - _MARGIN) * page.height
-    if re.fullmatch(r"(?i)(?:\*\s*)?(?:Form 4:\s*)?SEC 1474 \([\d-]+\)|FORM 4 \(continued\)",
-                    text):
+    if re.fullmatch(r"(?i)(?:\*\s*)?(?:Form 4:\s*)?SEC 1474 \([\d-]+\)|" + _CONTINUED, text):
         return True
     return in_margin and bool(_FURNITURE.match(text))
 
@@ -181,6 +182,7 @@ def lay_out_form(pages: Sequence[Page]) -> FormLayout:
     notes: list[NoteLines] = []
     remarks: list[Word] = []
     signatures: list[SignatureWords] = []
+    joint_filers: list[list[list[Word]]] = []
     notes_open = False
     for part in parts:
         _read_header(part, revision, boxes, more_owners, checks)
@@ -199,10 +201,11 @@ def lay_out_form(pages: Sequence[Page]) -> FormLayout:
         notes += page_notes
         notes_open = runs_on
         remarks += _read_remarks(part, signed)
+        joint_filers += _read_joint_filers(part, signed)
     fit = _fit(revision, anchors, tables)
     all_anchors = [*anchors, *(a for t in tables.values() for a in t.headings)]
     return FormLayout(revision, boxes, more_owners, checks, tables, notes, remarks, signatures,
-                      all_anchors, fit)
+                      all_anchors, fit, joint_filers)
 
 
 def _header_words(part: _PageParts) -> tuple[list[Anchor], list[Word], float]:
@@ -267,7 +270,7 @@ def _read_signatures(part: _PageParts) -> tuple[list[SignatureWords], set[int]]:
     taken: set[int] = set()
     free = [w for w in part.page.words if id(w) not in part.claimed]
     for caption in (a for a in part.anchors if a.key == "signature_of_reporting_person"):
-        dates = [w for w in free if w.text.strip(":") == "Date" and
+        dates = [w for w in free if w.text.strip(":").casefold() == "date" and
                  abs(w.cy - (caption.top + caption.bottom) / 2) < caption.height and
                  w.x0 > caption.x1 - 1]
         date_label = None
@@ -320,6 +323,25 @@ def _read_remarks(part: _PageParts, signed: set[int]) -> list[Word]:
          w.top >= start.top - 0.5 and w.bottom <= bottom + 0.5 and
          (w.x0 >= start.x1 - 1 or w.top > start.bottom - 0.5)])
         for w in line]
+
+
+def _read_joint_filers(part: _PageParts, signed: set[int]) -> list[list[list[Word]]]:
+    """The owners listed under "Joint Filer Information": each its lines (name, address,
+    relationship), owners parted by a blank line."""
+    out: list[list[list[Word]]] = []
+    for start in (a for a in part.anchors if a.key == "joint_filers"):
+        bottom = _band_end(part, start.top)
+        lines = group_lines(w for w in part.page.words if id(w) not in part.claimed and
+                            id(w) not in signed and w.top > start.bottom - 0.5 and
+                            w.bottom <= bottom + 0.5)
+        previous: list[Word] | None = None
+        for line in lines:
+            if previous is None or min(w.top for w in line) - max(
+                    w.bottom for w in previous) > 0.6 * line_height(line):
+                out.append([])
+            out[-1].append(line)
+            previous = line
+    return out
 
 
 def _column_order(number: str) -> tuple[int, str]:

@@ -19,8 +19,9 @@ from dataclasses import dataclass, field
 
 from extractor.ingest.page import Word
 from extractor.knowledge import labels as K
-from extractor.layout.geometric.anchors import Anchor, LabelSpec, find_anchors
+from extractor.layout.geometric.anchors import NUMBER_WORDS, Anchor, LabelSpec, find_anchors
 from extractor.layout.geometric.lines import (
+    Phrase,
     Rules,
     group_lines,
     line_height,
@@ -212,7 +213,11 @@ def lay_out_table(key: str, columns: tuple[K.Column, ...], words: Sequence[Word]
     headings."""
     if not words:
         return None
-    phrases = [p for line in group_lines(words) for p in split_phrases(line, rules, 0.6)]
+    numbers = {c.number.casefold() for c in columns}
+    phrases = [part for line in group_lines(words) for p in split_phrases(line, rules, 0.6)
+               for part in _split_at_numbers(p, numbers)]
+    starts = sorted(p.x0 for p in phrases if _opens_heading(p, numbers))
+    phrases = [part for p in phrases for part in _split_at_starts(p, starts)]
     blocks = [b.words for b in stack_blocks(phrases, rules)]
     headings = find_anchors(blocks, column_specs(columns, key), claimed)
     found: dict[str, Anchor] = {}
@@ -243,6 +248,44 @@ def lay_out_table(key: str, columns: tuple[K.Column, ...], words: Sequence[Word]
                          columns_printed=[c.number for c in columns])
     layout.rows = _rows(body, layout.columns, cuts, rules)
     return layout
+
+
+_NUMBERED = re.compile(r"^(?:\(?([0-9]{1,2}[a-z]?)[.)])$", re.IGNORECASE)
+
+
+def _split_at_numbers(phrase: Phrase, numbers: set[str]) -> list[Phrase]:
+    """A phrase cut before each column number in it ("2.", "Item 2."): headings set close
+    together run into one phrase."""
+    cuts = [0]
+    words = phrase.words
+    for i in range(1, len(words)):
+        m = _NUMBERED.match(words[i].text)
+        if m is None or m[1].casefold() not in numbers:
+            continue
+        start = i - 1 if words[i - 1].text.casefold() in NUMBER_WORDS else i
+        if start > cuts[-1]:
+            cuts.append(start)
+    return [Phrase(words[a:b]) for a, b in itertools.pairwise([*cuts, len(words)])]
+
+
+def _opens_heading(phrase: Phrase, numbers: set[str]) -> bool:
+    """Whether a phrase opens with a column's number and goes on: "5. Amount ...", "Item 5."."""
+    texts = [w.text for w in phrase.words]
+    if texts and texts[0].casefold() in NUMBER_WORDS:
+        texts = texts[1:]
+    m = _NUMBERED.match(texts[0]) if len(texts) >= 2 else None
+    return m is not None and m[1].casefold() in numbers
+
+
+def _split_at_starts(phrase: Phrase, starts: list[float]) -> list[Phrase]:
+    """A phrase cut where it runs over the left edge of a numbered heading: a heading's
+    wrapped line set close to its neighbour's."""
+    cuts = [0]
+    words = phrase.words
+    for i in range(1, len(words)):
+        if any(words[i - 1].x1 < x <= words[i].x0 + 0.5 for x in starts):
+            cuts.append(i)
+    return [Phrase(words[a:b]) for a, b in itertools.pairwise([*cuts, len(words)])]
 
 
 def _in_order(found: dict[str, Anchor], order: list[str]) -> dict[str, Anchor]:
