@@ -91,6 +91,18 @@ def print_summary(summary: dict[str, Any]) -> None:
               f"{s['wrong_rate']:>8.2%}{s['flagged_or_empty_rate']:>11.2%}"
               f"{s['fully_correct']:>9}{s['seconds_per_document']:>7.2f}"
               f"{s['raw_accuracy']:>9.2%}")
+    rollups: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for kind, s in summary.items():
+        if "/" in kind:
+            looks = "scans" if "/scan-" in kind else "pdfs"
+            rollups[f"{kind.split('/')[0]} {looks}"].append(s)
+    for split, parts in sorted(rollups.items()):
+        fields = sum(p["fields"] for p in parts)
+        correct = sum(p["accuracy"] * p["fields"] for p in parts)
+        wrong = sum(p["wrong_rate"] * p["fields"] for p in parts)
+        print(f"{split + ' (all)':<26}{sum(p['documents'] for p in parts):>5}"
+              f"{sum(p['failed'] for p in parts):>7}{correct / max(fields, 1):>10.2%}"
+              f"{wrong / max(fields, 1):>8.2%}")
     print("raw acc: values equal to the truth whether flagged or not (a reader's readings "
           "before its review reasons)")
     for kind, s in summary.items():

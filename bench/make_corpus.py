@@ -15,7 +15,11 @@ For each filing in ../shared/corpus/xml/ and each seeded variant (bench/variants
 * ``<q>.tess.txt``         the plain text tesseract makes of that scan;
 * ``dump.md.txt``          a markdown-table dump with the seed's kinds of damage;
 * ``dump.ocr.txt``         a tesseract-like plain text dump;
-* ``legacy.txt``           the paper form typed out in ASCII, as pre-2003 EDGAR text filings.
+* ``legacy.txt``           the paper form typed out in ASCII, as pre-2003 EDGAR text filings;
+* ``layout-<seed>.pdf``    the filing in layouts drawn by bench/layouts (other renderers'
+                           looks), from development and evaluation seeds; kinds
+                           ``layouts-dev/<family>`` and ``layouts-eval/<family>``;
+* ``layout-<seed>-<q>.pdf`` scans of the first evaluation layout (``layouts-eval/scan-<q>``).
 
 ``manifest.json`` lists every document with its input kind and truth.  Everything is seeded and
 reproducible; the folder is git-ignored.
@@ -24,11 +28,13 @@ reproducible; the folder is git-ignored.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import os
 import random
 import sys
 import time
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -43,7 +49,12 @@ from extractor.export.files import write_atomic  # noqa: E402
 from extractor.model import Form4  # noqa: E402
 
 SHARED = ROOT.parent / "shared"
-ALL_KINDS = ("pdf", "scan", "tess", "md", "ocr", "legacy")
+ALL_KINDS = ("pdf", "scan", "tess", "md", "ocr", "legacy", "layouts", "layout-scans")
+#: Layouts drawn per document and split (bench/layouts): development seeds to look at,
+#: evaluation seeds only to measure with.
+LAYOUTS_PER_DOC = 2
+#: Scans of drawn layouts: the first evaluation layout of each document at these qualities.
+LAYOUT_SCAN_QUALITIES = ("clean300", "office200", "fax150")
 #: How many filings each variant is applied to.
 FILINGS_PER_VARIANT = 3
 
@@ -125,6 +136,8 @@ def build(job: Job) -> list[dict[str, str]]:
             if "tess" in job.kinds:
                 text = "\n\f".join(pytesseract.image_to_string(p) for p in pages)
                 add(f"{quality.name}.tess.txt", f"tesseract-{quality.name}", text)
+    if {"layouts", "layout-scans"} & set(job.kinds):
+        _add_layouts(job, form, add)
     if {"md", "ocr"} & set(job.kinds):
         from bench.text_dumps import markdown_dump, ocr_text_dump
 
@@ -140,6 +153,34 @@ def build(job: Job) -> list[dict[str, str]]:
         else:
             add("legacy.txt", "legacy-ascii", legacy_ascii_filing(form))
     return entries
+
+
+def layout_seeds(doc_id: str, split: str) -> list[int]:
+    """The layout seeds of a document in a split: spread over the split's range by a hash of
+    the document's id, so every build draws the same layouts."""
+    from bench.layouts import DEV_SEEDS, EVAL_SEEDS
+
+    seeds = DEV_SEEDS if split == "dev" else EVAL_SEEDS
+    start = int(hashlib.sha1(doc_id.encode()).hexdigest(), 16) % len(seeds)
+    return [seeds[(start + i * 397) % len(seeds)] for i in range(LAYOUTS_PER_DOC)]
+
+
+def _add_layouts(job: Job, form: Form4, add: Callable[[str, str, bytes | str], None]) -> None:
+    """Drawn layouts of ``form`` ("layouts-eval/paper-2026"), and scans of the first
+    evaluation layout ("layouts-eval/scan-fax150")."""
+    from bench.layouts import render_layout
+
+    for split in ("dev", "eval"):
+        for index, seed in enumerate(layout_seeds(job.doc_id, split)):
+            pdf, spec = render_layout(form, seed)
+            if "layouts" in job.kinds:
+                add(f"layout-{seed}.pdf", f"layouts-{split}/{spec.family}", pdf)
+            if "layout-scans" in job.kinds and split == "eval" and index == 0:
+                for name in LAYOUT_SCAN_QUALITIES:
+                    quality = scans.QUALITIES[name]
+                    pages = scans.scan(pdf, quality, random.Random(f"{seed}:{name}"))
+                    add(f"layout-{seed}-{name}.pdf", f"layouts-{split}/scan-{name}",
+                        scans.image_only_pdf(pages, quality.dpi))
 
 
 def main() -> None:

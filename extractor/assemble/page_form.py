@@ -26,7 +26,7 @@ from extractor.fields.dates import parse_date, parse_month_year
 from extractor.fields.table_rows import Row, leaf_columns, parse_row_cells
 from extractor.ingest.page import Page, Word
 from extractor.knowledge import labels as K
-from extractor.layout.geometric import FormLayout, lay_out_form
+from extractor.layout.geometric import BoxWords, FormLayout, lay_out_form
 from extractor.layout.geometric.tables import TableLayout, TableRow
 from extractor.model import (
     DerivativeRow,
@@ -54,12 +54,17 @@ def read_page_form(pages: Sequence[Page], source: str) -> Form4:
     layout = lay_out_form(pages)
     if layout.fit.found < 3:
         raise NotAForm4Error("no Form 4 box labels or table headings found on the page")
-    owners = [read_owner_box(box, source) for box in
-              ([layout.boxes["reporting_person"]] if "reporting_person" in layout.boxes else [])
-              + layout.more_owners]
+    first = [layout.boxes["reporting_person"]] if "reporting_person" in layout.boxes else []
+    further = [b for b in layout.more_owners if b.label.key == "reporting_person"]
+    owners = [read_owner_box(box, source) for box in first + further]
     relationship = read_relationship(layout.boxes.get("relationship"), layout.checks, source)
     if owners:
         owners[0] = dataclasses.replace(owners[0], relationship=relationship)
+    for index, box in enumerate(further, start=1):
+        related = _beside(box, [b for b in layout.more_owners if b.label.key == "relationship"])
+        if related is not None:
+            owners[index] = dataclasses.replace(owners[index], relationship=read_relationship(
+                related, related.checks, source))
     joint = bool(layout.checks.get("joint") and layout.checks["joint"].checked)
     listed = read_owner_rows(layout.tables.get("reporting_owners"), source) + \
         read_joint_filers(layout.joint_filers, source)
@@ -308,6 +313,13 @@ def _with_cell_boxes(row: Row, laid: TableRow, table: TableLayout, source: str) 
             prov = provenance_of(own, source, field.provenance.raw_text)
             changes[spec.name] = dataclasses.replace(field, provenance=prov)
     return dataclasses.replace(row, **changes)
+
+
+def _beside(box: BoxWords, others: Sequence[BoxWords]) -> BoxWords | None:
+    """The box of ``others`` printed level with ``box`` on its page (its owner's box 5)."""
+    level = [o for o in others if o.label.page == box.label.page and
+             abs(o.label.top - box.label.top) < 3 * box.label.height]
+    return min(level, key=lambda o: abs(o.label.top - box.label.top), default=None)
 
 
 def _distinct(signatures: Iterable[Signature]) -> tuple[Signature, ...]:

@@ -282,13 +282,15 @@ def read_joint_filers(groups: Sequence[Sequence[Sequence[Word]]], source: str
                        [w for line in address for w in line])
         owner = read_owner_box(box, source)
         if relation is not None:
-            owner = dataclasses.replace(owner, relationship=_relation(lines[relation], source))
+            # The relationship follows its caption, on its line or the lines under it.
+            said = [w for line in lines[relation:] for w in line]
+            owner = dataclasses.replace(owner, relationship=_relation(said, source))
         owners.append(owner)
     return owners
 
 
 def _relation(line: Sequence[Word], source: str) -> Relationship:
-    match = _RELATION_LINE.match(text_of(line).strip())
+    match = _RELATION_LINE.match(" ".join(text_of(line).split()))
     said = match[1] if match else ""
     values = {name: value_of(False, list(line), source) for name in _CHECK_FIELDS.values()}
     for part in re.split(r"\s*[;,]\s*(?=(?:director|10\s*%|ten percent|officer|other)\b)",

@@ -27,7 +27,7 @@ WORDINGS: dict[str, tuple[str, ...]] = {
                              "(Month/Day/Year)"),
     "amendment": ("If Amendment, Date Original Filed", "If Amendment, Date of Original Filed",
                   "If Amendment, Date of Original (Month/Year)"),
-    "relationship": ("Relationship of Reporting Person(s) to Issuer",
+    "relationship": ("Relationship of Reporting Person(s) to Issuer", "Relationship to Issuer",
                      "Relationship of Reporting Person to Issuer"),
     "filing_type": ("Individual or Joint/Group Filing", "Individual or Joint Group Filing"),
     "irs_number": ("IRS or Social Security Number of Reporting Person",

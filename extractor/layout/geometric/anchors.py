@@ -153,7 +153,7 @@ def _best_in_run(wording: _Wording, run: _Run) -> tuple[float, int, int] | None:
     best: tuple[float, int, int] | None = None
     exact_only = k <= 2 and len(wording.joined) < 10
     # A column heading is often printed short ("Ownership Form (D/I)"): down to half of it.
-    shortest = max(1, k // 2 if wording.spec.kind == "column" else k - 2)
+    shortest = max(1, k // 2 if wording.spec.kind in ("column", "box") else k - 2)
     lengths = (k,) if exact_only else range(shortest, k + 3)
     for start in starts:
         for shift in (0,) if exact_only else (-1, 0, 1):
@@ -190,6 +190,7 @@ def _aside_end(words: Sequence[Word], lo: int, hi: int) -> int:
     """``hi`` moved over the aside a label ends with: the rest of a parenthesis it opened
     (wrapped or not), or one opening right after it on its line, up to four words."""
     said = " ".join(w.text for w in words[lo:hi + 1])
+    said = re.sub(r"^(?:(?:item|box)\s+)?\(?\d{1,2}[a-z]?\)\s*", "", said, flags=re.IGNORECASE)
     unclosed = said.count("(") > said.count(")")
     if not unclosed and not (hi + 1 < len(words) and words[hi + 1].text.startswith("(") and
                              _next_to(words[hi], words[hi + 1])):
@@ -221,6 +222,7 @@ def _trimmed(run: _Run, first: int, last: int, wording: _Wording) -> tuple[int, 
     return first, last
 
 
+_BOX_NUMBER = re.compile(r"^\(?\d{1,2}[a-zA-Z]?[.)]$")
 #: Words some printers set before a box's or column's number.
 NUMBER_WORDS = ("item", "box", "column", "col.")
 #: Scores this close are alike: the longer wording is taken.
@@ -316,9 +318,13 @@ def find_anchors(blocks: Iterable[Sequence[Word]], specs: Sequence[LabelSpec],
                     continue
             last = _label_tail(run, last, wording)
             lo, hi = run.word_of[first], run.word_of[last - 1]
-            if spec.number and lo > 0 and \
-                    "".join(tokens_of(run.words[lo - 1].text)) in _number_tokens(spec.number):
-                lo -= 1  # the box's printed number belongs to its label, not to its value
+            if lo > 0 and ((spec.number and "".join(tokens_of(run.words[lo - 1].text)) in
+                           _number_tokens(spec.number)) or
+                           (_BOX_NUMBER.match(run.words[lo - 1].text) and
+                           _next_to(run.words[lo - 1], run.words[lo]))):
+                # The box's printed number belongs to its label, not to its value (another
+                # revision may number the box otherwise: pre-2002's box 5 is "6.").
+                lo -= 1
                 if lo > 0 and run.words[lo - 1].text.casefold() in NUMBER_WORDS:
                     lo -= 1  # "Item 5.", "Box 5"
             # Marks that spell nothing ("**", "*") next to a label are the label's.

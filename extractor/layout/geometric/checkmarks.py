@@ -59,12 +59,19 @@ def marks_of(words: Sequence[Word], rects: Sequence[Rect], page: int) -> list[Ma
     says what the square holds)."""
     out: list[Mark] = []
     inside: set[int] = set()
-    for rect in rects:
-        if not (SQUARE[0] <= rect.width <= SQUARE[1] and abs(rect.width - rect.height) <= 2.0):
+    squares = [r for r in rects
+               if SQUARE[0] <= r.width <= SQUARE[1] and abs(r.width - r.height) <= 2.0]
+    for rect in squares:
+        # A square drawn inside another is its fill, the mark of a checked box.
+        if any(o is not rect and o.width > rect.width and
+               o.contains((rect.x0 + rect.x1) / 2, (rect.top + rect.bottom) / 2, 0.0)
+               for o in squares):
             continue
+        fills = [r for r in rects if r.filled and r is not rect and r.width < rect.width and
+                 rect.contains((r.x0 + r.x1) / 2, (r.top + r.bottom) / 2, 0.0)]
         held = [w for w in words if rect.contains(w.cx, w.cy, 1.0)]
         inside.update(id(w) for w in held)
-        checked = rect.filled or any(_CHECKED.match(w.text) for w in held)
+        checked = rect.filled or bool(fills) or any(_CHECKED.match(w.text) for w in held)
         out.append(Mark(checked, rect.x0, rect.x1, rect.top, rect.bottom, page,
                         held[0] if held else None))
     for word in words:

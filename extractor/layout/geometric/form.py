@@ -21,6 +21,8 @@ class BoxWords:
     label: Anchor
     words: list[Word] = field(default_factory=list)
     inner: list[Anchor] = field(default_factory=list)
+    #: The check boxes read inside it, for a box 5 printed again for a further owner.
+    checks: dict[str, CheckReading] = field(default_factory=dict)
 
     def inner_label(self, key: str) -> Anchor | None:
         return next((a for a in self.inner if a.key == key), None)
@@ -51,7 +53,7 @@ class FormLayout:
 
     revision: K.FormRevision
     boxes: dict[str, BoxWords]
-    #: Box 1 printed again for each further reporting owner, in page order.
+    #: Boxes 1 and 5 printed again for each further reporting owner, in page order.
     more_owners: list[BoxWords]
     checks: dict[str, CheckReading]
     tables: dict[str, TableLayout]

@@ -60,7 +60,7 @@ def _blocks(words: Sequence[Word], rules: Rules) -> list[list[Word]]:
 
 
 #: Labels a page may print more than once: a signature caption per signer, box 1 per owner.
-_REPEATED = ("signature_of_reporting_person", "reporting_person")
+_REPEATED = ("signature_of_reporting_person", "reporting_person", "relationship")
 
 
 def _keep_best_instances(anchors: list[Anchor]) -> list[Anchor]:
@@ -209,7 +209,8 @@ def lay_out_form(pages: Sequence[Page]) -> FormLayout:
 
 
 def _header_words(part: _PageParts) -> tuple[list[Anchor], list[Word], float]:
-    starts = [a.top for a in part.anchors if a.key in ("table1", "table2", "explanation")]
+    starts = [a.top for a in part.anchors if a.key in ("table1", "table2", "explanation",
+                                                        "joint_filers")]
     bottom = min(starts, default=part.page.height + 1)
     labels = [a for a in part.anchors if a.kind == "box" and a.top < bottom]
     words = [w for w in part.page.words if id(w) not in part.claimed and w.top < bottom]
@@ -242,15 +243,18 @@ def _read_header(part: _PageParts, revision: K.FormRevision, boxes: dict[str, Bo
                                                 box.inner, [s.key for s in specs])
                 taken.update(id(w) for a in box.inner for w in a.words)
             box.words = [w for w in box.words if id(w) not in taken]
-        if label.key == "reporting_person" and "reporting_person" in boxes:
+        found = read_checks([a for a in box.inner if a.kind == "check"], marks) \
+            if label.key in ("relationship", "filing_type") else {}
+        if label.key in ("reporting_person", "relationship") and label.key in boxes:
+            # Boxes 1 and 5 printed again for a further owner.
+            box.checks = found
             more_owners.append(box)
-        elif label.key not in boxes:
+            continue
+        if label.key not in boxes:
             boxes[label.key] = box
-        if label.key in ("relationship", "filing_type"):
-            found = read_checks([a for a in box.inner if a.kind == "check"], marks)
-            for key, reading in found.items():
-                if key not in checks or reading.checked:
-                    checks[key] = reading
+        for key, reading in found.items():
+            if key not in checks or reading.checked:
+                checks[key] = reading
 
 
 def _read_table(part: _PageParts, key: str, columns: tuple[K.Column, ...], signed: set[int]
@@ -331,7 +335,11 @@ def _read_joint_filers(part: _PageParts, signed: set[int]) -> list[list[list[Wor
     out: list[list[list[Word]]] = []
     for start in (a for a in part.anchors if a.key == "joint_filers"):
         bottom = _band_end(part, start.top)
-        lines = group_lines(w for w in part.page.words if id(w) not in part.claimed and
+        # Each owner's "Relationship to Issuer:" caption reads as box 5's label: keep it.
+        captions = {id(w) for a in part.anchors if a.key == "relationship" and
+                    start.bottom < a.top < bottom for w in a.words}
+        lines = group_lines(w for w in part.page.words if (id(w) not in part.claimed or
+                                                           id(w) in captions) and
                             id(w) not in signed and w.top > start.bottom - 0.5 and
                             w.bottom <= bottom + 0.5)
         previous: list[Word] | None = None
