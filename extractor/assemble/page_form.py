@@ -60,8 +60,15 @@ def read_page_form(pages: Sequence[Page], source: str) -> Form4:
     relationship = read_relationship(layout.boxes.get("relationship"), layout.checks, source)
     if owners:
         owners[0] = dataclasses.replace(owners[0], relationship=relationship)
+    relations = [b for b in layout.more_owners if b.label.key == "relationship"]
+    paired = {id(box): _beside(box, relations) for box in further}
+    # Without one level with it, a further owner's box 5 is the next one printed.
+    unpaired = [r for r in relations if all(r is not p for p in paired.values())]
+    for box in further:
+        if paired[id(box)] is None and unpaired:
+            paired[id(box)] = unpaired.pop(0)
     for index, box in enumerate(further, start=1):
-        related = _beside(box, [b for b in layout.more_owners if b.label.key == "relationship"])
+        related = paired[id(box)]
         if related is not None:
             owners[index] = dataclasses.replace(owners[index], relationship=read_relationship(
                 related, related.checks, source))

@@ -19,7 +19,7 @@ WORDINGS: dict[str, tuple[str, ...]] = {
     "issuer": ("Issuer Name and Ticker or Trading Symbol", "Issuer Name and Ticker Symbol",
                "Issuer Name & Ticker or Trading Symbol", "Issuer Name and Ticker"),
     "foreign_symbol": ("Foreign Trading Symbol",),
-    "joint_filers": ("Additional Reporting Persons",
+    "joint_filers": ("Additional Reporting Persons", "Reporting Persons (continued)",
                      "Names and Addresses of Additional Reporting Persons",
                      "Joint Filer Information"),
     "earliest_transaction": ("Date of Earliest Transaction Required to be Reported",

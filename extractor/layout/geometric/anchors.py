@@ -53,6 +53,8 @@ class LabelSpec:
     texts: tuple[str, ...]
     number: str | None = None
     min_score: float = 80.0
+    #: Whether the label stands alone on its line (a title that reads like a sentence's words).
+    alone: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,8 +170,9 @@ def _best_in_run(wording: _Wording, run: _Run) -> tuple[float, int, int] | None:
                 if exact_only:
                     # A short label stands alone: "Officer" in "Chief Executive Officer" is
                     # a title's word.
-                    whole = first in run.phrase_starts and (
-                        last in run.phrase_starts or _opens_aside(run, last))
+                    whole = (first in run.phrase_starts and (
+                        last in run.phrase_starts or _opens_aside(run, last))) or \
+                        _set_off(run, first, last)
                     score = 100.0 if whole and tuple(window) == wording.tokens else 0.0
                 else:
                     score = fuzz.ratio(wording.joined, " ".join(window))
@@ -184,6 +187,17 @@ def _resembles(token: str, wording: _Wording) -> bool:
     return token in wording.tokens or any(
         fuzz.ratio(token, t) >= 75 or (len(token) >= 3 and t.startswith(token))
         for t in wording.tokens if len(t) >= 3)
+
+
+def _set_off(run: _Run, first: int, last: int) -> bool:
+    """Whether tokens ``first:last`` are one word set off by its own marks: "(Street)",
+    "City:" (a sub-label printed before its value on the line)."""
+    index = run.word_of[first]
+    if run.word_of[last - 1] != index or (first > 0 and run.word_of[first - 1] == index) or \
+            (last < len(run.tokens) and run.word_of[last] == index):
+        return False
+    text = run.words[index].text
+    return (text.startswith("(") and text.endswith(")")) or text.endswith(":")
 
 
 def _aside_end(words: Sequence[Word], lo: int, hi: int) -> int:
@@ -295,7 +309,8 @@ def find_anchors(blocks: Iterable[Sequence[Word]], specs: Sequence[LabelSpec],
                 found = (min(100.0, found[0] + NUMBERED_BONUS), found[1], found[2])
             if found is None or found[0] < wording.spec.min_score:
                 continue
-            if wording.spec.kind == "section" and found[1] not in run.phrase_starts:
+            if (wording.spec.kind == "section" and found[1] not in run.phrase_starts) or \
+                    (wording.spec.alone and found[2] not in run.phrase_starts):
                 continue  # a title heads its lines: these words run in a sentence
             key = wording.spec.key
             # Of two wordings the one that covers more of the print wins at a like score:

@@ -37,7 +37,12 @@ from extractor.layout.geometric.specs import (
     major_specs,
     relationship_specs,
 )
-from extractor.layout.geometric.tables import TableLayout, lay_out_table
+from extractor.layout.geometric.tables import (
+    TableLayout,
+    TableRow,
+    continue_table,
+    lay_out_table,
+)
 
 #: A second instance of a label counts only when it matches about as well as the best one.
 REPEAT_MARGIN = 8.0
@@ -184,10 +189,14 @@ def lay_out_form(pages: Sequence[Page]) -> FormLayout:
     signatures: list[SignatureWords] = []
     joint_filers: list[list[list[Word]]] = []
     notes_open = False
+    open_table: str | None = None
     for part in parts:
         _read_header(part, revision, boxes, more_owners, checks)
         page_signatures, signed = _read_signatures(part)
         signatures += page_signatures
+        if open_table is not None:
+            tables[open_table].rows += _go_on(part, tables[open_table], signed)
+        open_table = None
         for key, columns in (("table1", revision.table1), ("table2", revision.table2),
                              ("reporting_owners", K.REPORTING_OWNER_TABLE)):
             table = _read_table(part, key, columns, signed)
@@ -197,6 +206,9 @@ def lay_out_form(pages: Sequence[Page]) -> FormLayout:
                 tables[key].rows += table.rows
             else:
                 tables[key] = table
+            if _band_end(part, max(a.bottom for a in part.anchors if a.key == key) - 1) > \
+                    part.page.height:
+                open_table = key  # it runs to the page's foot: it may go on overleaf
         page_notes, runs_on = _read_notes(part, signed, notes[-1] if notes_open else None)
         notes += page_notes
         notes_open = runs_on
@@ -255,6 +267,15 @@ def _read_header(part: _PageParts, revision: K.FormRevision, boxes: dict[str, Bo
         for key, reading in found.items():
             if key not in checks or reading.checked:
                 checks[key] = reading
+
+
+def _go_on(part: _PageParts, table: TableLayout, signed: set[int]) -> list[TableRow]:
+    """Rows of a table going on at the head of this page, above its first section."""
+    top = min((a.top for a in part.anchors if a.kind in ("section", "box", "boilerplate")),
+              default=part.page.height + 1)
+    words = [w for w in part.page.words if id(w) not in part.claimed and id(w) not in signed
+             and w.bottom <= top + 0.5]
+    return continue_table(table, words, part.rules)
 
 
 def _read_table(part: _PageParts, key: str, columns: tuple[K.Column, ...], signed: set[int]

@@ -18,6 +18,8 @@ from extractor.layout.geometric.anchors import LabelSpec
 #: Box keys in the header of some revision, with their printed texts over all revisions.
 _SECTION_KEYS = ("table1", "table2", "explanation", "remarks", "signature_of_reporting_person",
                  "reporting_owners", "signatures", "joint_filers")
+#: Titles that stand alone on their line: their words also run in sentences.
+_ALONE = ("joint_filers",)
 #: Check boxes of the title block (beside "FORM 4"), not of a numbered box.
 TITLE_CHECKS = ("not_subject_to_section16", "rule_10b5_1")
 RELATIONSHIP_CHECKS = ("director", "ten_percent_owner", "officer", "other")
@@ -58,7 +60,8 @@ def major_specs() -> tuple[LabelSpec, ...]:
     out += [LabelSpec(key, "title_check", _texts(key, checks[key]), None, 80.0)
             for key in TITLE_CHECKS]
     out += [LabelSpec(key, "section", _texts(key, sections[key]), None,
-                      90.0 if len(sections[key]) < 20 else 82.0) for key in _SECTION_KEYS]
+                      90.0 if len(sections[key]) < 20 else 82.0, key in _ALONE)
+            for key in _SECTION_KEYS]
     out += [LabelSpec(f"boilerplate{index}", "boilerplate", (text,), None, 92.0)
             for index, text in enumerate(BOILERPLATE)]
     return tuple(out)

@@ -74,6 +74,8 @@ class TableLayout:
     #: Printed column numbers whose heading was not found, of all the form prints.
     missing: list[str] = field(default_factory=list)
     columns_printed: list[str] = field(default_factory=list)
+    #: Where each column ends and the next begins, for rows the table goes on with.
+    cuts: list[float] = field(default_factory=list)
 
 
 def _leaf_spans(columns: Sequence[K.Column], found: dict[str, Anchor],
@@ -246,8 +248,17 @@ def lay_out_table(key: str, columns: tuple[K.Column, ...], words: Sequence[Word]
                          headings=[*found.values(), *subs.values()],
                          missing=[c.number for c in columns if c.number not in found],
                          columns_printed=[c.number for c in columns])
+    layout.cuts = cuts
     layout.rows = _rows(body, layout.columns, cuts, rules)
     return layout
+
+
+def continue_table(table: TableLayout, words: Sequence[Word], rules: Rules) -> list[TableRow]:
+    """The rows of ``table`` going on at the head of the next page without its headings:
+    the words laid in the columns found where it began."""
+    return _rows([w for w in words if w.x1 > table.columns[0].x0 - 2 and
+                  w.x0 < table.columns[-1].x1 + 2] if table.columns else [],
+                 table.columns, table.cuts, rules)
 
 
 _NUMBERED = re.compile(r"^(?:\(?([0-9]{1,2}[a-z]?)[.)])$", re.IGNORECASE)
