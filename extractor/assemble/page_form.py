@@ -261,6 +261,9 @@ def _rows(table: TableLayout | None, columns: tuple[K.Column, ...], derivative: 
         review.append(ReviewItem(path, "column headings not found: " + ", ".join(
             table.missing) + "; their columns were placed between their neighbours"))
     out: list[Row] = []
+    heights = sorted(w.bottom - w.top for r in table.rows for w in r.words
+                     if _NUMBER.match(w.text))
+    digit_height = heights[len(heights) // 2] if heights else float("inf")
     for row in table.rows:
         if not _has_values(row, table):
             if any(cell for cell in row.cells):
@@ -276,7 +279,7 @@ def _rows(table: TableLayout | None, columns: tuple[K.Column, ...], derivative: 
         cells = [by_leaf.get(leaf, "") for leaf in leaf_columns(columns)]
         parsed = parse_row_cells(cells, columns, derivative, PLACED,
                                  provenance_of(row.words, source))
-        out.append(_with_cell_boxes(parsed, row, table, source))
+        out.append(_with_cell_boxes(parsed, row, table, source, digit_height))
     return out
 
 
@@ -286,7 +289,8 @@ def _has_values(row: TableRow, table: TableLayout) -> bool:
                for cell, column in zip(row.cells, table.columns, strict=True))
 
 
-def _with_cell_boxes(row: Row, laid: TableRow, table: TableLayout, source: str) -> Row:
+def _with_cell_boxes(row: Row, laid: TableRow, table: TableLayout, source: str,
+                     digit_height: float) -> Row:
     """Each value's provenance narrowed to its own cell's words."""
     changes = {}
     lost_most = len(table.missing) * 3 > len(table.columns_printed) * 2
@@ -318,8 +322,38 @@ def _with_cell_boxes(row: Row, laid: TableRow, table: TableLayout, source: str) 
                 if isinstance(field.value, str) else cells[0]
             own = own or cells[0]
             prov = provenance_of(own, source, field.provenance.raw_text)
-            changes[spec.name] = dataclasses.replace(field, provenance=prov)
+            field = dataclasses.replace(field, provenance=prov)
+            glued = _glued_marker(own, field.value, digit_height)
+            if glued and field.value is not None and not field.needs_review:
+                field = field.flagged(glued)
+            changes[spec.name] = field
     return dataclasses.replace(row, **changes)
+
+
+_NUMBER = re.compile(r"^\$?[\d,.]+$")
+_STRAY_END = re.compile(r"[A-Za-z0-9][\"“”'’?*)]+$")
+
+
+def _glued_marker(words: Sequence[Word], value: object, digit_height: float) -> str | None:
+    """Why an OCR'd cell may hold a raised footnote marker run into its value, if it may:
+    a number set taller than the page's numbers (a raised digit at its end), or text ending
+    in quote marks or a lone parenthesis (what OCR makes of a small "(1)")."""
+    read = [w for w in words if w.size is None]
+    if not read:
+        return None
+    if isinstance(value, str) and _STRAY_END.search(value) and \
+            value.count("(") < value.count(")") + ("(" not in value and value[-1] != ")"):
+        return f"{value!r} ends in marks that may be a raised footnote marker misread"
+    tall = [w for w in read if _NUMBER.match(w.text) and
+            w.bottom - w.top > TALL_NUMBER * digit_height]
+    if tall and not isinstance(value, str):
+        return f"{tall[0].text!r} stands taller than the page's numbers: a raised footnote " \
+               "marker may be run into it"
+    return None
+
+
+#: An OCR'd number this much taller than the table's others has a raised digit in it.
+TALL_NUMBER = 1.25
 
 
 def _beside(box: BoxWords, others: Sequence[BoxWords]) -> BoxWords | None:

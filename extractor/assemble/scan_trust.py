@@ -52,8 +52,8 @@ SOFT_EDGES = 1.0
 #: read twice (:func:`extractor.assemble.scan._reread_cells`); so read, office scans' dates
 #: were right 478 times in 479 from confidence 0.5.
 TRUST_THRESHOLDS: dict[tuple[str, str], float | None] = {
-    (V.AMOUNT, CLEAN): 0.0, (V.AMOUNT, FAIR): 0.5, (V.AMOUNT, POOR): None,
-    (V.DATE, CLEAN): 0.0, (V.DATE, FAIR): 0.5, (V.DATE, POOR): None,
+    (V.AMOUNT, CLEAN): 0.9, (V.AMOUNT, FAIR): 0.9, (V.AMOUNT, POOR): None,
+    (V.DATE, CLEAN): 0.9, (V.DATE, FAIR): 0.9, (V.DATE, POOR): None,
     (V.CODE, CLEAN): 0.0, (V.CODE, FAIR): 0.0, (V.CODE, POOR): 0.3,
     (V.CHECK, CLEAN): 0.0, (V.CHECK, FAIR): 0.0, (V.CHECK, POOR): 0.0,
     (V.TEXT, CLEAN): 0.8, (V.TEXT, FAIR): 0.8, (V.TEXT, POOR): None,

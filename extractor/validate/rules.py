@@ -38,6 +38,7 @@ def validate(form: Form4) -> Form4:
     form = flag_ocr_misreadings(form)
     form = _flag_parts_of_doubted_names(form)
     form = _flag_required(form)
+    form = _flag_notes_before_lost_ones(form)
     items = list(form.review)
     items += _check_rows(form)
     form = _flag_empty_required_cells(form)
@@ -182,6 +183,27 @@ _REQUIRED_TRANSACTION_CELLS = (
     "direct_or_indirect_ownership")
 _REQUIRED_HOLDING_CELLS = ("security_title", "shares_owned_following_transaction",
                            "direct_or_indirect_ownership")
+
+
+def _flag_notes_before_lost_ones(form: Form4) -> Form4:
+    """A note is flagged when the notes after it are referenced but were not found: their
+    numbers were lost, and their text most likely ran on into it."""
+    if form.source_kind == "edgar-xml" or not form.footnotes:
+        return form
+    referenced = {ref for _, f in form.iter_fields() for ref in f.footnote_ids}
+    found = {n.footnote_id for n in form.footnotes}
+    number = {n.footnote_id: int(n.footnote_id[1:]) for n in form.footnotes
+              if n.footnote_id[1:].isdigit()}
+    lost = sorted(int(r[1:]) for r in referenced - found if r[1:].isdigit())
+    doubted = {max((i for i, k in number.items() if k < n), key=number.__getitem__,
+                   default=None) for n in lost} - {None}
+    if not doubted:
+        return form
+    notes = tuple(dataclasses.replace(n, text=n.text.flagged(
+        "the notes after it are referenced but were not found: their text may have run on "
+        "into this one")) if n.footnote_id in doubted and not n.text.needs_review else n
+        for n in form.footnotes)
+    return dataclasses.replace(form, footnotes=notes)
 
 
 def _flag_empty_required_cells(form: Form4) -> Form4:

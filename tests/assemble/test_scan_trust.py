@@ -33,11 +33,23 @@ def test_page_quality_is_the_worst_signal(doubtful: float, softness: float, dpi:
     assert page_quality_of(doubtful, softness, dpi) == quality
 
 
-def test_typed_values_on_a_clean_page_pass_whatever_the_ocr_confidence() -> None:
+def test_codes_and_checks_on_a_clean_page_pass_whatever_the_ocr_confidence() -> None:
     for path in ("non_derivative_table[0].transaction_code",
-                 "non_derivative_table[0].transaction_shares", "period_of_report",
                  "reporting_owners[0].relationship.is_director"):
         assert trust(path, 0.3, CLEAN) == (1.0, None)
+
+
+def test_amounts_and_dates_on_a_clean_page_need_confidence_or_a_second_reading() -> None:
+    """Clean scans of other printers' layouts read "2,599.52" as "2,999.52" with middling
+    confidence: an amount or a date passes on tesseract's word alone only when sure."""
+    from extractor.assemble.scan_reconcile import SecondReading
+
+    for path in ("non_derivative_table[0].transaction_shares", "period_of_report"):
+        assert trust(path, 0.95, CLEAN) == (1.0, None)
+        cap, reason = trust(path, 0.6, CLEAN)
+        assert cap <= 0.75 and reason is not None and "0.90" in reason
+        settled = SecondReading("4,000", "4,000", "amount", settled_as="4,000")
+        assert trust(path, 0.6, CLEAN, "4,000", second=settled) == (1.0, None)
 
 
 def test_text_needs_confidence_and_dates_never_pass_on_a_fax() -> None:

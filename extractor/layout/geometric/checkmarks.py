@@ -17,7 +17,8 @@ from dataclasses import dataclass
 from extractor.ingest.page import Rect, Word
 from extractor.layout.geometric.anchors import Anchor
 
-_CHECKED = re.compile(r"^[\[(_]*\s*(?:[xX×✓✔✗✘☒☑■█▪●]|\\/)\s*[\])_]*$")
+#: OCR reads an X typed on a line or in brackets as "xX", "_X_", "[X]": one to three of them.
+_CHECKED = re.compile(r"^[\[(_|]*\s*(?:[xX×]{1,3}|[✓✔✗✘☒☑■█▪●]|\\/)\s*[\])_|]*$")
 _EMPTY = re.compile(r"^(?:\[\s*\]|\(\s*\)|[☐□○]|_{2,})$")
 #: Check boxes are squares of about this size (points).
 SQUARE = (3.5, 16.0)
