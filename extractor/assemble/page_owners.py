@@ -202,9 +202,16 @@ def read_relationship(box: BoxWords | None, checks: dict[str, CheckReading], sou
         return Relationship(**values)
     if officer and other:
         texts = _titles(box, labels.get("officer"), labels.get("other"))
+        lines = group_lines(box.words)
+        stacked = len(lines) >= 2 and not (texts["officer"] and texts["other"])
+        if stacked:  # both texts under one label, a line each: the title is printed first
+            texts = {"officer": lines[0], "other": [w for line in lines[1:] for w in line]}
         for key, name in (("officer", "officer_title"), ("other", "other_text")):
             if texts[key]:
-                values[name] = value_of(text_of(texts[key]), texts[key], source, 0.85)
+                values[name] = value_of(
+                    text_of(texts[key]), texts[key], source, 0.7 if stacked else 0.85,
+                    "officer and other are both checked and their texts stand one under the "
+                    "other: which is which was taken from their order" if stacked else None)
     elif officer or other:
         name = "officer_title" if officer else "other_text"
         values[name] = value_of(text_of(words), words, source)

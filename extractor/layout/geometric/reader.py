@@ -221,8 +221,9 @@ def lay_out_form(pages: Sequence[Page]) -> FormLayout:
 
 
 def _header_words(part: _PageParts) -> tuple[list[Anchor], list[Word], float]:
-    starts = [a.top for a in part.anchors if a.key in ("table1", "table2", "explanation",
-                                                        "joint_filers")]
+    starts = [a.top for a in part.anchors if a.key in ("table1", "table2", "explanation")]
+    # A list of further owners ends the header, unless it prints their boxes 1 and 5 again.
+    starts += [a.top for a in part.anchors if a.key == "joint_filers" and not _boxed(part, a)]
     bottom = min(starts, default=part.page.height + 1)
     labels = [a for a in part.anchors if a.kind == "box" and a.top < bottom]
     words = [w for w in part.page.words if id(w) not in part.claimed and w.top < bottom]
@@ -350,11 +351,18 @@ def _read_remarks(part: _PageParts, signed: set[int]) -> list[Word]:
         for w in line]
 
 
+def _boxed(part: _PageParts, title: Anchor) -> bool:
+    """Whether the further owners under ``title`` are printed in boxes 1 and 5 again."""
+    bottom = _band_end(part, title.top)
+    return any(a.key == "reporting_person" and title.bottom <= a.top < bottom
+               for a in part.anchors)
+
+
 def _read_joint_filers(part: _PageParts, signed: set[int]) -> list[list[list[Word]]]:
     """The owners listed under "Joint Filer Information": each its lines (name, address,
     relationship), owners parted by a blank line."""
     out: list[list[list[Word]]] = []
-    for start in (a for a in part.anchors if a.key == "joint_filers"):
+    for start in (a for a in part.anchors if a.key == "joint_filers" and not _boxed(part, a)):
         bottom = _band_end(part, start.top)
         # Each owner's "Relationship to Issuer:" caption reads as box 5's label: keep it.
         captions = {id(w) for a in part.anchors if a.key == "relationship" and
