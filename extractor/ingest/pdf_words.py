@@ -14,7 +14,8 @@ import itertools
 
 from extractor.errors import ScannedPdfError, UnreadableInputError
 from extractor.ingest.page import Page, Rect, Word
-from extractor.ingest.pdfium_pages import Box, read_pdf_pages
+from extractor.ingest.pdfium_calls import Box
+from extractor.ingest.pdfium_pages import read_pdf_pages
 
 #: Kept for the readers written before the page model had a module of its own.
 PdfPage = Page

@@ -18,11 +18,8 @@ the descent, but of PDFium's own metrics for the 14 standard fonts, so there it 
 pdfminer's; its top is the font's ascent, so the top is one size above the bottom.  The *tight*
 box is the ink (a "." is a dot): no use for lines.  ``size`` is the font size times the text
 matrix's vertical scale, the glyphs' height as shown.
-Rects: paths that are axis-aligned rectangles or straight horizontal/vertical lines (thickened
-to the stroke width), and thin filled shapes (Chromium prints a border as a thin rectangle or a
-mitred trapezoid), sub-path by sub-path; curves and slants are skipped.  A small square drawn
-as four lines also comes out whole, as the check box it is.  ``filled`` is pdfplumber's dark
-fill rule on the RGB PDFium reports.
+The drawn rectangles and rules are :mod:`extractor.ingest.pdfium_rects`'; the bare PDFium
+calls both make are :mod:`extractor.ingest.pdfium_calls`'.
 """
 
 from __future__ import annotations
@@ -38,26 +35,34 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from extractor.errors import ScannedPdfError, UnreadableInputError
-from extractor.ingest.page import Page, Rect, Word
+from extractor.ingest.page import Page, Word
+from extractor.ingest.pdfium_calls import (
+    IDENTITY,
+    Box,
+    Handle,
+    Matrix,
+    char_box,
+    char_origin,
+    count_form,
+    count_objects,
+    get_form_object,
+    get_object,
+    is_generated,
+    loose_box,
+    matrix_of,
+    multiply,
+    object_matrix,
+    object_type,
+)
+from extractor.ingest.pdfium_rects import read_rects
 
 #: pdfplumber's tolerances: along a line a gap over X ends a word; tops within Y share a line.
 X_TOLERANCE = 1.5
 Y_TOLERANCE = 2.5
-#: A filled shape no thicker than this (points) is a rule, whatever its ends look like.
-RULE_THICKNESS = 2.0
-#: Squares drawn as four lines with sides in this range (points) are check boxes.
-CHECK_BOX_SIDES = (3.0, 14.0)
-#: The thickness given to a zero-width stroke ("the thinnest line the device can show").
-HAIRLINE = 0.25
 
-#: ``(x0, top, x1, bottom)`` in points from the page's top-left corner, as shown.
-Box = tuple[float, float, float, float]
-#: A PDF matrix ``(a, b, c, d, e, f)``: x' = a x + c y + e, y' = b x + d y + f.
-Matrix = tuple[float, float, float, float, float, float]
 #: True when a page's image boxes, width and height make it a scan.
 ScanTest = Callable[[list[Box], float, float], bool]
 
-_IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
 _LIGATURES = str.maketrans({"ﬀ": "ff", "ﬃ": "ffi", "ﬄ": "ffl", "ﬁ": "fi", "ﬂ": "fl",
                             "ﬆ": "st", "ﬅ": "st"})
 #: PDFium turns a hyphen it takes for a line-end hyphenation into U+FFFE (old builds: 2).
@@ -72,34 +77,6 @@ _DESCENTS.update({"Symbol": 0.0, "ZapfDingbats": 0.0})
 #: A direction's line space from the shown (x, y): along the line u, across it v (downward).
 _TO_LINE = {"ltr": lambda x, y: (x, y), "rtl": lambda x, y: (-x, -y),
             "ttb": lambda x, y: (y, -x), "btt": lambda x, y: (-y, x)}
-
-
-class _Handle(ctypes.c_void_p):
-    """A PDFium handle from a :func:`_bare` function (a subclass, so ctypes keeps it whole)."""
-
-
-def _bare(name: str, restype: type = ctypes.c_int) -> Callable:
-    """PDFium's ``name`` without ctypes' argument conversion: 0.2 µs a call where pypdfium2's
-    typed binding takes 0.5, most of a page's time at a call or two per character.  Arguments
-    must be ctypes objects, handles or small ints."""
-    function = ctypes.CFUNCTYPE(restype)(ctypes.cast(getattr(pdfium_c, name), ctypes.c_void_p)
-                                         .value)
-    function.argtypes = None
-    return function
-
-
-_loose_box, _is_generated = _bare("FPDFText_GetLooseCharBox"), _bare("FPDFText_IsGenerated")
-_count_objects, _count_form = _bare("FPDFPage_CountObjects"), _bare("FPDFFormObj_CountObjects")
-_get_object = _bare("FPDFPage_GetObject", _Handle)
-_get_form_object = _bare("FPDFFormObj_GetObject", _Handle)
-_object_type, _object_matrix = _bare("FPDFPageObj_GetType"), _bare("FPDFPageObj_GetMatrix")
-_object_bounds, _fill_color = _bare("FPDFPageObj_GetBounds"), _bare("FPDFPageObj_GetFillColor")
-_draw_mode, _stroke_width = _bare("FPDFPath_GetDrawMode"), _bare("FPDFPageObj_GetStrokeWidth")
-_count_segments = _bare("FPDFPath_CountSegments")
-_char_origin, _char_box = _bare("FPDFText_GetCharOrigin"), _bare("FPDFText_GetCharBox")
-_get_segment = _bare("FPDFPath_GetPathSegment", _Handle)
-_segment_type, _segment_point = _bare("FPDFPathSegment_GetType"), _bare(
-    "FPDFPathSegment_GetPoint")
 
 
 def read_pdf_pages(data: bytes, page_is_scan: ScanTest | None = None) -> list[Page]:
@@ -146,10 +123,10 @@ def _read_page(page: pdfium.PdfPage, number: int, page_is_scan: ScanTest | None)
                      180: (-1.0, 0.0, 0.0, 1.0, x1, -y0),
                      270: (0.0, -1.0, -1.0, 0.0, y1, x1)}[rotation]
     width, height = (round(side, 4) for side in page.get_size())  # PDFium keeps float32
-    paths: list[tuple[_Handle, Matrix]] = []
+    paths: list[tuple[Handle, Matrix]] = []
     images: list[Box] = []
     ways: set[str] = set()
-    _walk(_Handle(ctypes.cast(page.raw, ctypes.c_void_p).value), False, _IDENTITY, shown,
+    _walk(Handle(ctypes.cast(page.raw, ctypes.c_void_p).value), False, IDENTITY, shown,
           paths, images, ways)
     if page_is_scan is not None and page_is_scan(images, width, height):
         raise ScannedPdfError(f"page {number} of the PDF is a scan")
@@ -158,21 +135,7 @@ def _read_page(page: pdfium.PdfPage, number: int, page_is_scan: ScanTest | None)
         words = _Words(textpage.raw, shown).read(number, ways)
     finally:
         textpage.close()
-    return Page(number, width, height, words, _rects(paths, shown))
-
-
-def _multiply(first: Matrix, then: Matrix) -> Matrix:
-    """The matrix applying ``first``, then ``then``."""
-    a, b, c, d, e, f = first
-    p, q, r, s, t, u = then
-    return (a * p + b * r, a * q + b * s, c * p + d * r, c * q + d * s,
-            e * p + f * r + t, e * q + f * s + u)
-
-
-def _matrix_of(obj: _Handle) -> Matrix:
-    matrix = pdfium_c.FS_MATRIX()
-    _object_matrix(obj, ctypes.byref(matrix))
-    return (matrix.a, matrix.b, matrix.c, matrix.d, matrix.e, matrix.f)
+    return Page(number, width, height, words, read_rects(paths, shown))
 
 
 def _direction(shown: Matrix, a: float, b: float) -> str:
@@ -183,31 +146,31 @@ def _direction(shown: Matrix, a: float, b: float) -> str:
     return "ttb" if dy > 0 else "btt"
 
 
-def _walk(holder: _Handle, form: bool, parent: Matrix, shown: Matrix,
-          paths: list[tuple[_Handle, Matrix]], images: list[Box], ways: set[str]) -> None:
+def _walk(holder: Handle, form: bool, parent: Matrix, shown: Matrix,
+          paths: list[tuple[Handle, Matrix]], images: list[Box], ways: set[str]) -> None:
     """Sort a page's (or a form XObject's) objects, forms opened: paths with the matrix they
     sit in, image boxes as shown, and the directions text runs in."""
-    get = _get_form_object if form else _get_object
+    get = get_form_object if form else get_object
     matrix = pdfium_c.FS_MATRIX()
     pointer, p, q, r, s = ctypes.byref(matrix), *parent[:4]
     last = None
-    for index in range((_count_form if form else _count_objects)(holder)):
+    for index in range((count_form if form else count_objects)(holder)):
         obj = get(holder, index)
-        kind = _object_type(obj)
+        kind = object_type(obj)
         if kind == pdfium_c.FPDF_PAGEOBJ_PATH:
             paths.append((obj, parent))
         elif kind == pdfium_c.FPDF_PAGEOBJ_TEXT:
-            _object_matrix(obj, pointer)
+            object_matrix(obj, pointer)
             baseline = (matrix.a * p + matrix.b * r, matrix.a * q + matrix.b * s)
             if baseline != last:
                 ways.add(_direction(shown, *baseline))
                 last = baseline
         elif kind == pdfium_c.FPDF_PAGEOBJ_IMAGE:  # the unit square, placed
-            a, b, c, d, e, f = _multiply(_multiply(_matrix_of(obj), parent), shown)
+            a, b, c, d, e, f = multiply(multiply(matrix_of(obj), parent), shown)
             xs, ys = (e, a + e, c + e, a + c + e), (f, b + f, d + f, b + d + f)
             images.append((min(xs), min(ys), max(xs), max(ys)))
         elif kind == pdfium_c.FPDF_PAGEOBJ_FORM:
-            _walk(obj, True, _multiply(_matrix_of(obj), parent), shown, paths, images, ways)
+            _walk(obj, True, multiply(matrix_of(obj), parent), shown, paths, images, ways)
 
 
 # --- words ---------------------------------------------------------------------------------
@@ -246,7 +209,7 @@ class _Words:
         n = len(printed)
         # A printed space between two characters of the stream ends a word; PDFium's own
         # ("generated") spaces and line ends do not.
-        spaces = [i for i in np.flatnonzero(blank).tolist() if not _is_generated(handle, i)]
+        spaces = [i for i in np.flatnonzero(blank).tolist() if not is_generated(handle, i)]
         index = np.array(printed)
         before = np.searchsorted(np.array(spaces, dtype=int), index)
         space_before = np.zeros(n, bool)
@@ -257,7 +220,7 @@ class _Words:
         slot, base = ctypes.c_void_p(), ctypes.addressof(raw_boxes)
         for j, i in enumerate(printed):
             slot.value = base + 16 * j
-            _loose_box(handle, i, slot)
+            loose_box(handle, i, slot)
         boxes = np.frombuffer(raw_boxes, np.float32).reshape(n, 4)
         left, top, right, bottom = boxes.astype(float).T
         if len(ways) == 1:
@@ -331,7 +294,7 @@ class _Words:
         """The font's advance of a letter whose loose box has a side of the ink (the tight
         box's), so may be wider than the advance; NaN where the box is the advance."""
         edges = self.edges
-        _char_box(self.handle, i, *self.tight)
+        char_box(self.handle, i, *self.tight)
         if abs(edges[0].value - box[0]) < 1e-3 or abs(edges[2].value - box[2]) < 1e-3:
             width = ctypes.c_float()
             font = pdfium_c.FPDFTextObj_GetFont(pdfium_c.FPDFText_GetTextObject(self.raw, i))
@@ -343,7 +306,7 @@ class _Words:
     def _point(self, i: int, way: str) -> tuple[float, float]:
         """Character ``i``'s origin in line space."""
         x, y = self.origin
-        _char_origin(self.handle, i, ctypes.byref(x), ctypes.byref(y))
+        char_origin(self.handle, i, ctypes.byref(x), ctypes.byref(y))
         a, b, c, d, e, f = self.shown
         return _TO_LINE[way](a * x.value + c * y.value + e, b * x.value + d * y.value + f)
 
@@ -414,129 +377,3 @@ def _group(sel: np.ndarray, way: str, u0: np.ndarray, u1: np.ndarray, v0: np.nda
     return [Word(t, *shown(*box), number, 1.0, z)
             for t, box, z in zip(texts, boxes, sizes, strict=True)]
 
-
-# --- rectangles ----------------------------------------------------------------------------
-
-
-def _rects(paths: list[tuple[_Handle, Matrix]], shown: Matrix) -> tuple[Rect, ...]:
-    """The rectangles and rules the page's paths draw, as shown.  ``filled`` is pdfplumber's
-    dark fill (:func:`extractor.ingest.pdf_words._dark_fill`): the colour's mean under 0.5,
-    on the RGB PDFium gives for every colour space (CMYK converted)."""
-    fill_mode, stroke, line = ctypes.c_int(), ctypes.c_int(), ctypes.c_float()
-    modes = ctypes.byref(fill_mode), ctypes.byref(stroke)
-    edges = (ctypes.c_float * 4)()  # left, bottom, right, top
-    corners = [ctypes.byref(edges, 4 * k) for k in range(4)]
-    rgba = (ctypes.c_uint * 4)()
-    colour = [ctypes.byref(rgba, 4 * k) for k in range(4)]
-    a, b, c, d, e, f = shown
-    out: list[Rect] = []
-    for obj, parent in paths:
-        _draw_mode(obj, *modes)
-        filled, stroked = fill_mode.value != 0, bool(stroke.value)
-        if not (filled or stroked):
-            continue
-        # No colour for a pattern or a shading fill: not a plain dark one.
-        dark = filled and bool(_fill_color(obj, *colour)) and rgba[3] > 0 and \
-            rgba[0] + rgba[1] + rgba[2] < 382.5
-        if not stroked:  # a fill's bounds are exact: a thin one is a rule, whatever its ends
-            _object_bounds(obj, *corners)
-            left, bottom, right, top = edges
-            xs = (a * left + c * bottom + e, a * right + c * top + e)
-            ys = (b * left + d * bottom + f, b * right + d * top + f)
-            x0, x1, y0, y1 = min(xs), max(xs), min(ys), max(ys)
-            if 0 < min(x1 - x0, y1 - y0) <= RULE_THICKNESS:
-                out.append(Rect(x0, x1, y0, y1, dark))
-                continue
-        matrix = _multiply(_multiply(_matrix_of(obj), parent), shown)
-        width = 0.0
-        if stroked:
-            _stroke_width(obj, ctypes.byref(line))
-            scale = math.sqrt(abs(matrix[0] * matrix[3] - matrix[1] * matrix[2]))
-            width = line.value * scale if line.value > 0 else HAIRLINE
-        for points in _subpaths(obj, matrix):
-            box = _shape_box(points, filled)
-            if box is not None:
-                x0, y0, x1, y1 = _thicken(box, width)
-                out.append(Rect(x0, x1, y0, y1, dark))
-    return tuple(out + _drawn_squares(out))
-
-
-def _subpaths(obj: _Handle, matrix: Matrix) -> list[list[tuple[float, float]] | None]:
-    """Each sub-path's points as shown; None for one with a curve."""
-    a, b, c, d, e, f = matrix
-    x, y = ctypes.c_float(), ctypes.c_float()
-    point = ctypes.byref(x), ctypes.byref(y)
-    out: list[list[tuple[float, float]] | None] = []
-    points: list[tuple[float, float]] | None = None
-    for index in range(_count_segments(obj)):
-        segment = _get_segment(obj, index)
-        kind = _segment_type(segment)
-        if kind == pdfium_c.FPDF_SEGMENT_MOVETO:
-            points = []
-            out.append(points)
-        elif kind != pdfium_c.FPDF_SEGMENT_LINETO and points is not None:
-            out[-1] = points = None
-        if points is not None:
-            _segment_point(segment, *point)
-            points.append((a * x.value + c * y.value + e, b * x.value + d * y.value + f))
-    return out
-
-
-def _shape_box(points: list[tuple[float, float]] | None, filled: bool) -> Box | None:
-    """The box of a straight sub-path that is an axis-aligned line or rectangle, or a thin
-    filled shape; None for anything else."""
-    if not points:
-        return None
-    corners = [p for p, q in zip(points, [*points[1:], None], strict=True) if p != q]
-    if len(corners) > 2 and _near(corners[0], corners[-1]):
-        corners.pop()
-    xs, ys = [p[0] for p in corners], [p[1] for p in corners]
-    box = (min(xs), min(ys), max(xs), max(ys))
-    if len(corners) in (2, 4) and all(
-            abs(p[0] - q[0]) < 0.05 or abs(p[1] - q[1]) < 0.05
-            for p, q in zip(corners, corners[1:] + corners[:1], strict=True)):
-        return box
-    if filled and len(corners) > 2 and min(box[2] - box[0], box[3] - box[1]) <= RULE_THICKNESS:
-        return box
-    return None
-
-
-def _near(p: tuple[float, float], q: tuple[float, float], slack: float = 0.05) -> bool:
-    return abs(p[0] - q[0]) < slack and abs(p[1] - q[1]) < slack
-
-
-def _thicken(box: Box, width: float) -> Box:
-    """A stroked shape's box grown about its middle to at least the stroke's width."""
-    x0, top, x1, bottom = box
-    if x1 - x0 < width:
-        x0, x1 = (x0 + x1 - width) / 2, (x0 + x1 + width) / 2
-    if bottom - top < width:
-        top, bottom = (top + bottom - width) / 2, (top + bottom + width) / 2
-    return x0, top, x1, bottom
-
-
-def _drawn_squares(rects: list[Rect]) -> list[Rect]:
-    """Check boxes drawn as four separate lines: two short rules across and two down meeting
-    at the corners, as the square they close (unless a rectangle already draws it)."""
-    low, high = CHECK_BOX_SIDES
-    across = sorted((r for r in rects if r.height <= RULE_THICKNESS and low <= r.width <= high),
-                    key=lambda r: r.top)
-    down = [r for r in rects if r.width <= RULE_THICKNESS and low <= r.height <= high]
-    drawn = [r for r in rects if low - 1 <= r.width <= high + 1 and low - 1 <= r.height]
-    squares: list[Rect] = []
-    for upper, lower in itertools.combinations(across, 2) if down else ():
-        top, bottom = (upper.top + upper.bottom) / 2, (lower.top + lower.bottom) / 2
-        if not (_near((upper.x0, upper.x1), (lower.x0, lower.x1), 1) and
-                low <= bottom - top <= high):
-            continue
-        sides = [(r.x0 + r.x1) / 2 for r in down if abs(r.top - upper.top) <= 1
-                 and abs(r.bottom - lower.bottom) <= 1]
-        left = [x for x in sides if abs(x - upper.x0) <= 1]
-        right = [x for x in sides if abs(x - upper.x1) <= 1]
-        if left and right:
-            square = Rect(left[0], right[0], top, bottom, False)
-            if not any(all(abs(p - q) <= 1 for p, q in (
-                    (r.x0, square.x0), (r.x1, square.x1), (r.top, square.top),
-                    (r.bottom, square.bottom))) for r in drawn + squares):
-                squares.append(square)
-    return squares
