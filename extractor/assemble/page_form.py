@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterable, Sequence
 
 from extractor.assemble.page_owners import (
+    fold_repeated_owners,
     merge_owners,
     read_joint_filers,
     read_owner_box,
@@ -72,6 +73,7 @@ def read_page_form(pages: Sequence[Page], source: str) -> Form4:
         if related is not None:
             owners[index] = dataclasses.replace(owners[index], relationship=read_relationship(
                 related, related.checks, source))
+    owners = fold_repeated_owners(owners)
     joint = bool(layout.checks.get("joint") and layout.checks["joint"].checked)
     listed = read_owner_rows(layout.tables.get("reporting_owners"), source) + \
         read_joint_filers(layout.joint_filers, source)
@@ -243,8 +245,17 @@ def _cell_text(words: Sequence[Word], row_height: float) -> str:
             (before is not None and height < 0.8 * (before.bottom - before.top) and
             word.bottom < before.bottom - 0.2 * (before.bottom - before.top)) or
             (before is None and height < 0.8 * row_height))
-        parts.append("".join(f"({n})" for n in word.text.split(",")) if raised else word.text)
+        text = "".join(f"({n})" for n in word.text.split(",")) if raised else word.text
+        # a word broken at its hyphen where the cell wrapped is joined again ("Non-Qualified")
+        if parts and before is not None and word.top > before.bottom - 0.2 * height and \
+                _WRAPPED_AT_HYPHEN.search(parts[-1]) and text[:1].isalpha():
+            parts[-1] += text
+        else:
+            parts.append(text)
     return " ".join(parts)
+
+
+_WRAPPED_AT_HYPHEN = re.compile(r"[A-Za-z]-$")
 
 
 def _overlap(first: Word, second: Word) -> bool:
@@ -267,9 +278,8 @@ def _rows(table: TableLayout | None, columns: tuple[K.Column, ...], derivative: 
     for row in table.rows:
         if not _has_values(row, table):
             if any(cell for cell in row.cells):
-                review.append(ReviewItem(f"{path}[page {row.page}]",
-                                         f"a line of the table holds no value: "
-                                         f"{text_of(row.words)!r}"))
+                review.append(ReviewItem(path, f"a line of the table on page {row.page} "
+                                               f"holds no value: {text_of(row.words)!r}"))
             continue
         # Cells by the leaf they were laid in, so a column that could not be placed leaves a
         # gap rather than shifting every cell after it.

@@ -183,7 +183,13 @@ _CHECK_FIELDS = {"director": "is_director", "ten_percent_owner": "is_ten_percent
 
 def read_relationship(box: BoxWords | None, checks: dict[str, CheckReading], source: str
                       ) -> Relationship:
-    """Box 5's check marks and the officer's title or the "other" text written under them."""
+    """Box 5's check marks and the officer's title or the "other" text written under them;
+    or, where no box is marked at all, the relationship its caption's line says in words
+    ("Relationship to Issuer: 10% Owner", as an attached sheet lists further owners)."""
+    if box is not None and not any(r.marks for r in checks.values()):
+        said = _stated(box)
+        if said is not None:
+            return _relation(said, source)
     values: dict[str, Field] = {}
     labels = {a.key: a for a in box.inner} if box is not None else {}
     for key, name in _CHECK_FIELDS.items():
@@ -220,6 +226,16 @@ def read_relationship(box: BoxWords | None, checks: dict[str, CheckReading], sou
             text_of(words), words, source, 0.5,
             "text under box 5's check boxes, but neither officer nor other is checked")
     return Relationship(**values)
+
+
+def _stated(box: BoxWords) -> list[Word] | None:
+    """The words of the caption's line, where they say the relationship in words."""
+    label = box.label
+    words = [*label.words, *(w for a in box.inner for w in a.words), *box.words]
+    line = [w for w in words if label.top - 1 <= w.cy <= label.bottom + 1]
+    text = " ".join(text_of(line).split())
+    match = _RELATION_LINE.match(text)
+    return line if match and match[1].strip() else None
 
 
 def _titles(box: BoxWords, officer: Anchor | None, other: Anchor | None
@@ -344,6 +360,21 @@ def merge_owners(boxed: list[ReportingOwner], listed: list[ReportingOwner], join
                 out.append(map_fields(row, _flag_unlisted))
             continue
         out[match] = _completed(out[match], row)
+    return out
+
+
+def fold_repeated_owners(owners: list[ReportingOwner]) -> list[ReportingOwner]:
+    """The owners with a box printed again for one of them folded into the first: EDGAR's
+    view lists every reporting person after the tables, box 1's owner too."""
+    out: list[ReportingOwner] = []
+    for owner in owners:
+        key = " ".join(str(owner.rpt_owner_name.value or "").casefold().split())
+        match = next((i for i, o in enumerate(out) if key and key == " ".join(
+            str(o.rpt_owner_name.value or "").casefold().split())), None)
+        if match is None:
+            out.append(owner)
+        else:
+            out[match] = _completed(out[match], owner)
     return out
 
 

@@ -6,6 +6,7 @@ value they make carries the page and the box of the very words it was read from.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from extractor.ingest.page import Word
@@ -18,10 +19,22 @@ PLACED = 0.95
 
 
 def text_of(words: Sequence[Word]) -> str:
-    """The words as read: page by page, line by line, left to right."""
+    """The words as read: page by page, line by line, left to right; a word broken at its
+    hyphen where its cell wrapped is joined again ("Non-" + "Qualified")."""
     pages = sorted({w.page for w in words})
-    return " ".join(w.text for page in pages
-                    for line in group_lines([w for w in words if w.page == page]) for w in line)
+    lines = [[w.text for w in line] for page in pages
+             for line in group_lines([w for w in words if w.page == page])]
+    out = ""
+    for line in lines:
+        text = " ".join(line)
+        if out and _WRAPPED_AT_HYPHEN.search(out) and text[:1].isalpha():
+            out += text
+        else:
+            out = f"{out} {text}" if out else text
+    return out
+
+
+_WRAPPED_AT_HYPHEN = re.compile(r"[A-Za-z]-$")
 
 
 def provenance_of(words: Sequence[Word], source: str, raw: str | None = None) -> Provenance:

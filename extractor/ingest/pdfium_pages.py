@@ -337,19 +337,31 @@ def _page_text(raw: object, count: int) -> str:
                    for i in range(count))
 
 
+def _lines(tops: np.ndarray, across: float) -> np.ndarray:
+    """Each top's line: a line holds the tops within ``across`` of its first (highest) one.
+    Not a chain of neighbours: in a table, cells' lines at staggered heights would chain the
+    lines of a wrapped cell into one and interleave their letters."""
+    by_top = np.argsort(tops, kind="stable")
+    line = np.empty(len(tops), int)
+    number, first = -1, -np.inf
+    for k, top in zip(by_top.tolist(), tops[by_top].tolist(), strict=True):
+        if top - first > across:
+            number, first = number + 1, top
+        line[k] = number
+    return line
+
+
 def _group(sel: np.ndarray, way: str, u0: np.ndarray, u1: np.ndarray, v0: np.ndarray,
            v1: np.ndarray, size: np.ndarray, space_before: np.ndarray, space_after: np.ndarray,
            letters: str, number: int) -> list[Word]:
     """The characters ``sel`` (of direction ``way``) into words, as pdfplumber's WordExtractor
-    makes them: lines are chains of tops within the across tolerance, each read along (ties
+    makes them: lines of tops within the across tolerance of the line's first, each read along (ties
     in stream order); a word ends at a printed space, at a gap over the along tolerance,
     where the top is off by more than the across one, or where the size changes by a fifth
     (a superscript footnote marker set against its word is a word of its own)."""
     along, across = (Y_TOLERANCE, X_TOLERANCE) if way in ("ttb", "btt") else \
         (X_TOLERANCE, Y_TOLERANCE)
-    by_top = np.argsort(v0[sel], kind="stable")
-    line = np.empty(len(sel), int)
-    line[by_top] = np.concatenate(([0], np.cumsum(np.diff(v0[sel][by_top]) > across)))
+    line = _lines(v0[sel], across)
     ordered = np.lexsort((sel, u0[sel], line))
     order, line = sel[ordered], line[ordered]
     prev, char = order[:-1], order[1:]

@@ -59,8 +59,10 @@ def read_rects(paths: list[tuple[Handle, Matrix]], shown: Matrix) -> tuple[Rect,
         if not (filled or stroked):
             continue
         # No colour for a pattern or a shading fill: not a plain dark one.
-        dark = filled and bool(fill_color(obj, *colour)) and rgba[3] > 0 and \
-            rgba[0] + rgba[1] + rgba[2] < 382.5
+        coloured = filled and bool(fill_color(obj, *colour))
+        dark = coloured and rgba[3] > 0 and rgba[0] + rgba[1] + rgba[2] < 382.5
+        if not stroked and coloured and (rgba[3] == 0 or min(rgba[0], rgba[1], rgba[2]) >= 250):
+            continue  # a white or transparent fill alone draws nothing on the page
         if not stroked:  # a fill's bounds are exact: a thin one is a rule, whatever its ends
             object_bounds(obj, *corners)
             left, bottom, right, top = edges

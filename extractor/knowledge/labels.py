@@ -107,6 +107,8 @@ SECTIONS: tuple[Label, ...] = (
                                  "contained in this form are not required to respond unless "
                                  "the form displays a currently valid OMB Number."),
     Label("omb_approval", "OMB APPROVAL"),
+    # The official form's own pages of instructions, which filers may print with it.
+    Label("general_instructions", "General Instructions"),
     Label("note_copies", "Note: File three copies of this Form, one of which must be manually "
                          "signed. If space is insufficient, see Instruction 6 for procedure."),
 )

@@ -31,10 +31,18 @@ from extractor.layout.geometric.lines import Rules, group_lines
 SAME_BAND = 1.2
 
 
+#: Labels spread over at least this width (pt) make a header whose closing rule, run under
+#: nearly all of it below its lowest label, ends every box.
+HEADER_SPAN = 100.0
+
+
 def governing_label(word: Word, labels: Sequence[Anchor], rules: Rules | None = None
                     ) -> Anchor | None:
     """The label whose box ``word`` lies in, or None when no label is above-left of it."""
     best: Anchor | None = None
+    here = [a for a in labels if a.page == word.page]
+    spread = (min(a.x0 for a in here), max(a.x0 for a in here)) if here else (0.0, 0.0)
+    lowest = max((a.bottom for a in here), default=0.0)
     for label in labels:
         if label.page != word.page:
             continue
@@ -42,14 +50,27 @@ def governing_label(word: Word, labels: Sequence[Anchor], rules: Rules | None = 
         if label.top > word.top + slack or label.x0 > word.cx + slack:
             continue
         if label.bottom > word.bottom and label.x1 > word.x0 and \
-                label.x0 <= word.x0 <= label.x1:
-            continue  # overlapping the label's own lines: a stray mark inside it
+                label.x0 <= word.x0 <= label.x1 and _within_lines(word, label):
+            continue  # on the label's own lines: a stray mark inside it
         if rules is not None and rules.vertical_between(label.x0 + 1, word.x0 - 1,
                                                         (word.top + word.bottom) / 2):
             continue
+        if rules is not None and spread[1] - spread[0] >= HEADER_SPAN and \
+                word.top > lowest and \
+                rules.horizontal_between(lowest, word.top, *spread, share=0.95):
+            continue  # below the rule closing the header: a footer, not a box's value
         if best is None or _is_nearer(label, best):
             best = label
     return best
+
+
+def _within_lines(word: Word, label: Anchor) -> bool:
+    """Whether ``word`` lies within the reach of one of the label's lines: a wrapped label's
+    short last line ("Symbol") leaves room for a value beside it."""
+    beside = [w for w in label.words if w.top <= word.cy <= w.bottom]
+    if not beside:
+        return True
+    return word.x0 <= max(w.x1 for w in beside)
 
 
 def _is_nearer(label: Anchor, best: Anchor) -> bool:

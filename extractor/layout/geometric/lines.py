@@ -71,12 +71,14 @@ class Rules:
         hi = bisect.bisect_right(self._vx, x1)
         return any(self.vertical[i][1] - 1 <= y <= self.vertical[i][2] + 1 for i in range(lo, hi))
 
-    def horizontal_between(self, y0: float, y1: float, x0: float, x1: float) -> bool:
+    def horizontal_between(self, y0: float, y1: float, x0: float, x1: float,
+                           share: float = 0.5) -> bool:
         """Whether horizontal rules at one height strictly between ``y0`` and ``y1`` run under
-        most of the span ``x0``-``x1`` (a row's border drawn cell by cell counts whole)."""
+        ``share`` of the span ``x0``-``x1``, most of it by default (a row's border drawn cell
+        by cell counts whole)."""
         lo = bisect.bisect_left(self._hy, y0)
         hi = bisect.bisect_right(self._hy, y1)
-        need = 0.5 * max(1.0, x1 - x0)
+        need = share * max(1.0, x1 - x0)
         by_height: dict[int, list[tuple[float, float]]] = {}
         for i in range(lo, hi):
             y, a, b = self.horizontal[i]

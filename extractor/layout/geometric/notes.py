@@ -110,7 +110,7 @@ def signature_words(caption: Anchor, date_label: Anchor | None, words: Sequence[
     if date_label is not None and date_label.x0 < caption.x0:
         right_edge = caption.x1 + 40 * h
     band = [w for w in words if w.page == caption.page and w.bottom <= caption.top + 0.3 * h
-            and w.top >= caption.top - 12 * h]
+            and w.top >= caption.top - 60 * h]
     left_edge = caption.x0 - 6 * h
     # Only the lines right above the caption and in its column: going up, stop at a wide gap
     # or at a line that runs out of the column (a footnote's, above the signature).
@@ -131,27 +131,40 @@ def signature_words(caption: Anchor, date_label: Anchor | None, words: Sequence[
     if date_label is not None:
         dates = [w for w in words if w.page == caption.page and _DATE.match(w.text.strip(","))
                  and w.bottom <= date_label.top + 0.3 * h and
-                 w.top >= caption.top - 12 * h and
+                 w.top >= caption.top - 60 * h and
                  w.x1 >= date_label.x0 - 4 * h and w.x0 <= date_label.x1 + 6 * h]
     dates += [w for line in kept for w in line if _DATE.match(w.text.strip(",")) and
               w not in dates and w is line[-1] and len(line) > 1]
     signatures: list[SignatureWords] = []
-    has_date = False
+    dated_by: set[int] = set()  # the dates beside the current signature's lines
+    # Signers stacked in a column each with a date beside: each line goes with its nearest
+    # date, wherever "/s/" falls ("Corp., By : /s/ ...").
+    stacked = len({round(d.cy) for d in dates}) >= 2 and \
+        len(kept) > len({round(d.cy) for d in dates})
     for line in kept:
         names = [w for w in line if w not in dates]
         if not names:
             continue
         top, bottom = min(w.top for w in line), max(w.bottom for w in line)
-        dated = any(top - 0.3 * h <= d.cy <= bottom + 0.3 * h for d in dates)
-        # A line opens a signature with "/s/", or with a date of its own when the signature
-        # above has its date already (a date prints by a name's first line or its last).
-        if signatures and not names[0].text.lower().startswith("/s/") and \
-                not (dated and has_date):
+        beside = {id(d) for d in dates if top - 0.3 * h <= d.cy <= bottom + 0.3 * h}
+        if stacked:
+            middle = (top + bottom) / 2
+            beside = {id(min(dates, key=lambda d: abs(d.cy - middle)))}
+            opens = not signatures or bool(beside - dated_by)
+        else:
+            # A line opens a signature with "/s/", or with a date of its own when the
+            # signature above has its date already (a date prints by a name's first line or
+            # its last; one centred on a name's two lines is beside both).
+            opens = not signatures or names[0].text.lower().startswith("/s/") or \
+                bool(beside - dated_by and dated_by)
+        if not opens:
             signatures[-1].name.extend(names)
-            has_date = has_date or dated
+            dated_by |= beside
         else:
             signatures.append(SignatureWords(names, None, caption))
-            has_date = dated
+            dated_by = beside
+        if stacked:
+            signatures[-1].date = next(d for d in dates if id(d) in beside)
         taken.update(id(w) for w in line)
     if not signatures:
         beside = [w for w in words if w.page == caption.page and w.x0 > caption.x1 and
@@ -161,8 +174,8 @@ def signature_words(caption: Anchor, date_label: Anchor | None, words: Sequence[
             taken.update(id(w) for w in beside)
     # Each signature's date is the one beside its name (its first or its last line); a lone
     # date above the caption is the last signature's.
-    free = sorted(dates, key=lambda w: w.top)
-    for signature in signatures:
+    free = [] if stacked else sorted(dates, key=lambda w: w.top)
+    for signature in signatures if not stacked else ():
         first = min(w.top for w in signature.name)
         last = max(w.bottom for w in signature.name)
         beside = [d for d in free if first - h <= d.cy <= last + h]

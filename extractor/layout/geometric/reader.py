@@ -12,7 +12,7 @@ from rapidfuzz import fuzz
 
 from extractor.ingest.page import Page, Word
 from extractor.knowledge import labels as K
-from extractor.layout.geometric.anchors import Anchor, find_anchors
+from extractor.layout.geometric.anchors import Anchor, complete_wrapped, find_anchors
 from extractor.layout.geometric.boxes import assign_to_boxes, garbled_sub_labels
 from extractor.layout.geometric.checkmarks import (
     CheckReading,
@@ -87,6 +87,7 @@ def _read_page(page: Page) -> _PageParts:
     anchors = _keep_best_instances(find_anchors(_blocks(page.words, rules), major_specs(),
                                                 claimed))
     claimed = {id(w) for a in anchors for w in a.words}
+    anchors = complete_wrapped(anchors, page.words, major_specs(), claimed)
     for line in group_lines(w for w in page.words if id(w) not in claimed):
         if _is_furniture(line, page):
             claimed.update(id(w) for w in line)
@@ -156,10 +157,17 @@ def _is_furniture(line: Sequence[Word], page: Page) -> bool:
     return in_margin and bool(_FURNITURE.match(text))
 
 
-def _band_end(parts: _PageParts, top: float, keys: Sequence[str] = _ENDS) -> float:
-    """Where the band starting at ``top`` ends: the next section or boilerplate below it."""
+#: Boxes printed again for further owners, which may follow the tables (EDGAR's view).
+_OWNER_BOXES = ("reporting_person", "relationship")
+
+
+def _band_end(parts: _PageParts, top: float, keys: Sequence[str] = _ENDS,
+              owner_boxes: bool = False) -> float:
+    """Where the band starting at ``top`` ends: the next section or boilerplate below it (or,
+    for a table, a further owner's box 1 or 5)."""
     ends = [a.top for a in parts.anchors if a.top > top + 2 and
-            (a.key in keys or a.kind == "boilerplate")]
+            (a.key in keys or a.kind == "boilerplate" or
+             (owner_boxes and a.kind == "box" and a.key in _OWNER_BOXES))]
     return min(ends, default=parts.page.height + 1)
 
 
@@ -177,7 +185,7 @@ def _revision(anchors: Sequence[Anchor]) -> K.FormRevision:
 
 def lay_out_form(pages: Sequence[Page]) -> FormLayout:
     """The Form 4 laid out over ``pages``."""
-    parts = [_read_page(page) for page in pages]
+    parts = _without_instructions([_read_page(page) for page in pages])
     anchors = [a for p in parts for a in p.anchors]
     revision = _revision(anchors)
     boxes: dict[str, BoxWords] = {}
@@ -206,8 +214,8 @@ def lay_out_form(pages: Sequence[Page]) -> FormLayout:
                 tables[key].rows += table.rows
             else:
                 tables[key] = table
-            if _band_end(part, max(a.bottom for a in part.anchors if a.key == key) - 1) > \
-                    part.page.height:
+            if _band_end(part, max(a.bottom for a in part.anchors if a.key == key) - 1,
+                         owner_boxes=True) > part.page.height:
                 open_table = key  # it runs to the page's foot: it may go on overleaf
         page_notes, runs_on = _read_notes(part, signed, notes[-1] if notes_open else None)
         notes += page_notes
@@ -218,6 +226,31 @@ def lay_out_form(pages: Sequence[Page]) -> FormLayout:
     all_anchors = [*anchors, *(a for t in tables.values() for a in t.headings)]
     return FormLayout(revision, boxes, more_owners, checks, tables, notes, remarks, signatures,
                       all_anchors, fit, joint_filers)
+
+
+#: A page printing this many of the header's box labels starts a form again.
+_FORM_START_BOXES = 3
+
+
+def _without_instructions(parts: list[_PageParts]) -> list[_PageParts]:
+    """The pages without the official form's General Instructions printed with it: from
+    their heading on, until a page starts a form again (their prose names boxes and tables
+    and numbers its paragraphs as footnotes are)."""
+    out: list[_PageParts] = []
+    reading = True
+    for part in parts:
+        boxes = {a.key for a in part.anchors if a.kind == "box" and a.score >= 90}
+        if not reading and len(boxes) < _FORM_START_BOXES:
+            continue
+        reading = True
+        heading = min((a.top for a in part.anchors if a.key == "general_instructions"),
+                      default=None)
+        if heading is not None:
+            reading = False
+            part.claimed.update(id(w) for w in part.page.words if w.top >= heading - 0.5)
+            part.anchors = [a for a in part.anchors if a.top < heading - 0.5]
+        out.append(part)
+    return out
 
 
 def _header_words(part: _PageParts) -> tuple[list[Anchor], list[Word], float]:
@@ -232,17 +265,35 @@ def _header_words(part: _PageParts) -> tuple[list[Anchor], list[Word], float]:
 
 def _read_header(part: _PageParts, revision: K.FormRevision, boxes: dict[str, BoxWords],
                  more_owners: list[BoxWords], checks: dict[str, CheckReading]) -> None:
-    labels, words, _ = _header_words(part)
+    labels, words, bottom = _header_words(part)
+    _read_boxes(part, labels, words, boxes, more_owners, checks)
+    # Further owners' boxes 1 and 5 printed after the tables.
+    after = [a for a in part.anchors if a.kind == "box" and a.key in _OWNER_BOXES and
+             a.top >= bottom]
+    if after:
+        top = min(a.top for a in after)
+        end = _band_end(part, max(a.top for a in after))
+        words = [w for w in part.page.words if id(w) not in part.claimed and
+                 w.top >= top - 1 and w.bottom <= end + 0.5]
+        _read_boxes(part, after, words, boxes, more_owners, checks, title_checks=False)
+
+
+def _read_boxes(part: _PageParts, labels: list[Anchor], words: list[Word],
+                boxes: dict[str, BoxWords], more_owners: list[BoxWords],
+                checks: dict[str, CheckReading], title_checks: bool = True) -> None:
     page_number = part.page.number
     marks = marks_of(words, part.page.rects, page_number)
     mark_words = {id(m.word) for m in marks if m.word is not None}
-    title_checks = [a for a in part.anchors if a.kind == "title_check"]
-    checks.update({k: v for k, v in read_checks(title_checks, marks).items()
-                   if k not in checks or v.checked})
+    if title_checks:
+        titled = [a for a in part.anchors if a.kind == "title_check"]
+        checks.update({k: v for k, v in read_checks(titled, marks).items()
+                       if k not in checks or v.checked})
     if not labels:
         return
     values = [w for w in words if id(w) not in mark_words]
-    assigned = assign_to_boxes(labels, _blocks(values, part.rules), part.rules)
+    blocks = [piece for block in _blocks(values, part.rules)
+              for piece in _cut_at_labels(block, labels)]
+    assigned = assign_to_boxes(labels, blocks, part.rules)
     inner_specs = {"reporting_person": address_specs(), "relationship": relationship_specs(),
                    "filing_type": filing_specs()}
     for label in sorted(labels, key=lambda a: (a.top, a.x0)):
@@ -250,7 +301,8 @@ def _read_header(part: _PageParts, revision: K.FormRevision, boxes: dict[str, Bo
         specs = inner_specs.get(label.key)
         if specs:
             taken: set[int] = set()
-            box.inner = find_anchors(_blocks(box.words, part.rules), specs, taken)
+            box.inner = _one_each(find_anchors(_blocks(box.words, part.rules), specs, taken))
+            taken = {id(w) for a in box.inner for w in a.words}
             if label.key == "reporting_person":
                 box.inner += garbled_sub_labels([w for w in box.words if id(w) not in taken],
                                                 box.inner, [s.key for s in specs])
@@ -270,6 +322,36 @@ def _read_header(part: _PageParts, revision: K.FormRevision, boxes: dict[str, Bo
                 checks[key] = reading
 
 
+def _cut_at_labels(block: list[Word], labels: Sequence[Anchor]) -> list[list[Word]]:
+    """A block of values cut where a line of it stands beside another label: values typed in
+    one column after captions ("Name:", "Relationship to Issuer:") belong to each caption."""
+    lines = group_lines(block)
+    if len(lines) < 2:
+        return [block]
+    pieces: list[list[Word]] = [[]]
+    for index, line in enumerate(lines):
+        cy = sum(w.cy for w in line) / len(line)
+        x0 = min(w.x0 for w in line)
+        beside = any(a.page == line[0].page and a.top - 0.5 <= cy <= a.bottom + 0.5 and
+                     a.x1 <= x0 + 1 for a in labels)
+        if index and beside and pieces[-1]:
+            pieces.append([])
+        pieces[-1].extend(line)
+    return pieces
+
+
+def _one_each(anchors: list[Anchor]) -> list[Anchor]:
+    """A box's sub-labels, one of each: the best match, the fuller print of like ones (an
+    officer's title "Officer" under "Officer (give title below)" is a value, not a label)."""
+    best: dict[str, Anchor] = {}
+    for a in anchors:
+        held = best.get(a.key)
+        if held is None or (a.score, len(a.words), -a.top) > (held.score, len(held.words),
+                                                             -held.top):
+            best[a.key] = a
+    return [a for a in anchors if best[a.key] is a]
+
+
 def _go_on(part: _PageParts, table: TableLayout, signed: set[int]) -> list[TableRow]:
     """Rows of a table going on at the head of this page, above its first section."""
     top = min((a.top for a in part.anchors if a.kind in ("section", "box", "boilerplate")),
@@ -285,7 +367,7 @@ def _read_table(part: _PageParts, key: str, columns: tuple[K.Column, ...], signe
     if not titles:
         return None
     top = min(a.top for a in titles)
-    bottom = _band_end(part, max(a.bottom for a in titles) - 1)
+    bottom = _band_end(part, max(a.bottom for a in titles) - 1, owner_boxes=True)
     words = [w for w in part.page.words if id(w) not in part.claimed and id(w) not in signed
              and top <= w.top and w.bottom <= bottom + 0.5]
     return lay_out_table(key, columns, words, part.rules, set(part.claimed))
@@ -331,7 +413,8 @@ def _read_notes(part: _PageParts, signed: set[int], running: NoteLines | None
              and w.top >= top and w.bottom <= bottom + 0.5 and
              not (skip is not None and abs(w.cy - (skip.top + skip.bottom) / 2) <
                   0.5 * skip.height and w.x0 < skip.x1)]
-    notes = read_notes(words, running if not starts else None)
+    # (under a heading of its own too: "Explanation of Responses (continued)")
+    notes = read_notes(words, running)
     runs_on = bottom > part.page.height and bool(notes) and not any(
         a.key in ("signature_of_reporting_person", "remarks") for a in part.anchors)
     return notes, runs_on

@@ -17,9 +17,9 @@ from extractor.layout.geometric.anchors import LabelSpec
 
 #: Box keys in the header of some revision, with their printed texts over all revisions.
 _SECTION_KEYS = ("table1", "table2", "explanation", "remarks", "signature_of_reporting_person",
-                 "reporting_owners", "signatures", "joint_filers")
+                 "reporting_owners", "signatures", "joint_filers", "general_instructions")
 #: Titles that stand alone on their line: their words also run in sentences.
-_ALONE = ("joint_filers",)
+_ALONE = ("joint_filers", "general_instructions")
 #: Check boxes of the title block (beside "FORM 4"), not of a numbered box.
 TITLE_CHECKS = ("not_subject_to_section16", "rule_10b5_1")
 RELATIONSHIP_CHECKS = ("director", "ten_percent_owner", "officer", "other")

@@ -137,6 +137,12 @@ def _boundaries(spans: list[tuple[str, str, float, float, bool]], rules: Rules,
         hi_c = (right[2] + right[3]) / 2
         ruled = [x for x, top, bottom in rules.vertical if lo_c < x < hi_c and
                  top - 2 <= band[1] and bottom + 2 >= band[0]]
+        # A column's rule runs up through its headings; a stroke only a text line high by a
+        # value (a box drawn round it) does not part columns where a rule through the
+        # headings does.
+        through = [x for x, top, bottom in rules.vertical if lo_c < x < hi_c and
+                   top - 2 <= band[0] and bottom + 2 >= band[0]]
+        ruled = through or ruled
         drawn.append(bool(ruled))
         if ruled:
             cuts.append(min(ruled, key=lambda x: abs(x - middle)))
@@ -323,6 +329,10 @@ def _column_of(word: Word, cuts: list[float]) -> int:
 _MARKERS = re.compile(r"^(\(\d{1,2}\))+$|^\d{1,2}$")
 
 
+def _valued(cell: list[Word]) -> bool:
+    return any(not _MARKERS.match(w.text) for w in cell)
+
+
 def _rows(body: list[Word], columns: list[LeafColumn], cuts: list[float],
           rules: Rules) -> list[TableRow]:
     """The body's lines grouped into rows.
@@ -355,9 +365,9 @@ def _rows(body: list[Word], columns: list[LeafColumn], cuts: list[float],
         new = not rows
         if rows and not only_markers:
             current = rows[-1]
-            filled_again = any(cells[c] and current.cells[c] and
-                               columns[c].field not in TEXT_FIELDS and
-                               not all(_MARKERS.match(w.text) for w in cells[c])
+            # (a footnote marker alone fills no cell: it may sit above its value, raised)
+            filled_again = any(_valued(cells[c]) and _valued(current.cells[c]) and
+                               columns[c].field not in TEXT_FIELDS
                                for c in range(len(columns)))
             parted = rules.horizontal_between(bottoms[i - 1] - 0.5, tops[i] + 0.5, left, right)
             far = tops[i] - bottoms[i - 1] > ROW_GAP * line_height(line)
