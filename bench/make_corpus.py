@@ -19,7 +19,14 @@ For each filing in ../shared/corpus/xml/ and each seeded variant (bench/variants
 * ``layout-<seed>.pdf``    the filing in layouts drawn by bench/layouts (other renderers'
                            looks), from development and evaluation seeds; kinds
                            ``layouts-dev/<family>`` and ``layouts-eval/<family>``;
-* ``layout-<seed>-<q>.pdf`` scans of the first evaluation layout (``layouts-eval/scan-<q>``).
+* ``layout-<seed>-<q>.pdf`` scans of the first evaluation layout (``layouts-eval/scan-<q>``);
+* ``official-<seed>.pdf``  the SEC's blank 2026 form filled in (bench/layouts/official.py), one
+                           development and one evaluation look (``layouts-<split>/official``),
+                           and scans of the evaluation one (``layouts-eval/scan-official-<q>``);
+* ``edgar-<seed>.pdf``     EDGAR's HTML view of the filing printed to PDF by Chromium
+                           (bench/edgar_view.py): one development and one evaluation look
+                           (``layouts-<split>/edgar-print``) and the plain view
+                           (``edgar-print/plain``).
 
 ``manifest.json`` lists every document with its input kind and truth.  Everything is seeded and
 reproducible; the folder is git-ignored.
@@ -49,7 +56,8 @@ from extractor.export.files import write_atomic  # noqa: E402
 from extractor.model import Form4  # noqa: E402
 
 SHARED = ROOT.parent / "shared"
-ALL_KINDS = ("pdf", "scan", "tess", "md", "ocr", "legacy", "layouts", "layout-scans")
+ALL_KINDS = ("pdf", "scan", "tess", "md", "ocr", "legacy", "layouts", "layout-scans",
+             "official", "edgar-print")
 #: Layouts drawn per document and split (bench/layouts): development seeds to look at,
 #: evaluation seeds only to measure with.
 LAYOUTS_PER_DOC = 2
@@ -138,6 +146,10 @@ def build(job: Job) -> list[dict[str, str]]:
                 add(f"{quality.name}.tess.txt", f"tesseract-{quality.name}", text)
     if {"layouts", "layout-scans"} & set(job.kinds):
         _add_layouts(job, form, add)
+    if "official" in job.kinds:
+        _add_official(job, form, add, "layout-scans" in job.kinds)
+    if "edgar-print" in job.kinds:
+        _add_edgar_prints(job, form, add)
     if {"md", "ocr"} & set(job.kinds):
         from bench.text_dumps import markdown_dump, ocr_text_dump
 
@@ -181,6 +193,39 @@ def _add_layouts(job: Job, form: Form4, add: Callable[[str, str, bytes | str], N
                     pages = scans.scan(pdf, quality, random.Random(f"{seed}:{name}"))
                     add(f"layout-{seed}-{name}.pdf", f"layouts-{split}/scan-{name}",
                         scans.image_only_pdf(pages, quality.dpi))
+
+
+def _add_official(job: Job, form: Form4, add: Callable[[str, str, bytes | str], None],
+                  with_scans: bool) -> None:
+    """The official blank filled in with a development and an evaluation look."""
+    from bench.layouts import fill_official_form
+
+    for split in ("dev", "eval"):
+        seed = layout_seeds(f"{job.doc_id}:official", split)[0]
+        pdf = fill_official_form(form, seed)
+        add(f"official-{seed}.pdf", f"layouts-{split}/official", pdf)
+        if with_scans and split == "eval":
+            for name in LAYOUT_SCAN_QUALITIES:
+                quality = scans.QUALITIES[name]
+                pages = scans.scan(pdf, quality, random.Random(f"official:{seed}:{name}"))
+                add(f"official-{seed}-{name}.pdf", f"layouts-{split}/scan-official-{name}",
+                    scans.image_only_pdf(pages, quality.dpi))
+
+
+def _add_edgar_prints(job: Job, form: Form4,
+                      add: Callable[[str, str, bytes | str], None]) -> None:
+    """EDGAR's view printed by Chromium: the plain page, a development and an evaluation look."""
+    from bench.chromium import chromium_available, print_html_to_pdf
+    from bench.edgar_view import edgar_view_html
+
+    if not chromium_available():
+        print(f"{job.doc_id}: chromium is not installed; no EDGAR prints", file=sys.stderr)
+        return
+    add("edgar-plain.pdf", "edgar-print/plain", print_html_to_pdf(edgar_view_html(form)))
+    for split in ("dev", "eval"):
+        seed = layout_seeds(f"{job.doc_id}:edgar", split)[0]
+        add(f"edgar-{seed}.pdf", f"layouts-{split}/edgar-print",
+            print_html_to_pdf(edgar_view_html(form, seed)))
 
 
 def main() -> None:

@@ -5,7 +5,7 @@ reportlab on an overlay of each page and merged onto the blank's pages with pypd
 :mod:`bench.layouts.official_places` found the blank's boxes, lines and table cells by their
 printed labels.  ``random.Random(seed)`` draws how the filer typed (:class:`Look`): the font
 (Helvetica, Times or Courier) and size (made smaller where a value would not fit its cell),
-check marks as X, x or ✔, the date, share and price formats, footnote marks "(1)" or raised,
+check marks as X, x, ✓ or ✔, the date, share and price formats, footnote marks "(1)" or raised,
 the number alignment, and whether the General Instructions pages are kept.
 
 As filers do, rows beyond the printed rows go on copies of the table's page; footnotes and
@@ -42,7 +42,8 @@ from extractor.model import DerivativeRow, Field, Form4, NonDerivativeRow
 FONTS = ("Helvetica", "Times-Roman", "Courier")
 COLOURS = {"black": (0.0, 0.0, 0.0), "blue": (0.0, 0.0, 0.8), "navy": (0.0, 0.0, 0.45)}
 DATES = ("mdY", "mdy_nopad", "mdY_nopad", "mdy")
-CHECKS = ("X", "x", "check")
+#: Check marks: typed letters, or ZapfDingbats' check glyphs.
+CHECKS = ("X", "x", "✓", "✔")
 #: Number columns of the tables (aligned as the look says); text columns wrap, left aligned.
 NUMBERS = {"shares", "price", "owned", "conversion", "acquired", "disposed",
            "underlying_shares"}
@@ -210,8 +211,16 @@ def _rows(pen: Writer, grid: Grid, rows: list[dict[str, Printed]], look: Look) -
             x0, x1 = grid.columns[key]
             align = "left" if key in TEXTS else look.number_align if key in NUMBERS \
                 else "center"
-            size, lines = pen.fit(value, x1 - x0 - 2 * pad, bottom - top - 2, look.table_size,
-                                  max_lines=1 if key not in TEXTS else 6)
+            room, height = x1 - x0 - 2 * pad, bottom - top - 2
+            if key in TEXTS:
+                size, lines = pen.fit(value, room, height, look.table_size, max_lines=6)
+            else:
+                size, lines = pen.fit(value, room, height, look.table_size, smallest=5.5)
+                if value.marks and pen.marked_width(value, size) > room:
+                    # the marks go on a line of their own under a long number
+                    size, lines = pen.fit(Printed(value.text), room, height / 2,
+                                          look.table_size)
+                    lines = [lines[0], Printed("", value.marks)]
             lead = size * pen.LEADING
             first = top + (bottom - top - len(lines) * lead) / 2 + size * 0.82
             x = {"left": x0 + pad, "right": x1 - pad, "center": (x0 + x1) / 2}[align]
@@ -224,7 +233,7 @@ def _signature(pen: Writer, form: Form4, look: Look, where: Places) -> None:
         return
     first = form.signatures[0]
     size = look.header_size
-    _line(pen, where.signature, text(first.signature_name), size)
+    _line(pen, where.signature, text(first.signature_name), size, lines=2)
     _line(pen, where.signature_date, look.date_text(first.signature_date), size,
           align="center")
 
@@ -238,25 +247,32 @@ def fill_official_form(form: Form4, seed: int) -> bytes:
     look = draw_look(seed)
     where = places(BLANK_PDF)
     width, height = where.size
+    pen = Writer((width, height), look.font, COLOURS[look.colour], look.marker)
+    room = where.explanation[2] - where.explanation[0]
+    # (the blank's page the drawing goes on, or None for an attached sheet; the drawing)
     plan: list[tuple[int | None, Callable[[Writer], None]]] = [
-        (HEADER_PAGE, lambda pen: _header(pen, form, look, where))]
+        (HEADER_PAGE, lambda p: _header(p, form, look, where))]
     for grid, rows in ((where.table_i, [cells_i(r, look) for r in form.non_derivative_table]),
                        (where.table_ii, [cells_ii(r, look) for r in form.derivative_table])):
         for chunk in _chunks(rows, len(grid.rows)):
-            plan.append((grid.page, lambda pen, g=grid, c=chunk: _rows(pen, g, c, look)))
-    notes = attachment_pages(explanation_lines(form, look), where.explanation, where.size,
-                             look, "Explanation of Responses (continued)")
-    last_table = plan.pop()
-    plan.append((TABLE_II_PAGE, lambda pen: (last_table[1](pen), notes[0](pen))))
+            plan.append((grid.page, lambda p, g=grid, c=chunk: _rows(p, g, c, look)))
+    notes = attachment_pages(explanation_lines(form, look, pen, room), where.explanation, pen,
+                             "Explanation of Responses (continued)")
+    last_rows = plan.pop()[1]
+
+    def last_table_ii(p: Writer) -> None:
+        last_rows(p)
+        notes[0](p)
+
+    plan.append((TABLE_II_PAGE, last_table_ii))
     plan += [(None, draw) for draw in notes[1:]]
-    plan.append((SIGNATURE_PAGE, lambda pen: _signature(pen, form, look, where)))
+    plan.append((SIGNATURE_PAGE, lambda p: _signature(p, form, look, where)))
     if len(form.reporting_owners) > 1 or len(form.signatures) > 1:
         plan += [(None, draw) for draw in attachment_pages(
-            owner_lines(form, look), None, where.size, look, "Additional Reporting Persons")]
+            owner_lines(form, look, pen, room), None, pen, "Additional Reporting Persons")]
     blank = PdfReader(BLANK_PDF)
     if look.instructions:
-        plan += [(n, lambda pen: None) for n in range(SIGNATURE_PAGE + 1, len(blank.pages))]
-    pen = Writer((width, height), look.font, COLOURS[look.colour], look.marker)
+        plan += [(n, lambda p: None) for n in range(SIGNATURE_PAGE + 1, len(blank.pages))]
     for _, draw in plan:
         draw(pen)
         pen.canvas.showPage()

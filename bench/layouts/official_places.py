@@ -16,6 +16,7 @@ Coordinates are pdfplumber's: points from the page's top-left corner, ``(x0, top
 from __future__ import annotations
 
 import functools
+import itertools
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -39,7 +40,8 @@ HEADER_LABELS: dict[str, str] = {
     "zip": "(Zip/Postal Code)", "country": "(Country)",
     "box2": "2. Issuer Name and Ticker or Trading", "symbol": "Symbol",
     "box2a": "2a. Foreign Trading Symbol",
-    "box3": "3. Date of Earliest Transaction Required", "box3_end": "to be Reported (Month/Day/Year)",
+    "box3": "3. Date of Earliest Transaction Required",
+    "box3_end": "to be Reported (Month/Day/Year)",
     "box4": "4. If Amendment, Date Original Filed", "box4_end": "(Month/Day/Year)",
     "box5": "5. Relationship of Reporting Person(s) to Issuer",
     "director": "Director", "officer": "Officer (give title below)", "ten": "10% Owner",
@@ -270,7 +272,7 @@ def _grid(page: _Page, number: int, columns: tuple[tuple[str, str, str | None], 
         out[key] = column_of(x)
         headings[key] = Label((word["x0"], word["top"], word["x1"], word["bottom"]),
                               word["baseline"])
-    rows = tuple(zip(full[1:-1], full[2:], strict=True))
+    rows = tuple(itertools.pairwise(full[1:]))
     return Grid(number, rows, out, headings)
 
 
