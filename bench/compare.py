@@ -16,6 +16,9 @@ row pairing with the most equal cells first), owners by name, footnotes by id.
 The street is compared as the paper form prints it: one line.  EDGAR's split of that line into
 ``rptOwnerStreet1`` and ``rptOwnerStreet2`` is not printed anywhere, so street1 and street2 are
 joined (and punctuation ignored) before comparing, as ``rpt_owner_street``.
+
+Fields EDGAR XML has and no printed form shows (``NOT_PRINTED_FIELDS``: the CIKs, the equity
+swap flag, the non-US address flag) are not compared: a reading of paper cannot have them.
 """
 
 from __future__ import annotations
@@ -30,7 +33,7 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
-from extractor.model import Field, Form4, ReportingOwner
+from extractor.model import NOT_PRINTED_FIELDS, Field, Form4, ReportingOwner
 
 OUTCOMES = ("correct", "wrong", "flagged", "missing")
 
@@ -90,6 +93,8 @@ def _compare_objects(group: str, prefix: str, truth: Any, got: Any | None) -> li
     """Field by field over two dataclass instances of the same type (``got`` may be None)."""
     out: list[Comparison] = []
     for spec in dataclasses.fields(truth):
+        if spec.name in NOT_PRINTED_FIELDS:
+            continue
         value = getattr(truth, spec.name)
         other = getattr(got, spec.name) if got is not None else None
         path = f"{prefix}.{spec.name}"

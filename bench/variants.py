@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import random
+import zlib
 from collections.abc import Callable
 from decimal import Decimal
 
@@ -71,6 +72,8 @@ def joint_filing(form: Form4, rng: random.Random) -> Form4:
     other = dataclasses.replace(
         first, rpt_owner_name=_f(f"{last} {given}"), last_name=_f(last), first_name=_f(given),
         middle_name=Field(),
+        # A CIK of its own (EDGAR refuses one owner CIK twice), from the name, not the seed.
+        rpt_owner_cik=_f(str(1_900_000 + zlib.crc32(f"{last} {given}".encode()) % 99_999)),
         relationship=Relationship(is_director=_f(False), is_officer=_f(False),
                                   is_ten_percent_owner=_f(True), is_other=_f(False)))
     return dataclasses.replace(form, reporting_owners=(*form.reporting_owners, other),

@@ -105,6 +105,12 @@ class ReportingOwner:
     rpt_owner_state: Field[str] = Field()
     rpt_owner_zip_code: Field[str] = Field()
     relationship: Relationship = Relationship()
+    #: EDGAR's Central Index Key: in EDGAR XML and SGML headers, never on the printed form.
+    rpt_owner_cik: Field[str] = Field()
+    #: The 2026 revision's "(Country)" line, as EDGAR XML's ``rptOwnerCountry`` gives it.
+    rpt_owner_country: Field[str] = Field()
+    #: EDGAR XML's ``rptOwnerNonUSAddressFlag`` (2026): the address is outside the US.
+    rpt_owner_non_us_address_flag: Field[bool] = Field()
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,6 +119,10 @@ class Issuer:
 
     issuer_name: Field[str] = Field()
     issuer_trading_symbol: Field[str] = Field()
+    #: EDGAR's Central Index Key: in EDGAR XML and SGML headers, never on the printed form.
+    issuer_cik: Field[str] = Field()
+    #: The 2026 revision's box 2a, "Foreign Trading Symbol".
+    issuer_foreign_trading_symbol: Field[str] = Field()
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,6 +142,8 @@ class NonDerivativeRow:
     shares_owned_following_transaction: Field[Decimal] = Field()
     direct_or_indirect_ownership: Field[str] = Field()
     nature_of_ownership: Field[str] = Field()
+    #: EDGAR XML's ``equitySwapInvolved``; the paper form prints it only as a code K.
+    equity_swap_involved: Field[bool] = Field()
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,6 +167,8 @@ class DerivativeRow:
     shares_owned_following_transaction: Field[Decimal] = Field()
     direct_or_indirect_ownership: Field[str] = Field()
     nature_of_ownership: Field[str] = Field()
+    #: EDGAR XML's ``equitySwapInvolved``; the paper form prints it only as a code K.
+    equity_swap_involved: Field[bool] = Field()
 
 
 @dataclass(frozen=True, slots=True)
@@ -236,6 +250,13 @@ class Form4:
         return items
 
 
+#: Model fields EDGAR XML has and the printed form does not show (a CIK, the swap flag, which
+#: paper shows as a code K, the non-US flag, which paper shows as a country): a reading of
+#: paper is not judged on them.
+NOT_PRINTED_FIELDS = frozenset({"issuer_cik", "rpt_owner_cik", "equity_swap_involved",
+                                "rpt_owner_non_us_address_flag"})
+
+
 def iter_fields(obj: object, prefix: str = "") -> Iterator[tuple[str, Field]]:
     """Walk any model object depth first and yield ``(path, Field)`` pairs."""
     if isinstance(obj, Field):
@@ -271,7 +292,7 @@ def map_fields(obj: Any, change: Callable[[str, Field], Field], prefix: str = ""
 
 
 __all__ = [
-    "REVIEW_THRESHOLD", "DerivativeRow", "Field", "Footnote", "Form4", "Issuer",
-    "NonDerivativeRow", "Provenance", "Relationship", "ReportingOwner", "ReviewItem",
+    "NOT_PRINTED_FIELDS", "REVIEW_THRESHOLD", "DerivativeRow", "Field", "Footnote", "Form4",
+    "Issuer", "NonDerivativeRow", "Provenance", "Relationship", "ReportingOwner", "ReviewItem",
     "Signature", "iter_fields", "map_fields", "unread",
 ]

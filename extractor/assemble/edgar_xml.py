@@ -124,6 +124,9 @@ def _owner(element: Element) -> ReportingOwner:
         rpt_owner_city=get(address, "rptOwnerCity"),
         rpt_owner_state=get(address, "rptOwnerState"),
         rpt_owner_zip_code=get(address, "rptOwnerZipCode"),
+        rpt_owner_cik=_field(element.find("reportingOwnerId/rptOwnerCik")),
+        rpt_owner_country=get(address, "rptOwnerCountry"),
+        rpt_owner_non_us_address_flag=get(address, "rptOwnerNonUSAddressFlag", _bool),
         relationship=Relationship(
             is_director=flag("isDirector"),
             is_officer=flag("isOfficer"),
@@ -161,6 +164,8 @@ def _common(row: Element) -> dict[str, Field]:
             "postTransactionAmounts/sharesOwnedFollowingTransaction", _decimal),
         "direct_or_indirect_ownership": at("ownershipNature/directOrIndirectOwnership"),
         "nature_of_ownership": at("ownershipNature/natureOfOwnership"),
+        "equity_swap_involved": _field(coding.find("equitySwapInvolved")
+                                       if coding is not None else None, _bool),
     }
 
 
@@ -205,7 +210,10 @@ def read_edgar_xml(data: bytes, source_name: str = "") -> Form4:
     return Form4(
         document_type=_field(root.find("documentType")),
         issuer=Issuer(_field(root.find("issuer/issuerName")),
-                      _field(root.find("issuer/issuerTradingSymbol"))),
+                      _field(root.find("issuer/issuerTradingSymbol")),
+                      issuer_cik=_field(root.find("issuer/issuerCik")),
+                      issuer_foreign_trading_symbol=_field(
+                          root.find("issuer/issuerForeignTradingSymbol"))),
         reporting_owners=owners,
         period_of_report=_field(root.find("periodOfReport"), _date),
         date_of_original_submission=_field(root.find("dateOfOriginalSubmission"), _date),

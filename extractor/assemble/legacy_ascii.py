@@ -25,6 +25,7 @@ from extractor.assemble.legacy_ascii_notes import (
     read_signatures,
 )
 from extractor.assemble.legacy_ascii_tables import CLEAN, SOURCE, read_typed_tables
+from extractor.assemble.sgml_ciks import with_header_ciks
 from extractor.errors import NotAForm4Error, UnsupportedInputError
 from extractor.fields.addresses import parse_city_state_zip, split_street
 from extractor.fields.dates import parse_date, parse_month_year
@@ -125,7 +126,7 @@ def read_legacy_ascii(text: str) -> Form4:
     statement_month, period = _read_period(doc, boxes)
     document_type, original = _read_amendment(doc, boxes.get("amendment"))
     non_derivative, derivative, review = read_typed_tables(doc.body, revision)
-    return Form4(
+    return with_header_ciks(Form4(
         document_type=document_type,
         issuer=_read_issuer(doc, boxes.get("issuer")),
         reporting_owners=(owner,),
@@ -142,7 +143,7 @@ def read_legacy_ascii(text: str) -> Form4:
         form_revision=revision.name,
         source_kind=SOURCE,
         review=tuple(review),
-    )
+    ), header, SOURCE)
 
 
 def _form4_text(documents: tuple[SgmlDocument, ...], header: SgmlHeader | None) -> str:

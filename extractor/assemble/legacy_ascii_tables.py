@@ -49,8 +49,9 @@ def read_typed_tables(body: str, revision: K.FormRevision) -> tuple[
         key = _which_table(table, revision)
         if key is None:
             if table.rows:
-                review.append(ReviewItem("tables", "a typed table is neither Table I nor II: "
-                                                   f"{table.caption[:60]!r}"))
+                review.append(ReviewItem("non_derivative_table",
+                                         "a typed table is neither Table I nor II: "
+                                         f"{table.caption[:60]!r}"))
             continue
         columns = revision.table2 if key == "table2" else revision.table1
         path = "derivative_table" if key == "table2" else "non_derivative_table"
@@ -66,7 +67,7 @@ def read_typed_tables(body: str, revision: K.FormRevision) -> tuple[
             if parsed is not None:
                 rows[key].append(parsed)
             else:
-                review.append(ReviewItem(f"{path}[{len(rows[key])}]", (
+                review.append(ReviewItem(path, (
                     f"a row of {len(row.cells)} cells in a {width}-column table could not "
                     f"be read ({reason}): {raw!r}")))
     return tuple(rows["table1"]), tuple(rows["table2"]), review  # type: ignore[arg-type]

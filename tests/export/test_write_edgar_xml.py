@@ -31,8 +31,11 @@ def test_element_order_follows_the_specification(corpus_xml: list[Path]) -> None
         "securityTitle", "conversionOrExercisePrice", "transactionDate", "transactionCoding",
         "transactionAmounts", "exerciseDate", "expirationDate", "underlyingSecurity",
         "postTransactionAmounts", "ownershipNature"]
-    assert root.find("issuer/issuerCik") is None
-    assert root.find("reportingOwner/reportingOwnerId/rptOwnerCik") is None
+    # The CIKs EDGAR XML carries are kept (issue 20), as EDGAR wrote them.
+    assert root.findtext("issuer/issuerCik") == "0001318605"
+    assert root.findtext("reportingOwner/reportingOwnerId/rptOwnerCik") == "0001494730"
+    assert root.findtext("nonDerivativeTable/nonDerivativeTransaction/transactionCoding/"
+                         "equitySwapInvolved") == "0"
     assert transaction.find("exerciseDate/value") is None
     assert transaction.find("exerciseDate/footnoteId").get("id") == "F2"
     assert root.findtext("nonDerivativeTable/nonDerivativeTransaction/transactionAmounts/"
