@@ -150,7 +150,11 @@ def trust(path: str, ocr_confidence: float, quality: str, text: str = "",
     need = "this rare needs a second engine's reading" if misread_code is not None \
         else "is never trusted there" if threshold is None else \
         f"needs OCR confidence {threshold:.2f}"
-    reason = (f"read by OCR (confidence {ocr_confidence:.2f}) on {_PAGE_WORDS[quality]}, "
+    kept = min(ocr_confidence, UNTRUSTED_CAP)
+    # The reason names the confidence the field is left with, and tesseract's when it differs.
+    said = f"{kept:.2f}" if f"{kept:.2f}" == f"{ocr_confidence:.2f}" else \
+        f"{kept:.2f}, tesseract's {ocr_confidence:.2f} capped"
+    reason = (f"read by OCR (confidence {said}) on {_PAGE_WORDS[quality]}, "
               f"where a {kind} {need}")
     if slip is not None and quality != CLEAN:
         reason += f" ({slip[0]!r} reads like a slip of {slip[1]!r})"
@@ -166,4 +170,4 @@ def trust(path: str, ocr_confidence: float, quality: str, text: str = "",
         reason += f"; a second OCR engine read {second.second!r}"
     elif doubt is not None:
         reason += f"; a second OCR engine read it alike, but {doubt}"
-    return min(ocr_confidence, UNTRUSTED_CAP), reason
+    return kept, reason

@@ -346,8 +346,8 @@ def _read_table(region: Region | None, columns: tuple[K.Column, ...], derivative
         words = " ".join(c for c in cells if c).split()
         row, reason = parse_row_words(words, derivative, 0.85, provenance)
         if row is None:
-            review.append(ReviewItem(f"{path}[line {line.line_number}]",
-                                     f"row could not be read ({reason}): {line.text!r}"))
+            review.append(ReviewItem(path, f"row on line {line.line_number} could not be read "
+                                           f"({reason}): {line.text!r}"))
         else:
             rows.append(row)
     return rows

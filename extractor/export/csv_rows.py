@@ -2,7 +2,9 @@
 
 A filing with no readable rows still gets one line (table empty), so no filing disappears from
 a batch's CSV.  Values the extractor flagged are written empty, with the reasons in
-``review_reasons``.
+``review_reasons``: a row's own, then the filing's outside any row (box 1 to 6, owners,
+footnotes, signatures, lost rows), each after its path.  ``needs_review`` is 1 exactly when
+``review_reasons`` is not empty.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from __future__ import annotations
 import csv
 import dataclasses
 import io
+import re
 from collections.abc import Iterable
 from typing import Any
 
@@ -34,6 +37,24 @@ def _cell(field: Field) -> Any:
     return int(value) if isinstance(value, bool) else value
 
 
+#: A path inside one table row: "derivative_table[2].transaction_code".
+_ROW_PATH = re.compile(r"^(non_derivative_table|derivative_table)\[(\d+)\]\.")
+
+
+def _reasons_by_row(form: Form4) -> tuple[dict[tuple[str, int], list[str]], list[str]]:
+    """Every review reason, as "path: reason", by the table row it is in, and the others."""
+    by_row: dict[tuple[str, int], list[str]] = {}
+    outside: list[str] = []
+    for item in form.review_items():
+        match = _ROW_PATH.match(item.path)
+        if match is None:
+            outside.append(f"{item.path}: {item.reason}")
+        else:
+            name = item.path[match.end():]
+            by_row.setdefault((match[1], int(match[2])), []).append(f"{name}: {item.reason}")
+    return by_row, outside
+
+
 def csv_records(form: Form4, source_path: str | None = None) -> list[dict[str, Any]]:
     """The CSV lines of one filing as dicts keyed by :data:`HEADER`."""
     head = {
@@ -51,21 +72,24 @@ def csv_records(form: Form4, source_path: str | None = None) -> list[dict[str, A
            [("II", i, r) for i, r in enumerate(form.derivative_table)]
     if not rows:
         reasons = "; ".join(f"{i.path}: {i.reason}" for i in form.review_items())
-        return [{**head, "table": "", "row": "", "review_reasons": reasons}]
+        return [{**head, "table": "", "row": "", "review_reasons": reasons,
+                 "needs_review": int(bool(reasons))}]
+    by_row, outside = _reasons_by_row(form)
     records = []
     for table, index, row in rows:
         record = {**head, "table": table, "row": index, "is_holding": int(row.is_holding)}
-        refs, reasons = [], []
+        refs: list[str] = []
         for spec in dataclasses.fields(row):
             value = getattr(row, spec.name)
             if not isinstance(value, Field):
                 continue
             record[spec.name] = _cell(value)
             refs.extend(f"{spec.name}:{ref}" for ref in value.footnote_ids)
-            if value.review_reason:
-                reasons.append(f"{spec.name}: {value.review_reason}")
+        name = "derivative_table" if table == "II" else "non_derivative_table"
+        why = by_row.get((name, index), []) + outside
         record["footnote_ids"] = " ".join(refs)
-        record["review_reasons"] = "; ".join(reasons)
+        record["review_reasons"] = "; ".join(why)
+        record["needs_review"] = int(bool(why))
         records.append(record)
     return records
 

@@ -58,18 +58,44 @@ def _convert(obj: Any) -> Any:
     return _value(obj)
 
 
-def to_json_dict(form: Form4, source_path: str | None = None) -> dict[str, Any]:
-    """``form`` as plain JSON-ready data."""
+def review_entries(form: Form4) -> list[dict[str, Any]]:
+    """The ``review`` items: each names a path of the document (a field's, or for a doubt
+    about a whole part, such as rows lost from a table, that part's) and, for a field, its
+    value, confidence, page and box."""
+    fields = dict(form.iter_fields())
+    out = []
+    for item in form.review_items():
+        field = fields.get(item.path)
+        prov = field.provenance if field is not None else None
+        out.append({
+            "path": item.path,
+            "reason": item.reason,
+            "value": _value(field.value) if field is not None else None,
+            "confidence": round(field.confidence, 3) if field is not None else None,
+            "page": prov.page if prov is not None else None,
+            "box": list(prov.bbox) if prov is not None and prov.bbox is not None else None,
+        })
+    return out
+
+
+def to_json_dict(form: Form4, source_path: str | None = None,
+                 reviewed: list[dict[str, Any]] | None = None) -> dict[str, Any]:
+    """``form`` as plain JSON-ready data; ``reviewed`` (from ``form4 review export``) lists
+    the values a person confirmed, corrected or marked unreadable."""
     body = _convert(form)
+    extra = {"reviewed": reviewed} if reviewed is not None else {}
     return {
         "format_version": JSON_FORMAT_VERSION,
         "source_path": source_path,
         "needs_review": form.needs_review,
-        "review": [{"path": i.path, "reason": i.reason} for i in form.review_items()],
+        "review": review_entries(form),
+        **extra,
         **body,
     }
 
 
-def to_json(form: Form4, source_path: str | None = None, indent: int | None = 2) -> str:
+def to_json(form: Form4, source_path: str | None = None, indent: int | None = 2,
+            reviewed: list[dict[str, Any]] | None = None) -> str:
     """``form`` as a JSON string."""
-    return json.dumps(to_json_dict(form, source_path), indent=indent, ensure_ascii=False)
+    return json.dumps(to_json_dict(form, source_path, reviewed), indent=indent,
+                      ensure_ascii=False)

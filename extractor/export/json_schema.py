@@ -36,6 +36,22 @@ _PROVENANCE = {
 }
 
 
+_REVIEWED = {
+    "type": "object",
+    "required": ["path", "action", "reviewer", "at"],
+    "properties": {
+        "path": {"type": "string"},
+        "action": {"enum": ["accepted", "corrected", "unreadable"]},
+        "reviewer": {"type": "string"},
+        "at": {"type": "string", "description": "UTC time, ISO 8601"},
+        "old_value": {"description": "the value read before the review"},
+        "value": {"description": "the value after the review"},
+        "reason": {"type": ["string", "null"], "description": "the doubt the person resolved"},
+    },
+    "additionalProperties": False,
+}
+
+
 def _field_schema(value_type: Any) -> dict[str, Any]:
     return {
         "type": "object",
@@ -82,7 +98,7 @@ def _schema_for(hint: Any, defs: dict[str, Any]) -> dict[str, Any]:
 
 def json_schema() -> dict[str, Any]:
     """The JSON Schema (draft 2020-12) of :func:`~extractor.export.json_document.to_json_dict`."""
-    defs: dict[str, Any] = {"Provenance": _PROVENANCE}
+    defs: dict[str, Any] = {"Provenance": _PROVENANCE, "Reviewed": _REVIEWED}
     _schema_for(Form4, defs)
     form = defs["Form4"]
     return {
@@ -99,9 +115,21 @@ def json_schema() -> dict[str, Any]:
             "source_path": {"type": ["string", "null"]},
             "needs_review": {"type": "boolean"},
             "review": {"type": "array", "items": {
-                "type": "object", "required": ["path", "reason"],
-                "properties": {"path": {"type": "string"}, "reason": {"type": "string"}},
+                "type": "object",
+                "required": ["path", "reason", "value", "confidence", "page", "box"],
+                "properties": {
+                    "path": {"type": "string", "description": "a field's path, or the part "
+                             "of the document (a table) a doubt about the whole concerns"},
+                    "reason": {"type": "string"},
+                    "value": {"description": "the field's value as read (null for a part)"},
+                    "confidence": {"type": ["number", "null"], "minimum": 0, "maximum": 1},
+                    "page": {"type": ["integer", "null"], "minimum": 1},
+                    "box": {"type": ["array", "null"], "items": {"type": "number"},
+                            "minItems": 4, "maxItems": 4}},
                 "additionalProperties": False}},
+            "reviewed": {"type": "array", "description": "written by form4 review export: "
+                         "the values a person accepted, corrected or marked unreadable",
+                         "items": {"$ref": "#/$defs/Reviewed"}},
             **form["properties"],
         },
         "additionalProperties": False,

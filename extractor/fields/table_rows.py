@@ -175,7 +175,8 @@ def _expect(walker: _Walker, name: str, check: object, what: str,
             absorb_refs: bool = True) -> None:
     token = walker.peek()
     if token is None or not check(token):  # type: ignore[operator]
-        raise _GrammarError(f"expected {what} at {token!r}")
+        where = "the end of the row" if token is None else repr(token)  # never "None"
+        raise _GrammarError(f"expected {what} at {where}")
     walker.take(name, absorb_refs)
 
 

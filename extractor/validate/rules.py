@@ -247,15 +247,22 @@ def _check_rows(form: Form4) -> list[ReviewItem]:
             "security, but no Table II row values could be read: the row values were lost "
             "from the text; none were invented"))
     if not form.non_derivative_table and not form.derivative_table and not derivative_hints:
-        items.append(ReviewItem("tables", "no row of Table I or Table II could be read; a Form 4 "
-                                          "reports at least one transaction or holding"))
+        items.append(ReviewItem("non_derivative_table",
+                                "no row of Table I or Table II could be read; a Form 4 "
+                                "reports at least one transaction or holding"))
     known = {n.footnote_id for n in form.footnotes}
+    # Paths name real fields: the first value carrying the marker, the note's own text.
+    first_ref = {}
+    for path, field in form.iter_fields():
+        for ref in field.footnote_ids:
+            first_ref.setdefault(ref, path)
     for ref in sorted(referenced - known, key=lambda r: (len(r), r)):
-        items.append(ReviewItem(f"footnotes.{ref}", f"footnote {ref} is referenced but its text "
-                                                    "was not found"))
+        items.append(ReviewItem(first_ref[ref], f"footnote {ref} is referenced but its text "
+                                                "was not found"))
     for note in orphans:
         if note not in derivative_hints or form.derivative_table:
-            items.append(ReviewItem(f"footnotes.{note.footnote_id}",
+            index = form.footnotes.index(note)
+            items.append(ReviewItem(f"footnotes[{index}].text",
                                     f"footnote {note.footnote_id} is referenced by no extracted "
                                     "value; a marker or a row may have been lost"))
     return items
