@@ -11,6 +11,10 @@ class UnreadableInputError(Form4Error):
     """The path cannot be read, the file is empty, corrupt, encrypted or binary junk."""
 
 
+class OcrTimeoutError(UnreadableInputError):
+    """tesseract took longer than the time limit over one page (a hung or runaway read)."""
+
+
 class NotAForm4Error(Form4Error):
     """The input is readable but is not a Form 4 (e.g. a Form 3, or an unrelated document)."""
 

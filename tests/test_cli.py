@@ -7,6 +7,7 @@ import io
 import json
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -100,9 +101,10 @@ def test_several_paths_other_files_still_processed(seed_path: Path, tmp_path: Pa
     assert f"{empty}: the file is empty" in result.stderr
     assert f"{missing}: no such file" in result.stderr
     assert "1 read, 2 failed" in result.stderr
-    written = json.loads((out / f"{seed_path.stem}.json").read_text())
+    outputs = sorted(out.rglob("*.json"))  # the input tree mirrored, the whole name kept
+    assert [p.name for p in outputs] == [f"{seed_path.name}.json"]
+    written = json.loads(outputs[0].read_text())
     assert written["issuer"]["issuer_name"]["value"] == "Cellectar Biosciences, Inc."
-    assert sorted(p.name for p in out.iterdir()) == [f"{seed_path.stem}.json"]
 
 
 def test_a_failure_of_the_extractor_on_one_file_does_not_stop_the_batch(
@@ -129,7 +131,7 @@ def test_a_failure_of_the_extractor_on_one_file_does_not_stop_the_batch(
     assert errors == [f"form4: error: {seed_path}: the extractor failed (RuntimeError: a field); "
                       "this is a bug, please report it with the file"]
     assert "1 read, 1 failed" in result.stderr
-    assert sorted(p.name for p in out.iterdir()) == [f"{corpus_xml[0].stem}.json"]
+    assert sorted(p.name for p in out.rglob("*.json")) == [f"{corpus_xml[0].name}.json"]
 
 
 def test_several_json_to_stdout_are_json_lines(seed_path: Path, corpus_xml: list[Path]) -> None:
@@ -165,3 +167,137 @@ def test_render_command(corpus_xml: list[Path], tmp_path: Path) -> None:
     bad = run("render", str(tmp_path / "missing.xml"), "-o", str(tmp_path / "x.pdf"))
     assert bad.returncode == 2 and "no such file" in bad.stderr
     assert not (tmp_path / "x.pdf").exists()
+
+
+def _shared_xml() -> list[Path]:
+    """The corpus's EDGAR XML filings; the test is skipped without ../shared."""
+    files = sorted((Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "xml")
+                   .glob("*.xml"))
+    if not files:
+        pytest.skip("../shared/corpus/xml is missing")
+    return files
+
+
+def test_a_path_through_dot_dot_is_no_hidden_path(tmp_path: Path) -> None:
+    xml = tmp_path / "xml"
+    xml.mkdir()
+    for source in _shared_xml()[:2]:
+        (xml / source.name).write_bytes(source.read_bytes())
+    (tmp_path / "work").mkdir()
+    result = run("extract", "../xml", "-o", "out", cwd=tmp_path / "work")
+    assert result.returncode == 0, result.stderr
+    assert "form4: 2 read, 0 failed" in result.stderr
+    assert len(list((tmp_path / "work" / "out").rglob("*.json"))) == 2
+
+
+def test_outputs_never_collide_and_are_not_read_back(tmp_path: Path) -> None:
+    first, second = _shared_xml()[:2]
+    tree = tmp_path / "in"
+    for folder, source in (("a", first), ("b", second)):
+        (tree / folder).mkdir(parents=True)
+        (tree / folder / "x.xml").write_bytes(source.read_bytes())
+    (tree / "a" / "x.txt").write_bytes(second.read_bytes())  # same stem, other suffix
+    out = tree / "out"  # inside the input directory
+    for _ in range(2):
+        result = run("extract", str(tree), "-o", str(out))
+        assert result.returncode == 0, result.stderr
+        assert "form4: 3 read, 0 failed" in result.stderr  # not its own outputs as well
+    names = sorted(str(p.relative_to(out)) for p in out.rglob("*.json"))
+    assert names == ["a/x.txt.json", "a/x.xml.json", "b/x.xml.json"]
+    documents = {n: json.loads((out / n).read_text()) for n in names}
+    assert documents["a/x.xml.json"]["source_path"] == str(tree / "a" / "x.xml")
+    assert documents["b/x.xml.json"]["source_path"] == str(tree / "b" / "x.xml")
+
+
+def test_output_problems_are_one_line_before_the_work(tmp_path: Path) -> None:
+    first, second = (str(p) for p in _shared_xml()[:2])
+    blocker = tmp_path / "a-file"
+    blocker.write_text("x")
+    cases = [
+        (["extract", first, second, "-o", str(blocker / "out")], "cannot write there"),
+        (["extract", first, second, "-o", str(tmp_path / "x.json")], "need a directory"),
+        (["extract", first, "--format", "csv", "-o", str(tmp_path)], "a directory"),
+        (["batch", first, "-o", str(blocker)], "a file, not a directory"),
+        (["batch", "-o", str(tmp_path / "new")], "--resume"),
+    ]
+    for args, message in cases:
+        result = run(*args)
+        assert result.returncode == 2, args
+        lines = result.stderr.strip().splitlines()
+        assert len(lines) == 1 and lines[0].startswith("form4: error: "), lines
+        assert message in lines[0]
+        assert result.stdout == ""
+    assert not (tmp_path / "x.json").exists() and not (tmp_path / "new").exists()
+
+
+def test_dash_is_standard_output(tmp_path: Path) -> None:
+    source = _shared_xml()[0]
+    result = run("extract", str(source), "-o", "-", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["issuer"]["issuer_trading_symbol"]["value"] == "AAPL"
+    assert list(tmp_path.iterdir()) == []
+
+
+def _many(tmp_path: Path, count: int) -> Path:
+    tree = tmp_path / "in"
+    tree.mkdir()
+    sources = _shared_xml()
+    for index in range(count):
+        source = sources[index % len(sources)]
+        (tree / f"{index:04d}_{source.name}").write_bytes(
+            source.read_bytes() + f"<!-- {index} -->".encode())
+    return tree
+
+
+def _interrupt_when(process: subprocess.Popen[str], ready: Callable[[], bool]) -> str:
+    import os
+    import signal
+    import time
+
+    deadline = time.monotonic() + 60
+    while not ready():
+        assert process.poll() is None, "it ended before it could be interrupted"
+        assert time.monotonic() < deadline
+        time.sleep(0.01)
+    os.killpg(process.pid, signal.SIGINT)  # Ctrl-C: the terminal signals the whole group
+    _, stderr = process.communicate(timeout=60)
+    return stderr
+
+
+def test_ctrl_c_is_exit_130_with_one_line(tmp_path: Path) -> None:
+    tree = _many(tmp_path, 600)
+    out = tmp_path / "out"
+    extract_run = subprocess.Popen([*FORM4, "extract", str(tree), "-o", str(out)],
+                                   stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                                   text=True, start_new_session=True)
+    stderr = _interrupt_when(extract_run, lambda: out.is_dir() and any(out.iterdir()))
+    assert extract_run.returncode == 130
+    assert stderr.strip().splitlines()[-1] == "form4: interrupted"
+    assert "Traceback" not in stderr
+
+    batch_out = tmp_path / "batch"
+    batch_run = subprocess.Popen([*FORM4, "batch", str(tree), "-o", str(batch_out),
+                                  "--workers", "2"], stdout=subprocess.DEVNULL,
+                                 stderr=subprocess.PIPE, text=True, start_new_session=True)
+    stderr = _interrupt_when(batch_run, lambda: len(list(batch_out.glob("*.json"))) >= 50)
+    assert batch_run.returncode == 130
+    assert stderr.strip().splitlines()[-1].startswith("form4: interrupted; the work done is kept")
+    assert "Traceback" not in stderr
+    again = run("batch", str(tree), "-o", str(batch_out))
+    assert again.returncode == 0, again.stderr
+    assert " done before" in again.stderr
+    assert len(list(batch_out.glob("*.json"))) == 600
+
+
+def test_batch_command(tmp_path: Path) -> None:
+    tree = _many(tmp_path, 5)
+    (tree / "empty.txt").write_bytes(b"")
+    out = tmp_path / "out"
+    result = run("batch", str(tree), "-o", str(out), "--format", "csv", "--workers", "2")
+    assert result.returncode == 2, result.stderr  # one input could not be read
+    lines = result.stderr.strip().splitlines()
+    assert lines[0] == f"form4: error: {tree / 'empty.txt'}: the file is empty"
+    assert "form4: 5 read (0 with values to review), 1 failed (1 bad input);" in lines[1]
+    assert lines[2].startswith("form4: results: ") and lines[3].endswith("failures.csv")
+    with open(out / "filings.csv", newline="") as handle:
+        assert len(list(csv.DictReader(handle))) == 5

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from PIL import Image
 
-from extractor.errors import MissingDependencyError, UnreadableInputError
+from extractor.errors import MissingDependencyError, OcrTimeoutError, UnreadableInputError
 from extractor.ingest.pdf_words import Word
 
 #: tesseract's own threads fight over 2 cores: ~3.5 s a page with one thread, ~22 s without.
@@ -74,10 +74,11 @@ class Tesseract:
     Use it as a context manager: a process never handed its image is stopped on leaving.
     """
 
-    def __init__(self, config: str, timeout: float = READ_TIMEOUT_SECONDS) -> None:
+    def __init__(self, config: str, timeout: float | None = None) -> None:
         import pytesseract
 
-        self._timeout = timeout
+        # read at call time, so that `form4 batch --ocr-timeout` can set it for a worker
+        self._timeout = READ_TIMEOUT_SECONDS if timeout is None else timeout
         command = [pytesseract.pytesseract.tesseract_cmd, "stdin", "stdout", *config.split(),
                    "tsv"]
         try:
@@ -101,7 +102,7 @@ class Tesseract:
         except subprocess.TimeoutExpired:
             process.kill()
             process.communicate()
-            raise UnreadableInputError(
+            raise OcrTimeoutError(
                 f"tesseract did not finish reading the page in {self._timeout:g} s") from None
         if process.returncode != 0:
             message = err.decode(errors="replace").strip().splitlines() or ["no message"]
