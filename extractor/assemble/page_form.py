@@ -227,7 +227,8 @@ def _cell_text(words: Sequence[Word], row_height: float) -> str:
     """A cell's text with raised small digits written as the markers they are: "(1)".
 
     A digit is a superscript marker when it is smaller than the word it follows in the cell
-    and stands above that word's baseline, or, alone, smaller than the row's words.
+    and stands above that word's baseline or on a line of its own, or, alone, smaller than
+    the row's words.
     """
     lines: list[list[Word]] = []
     for word in sorted(words, key=lambda w: w.bottom):
@@ -237,13 +238,16 @@ def _cell_text(words: Sequence[Word], row_height: float) -> str:
         else:
             lines.append([word])
     ordered = [w for line in lines for w in sorted(line, key=lambda w: w.x0)]
+    alone = {id(line[0]) for line in lines[1:] if len(line) == 1}
     parts = []
     for index, word in enumerate(ordered):
         before = ordered[index - 1] if index else None
         height = word.bottom - word.top
+        small = before is not None and height < 0.8 * (before.bottom - before.top)
+        # (small digits on a line of their own under a long number are its markers too)
         raised = bool(_SUPERSCRIPT_DIGITS.match(word.text)) and (
-            (before is not None and height < 0.8 * (before.bottom - before.top) and
-            word.bottom < before.bottom - 0.2 * (before.bottom - before.top)) or
+            (small and (word.bottom < before.bottom - 0.2 * (before.bottom - before.top) or
+                        id(word) in alone)) or
             (before is None and height < 0.8 * row_height))
         text = "".join(f"({n})" for n in word.text.split(",")) if raised else word.text
         # a word broken at its hyphen where the cell wrapped is joined again ("Non-Qualified")

@@ -212,6 +212,10 @@ def read_relationship(box: BoxWords | None, checks: dict[str, CheckReading], sou
         stacked = len(lines) >= 2 and not (texts["officer"] and texts["other"])
         if stacked:  # both texts under one label, a line each: the title is printed first
             texts = {"officer": lines[0], "other": [w for line in lines[1:] for w in line]}
+        elif _under_both(texts["officer"] or texts["other"], labels.get("officer"),
+                         labels.get("other")):
+            values.update(_shared_text(texts["officer"] or texts["other"], source))
+            return Relationship(**values)
         for key, name in (("officer", "officer_title"), ("other", "other_text")):
             if texts[key]:
                 values[name] = value_of(
@@ -226,6 +230,34 @@ def read_relationship(box: BoxWords | None, checks: dict[str, CheckReading], sou
             text_of(words), words, source, 0.5,
             "text under box 5's check boxes, but neither officer nor other is checked")
     return Relationship(**values)
+
+
+def _under_both(words: list[Word], officer: Anchor | None, other: Anchor | None) -> bool:
+    """Whether one text stands under both labels: they are stacked in one column, or it
+    runs from under one across the start of the other."""
+    if not words or officer is None or other is None:
+        return False
+    if officer.x0 < other.x1 and other.x0 < officer.x1:
+        return True
+    x0, x1 = min(w.x0 for w in words), max(w.x1 for w in words)
+    return x0 < max(officer.x0, other.x0) < x1
+
+
+def _shared_text(words: list[Word], source: str) -> dict[str, Field]:
+    """One line of text for both an officer and an "other" (one line under both labels, as
+    the 2026 form and EDGAR's older view print it): split where the filer set a ";", the
+    title first; without one, which part is which cannot be told, and both are flagged."""
+    text = text_of(words)
+    title, sep, rest = text.partition(";")
+    if sep and title.strip() and rest.strip():
+        reason = ("officer and other are both checked and one line holds both texts: "
+                  "split at its ';', the title first")
+        return {"officer_title": value_of(title.strip(), words, source, 0.7, reason),
+                "other_text": value_of(rest.strip(), words, source, 0.7, reason)}
+    reason = ("officer and other are both checked but one text stands under both: which "
+              "part is the officer's title and which the other text cannot be told")
+    return {"officer_title": value_of(text, words, source, 0.4, reason),
+            "other_text": value_of(text, words, source, 0.4, reason)}
 
 
 def _stated(box: BoxWords) -> list[Word] | None:
@@ -294,8 +326,7 @@ def read_joint_filers(groups: Sequence[Sequence[Sequence[Word]]], source: str
     """The owners listed under "Joint Filer Information": a name, the address lines ending
     in the city line, and a "Relationship to Issuer: Director; Officer: CFO" line."""
     owners = []
-    for group in groups:
-        lines = [list(line) for line in group if line]
+    for lines in _rejoined(groups):
         relation = next((i for i, line in enumerate(lines)
                          if _RELATION_LINE.match(text_of(line).strip())), None)
         address = lines[:relation] if relation is not None else lines
@@ -308,8 +339,38 @@ def read_joint_filers(groups: Sequence[Sequence[Sequence[Word]]], source: str
             # The relationship follows its caption, on its line or the lines under it.
             said = [w for line in lines[relation:] for w in line]
             owner = dataclasses.replace(owner, relationship=_relation(said, source))
+        if _CONTINUING_CAPTION.match(text_of(lines[0]).strip()):
+            owner = map_fields(owner, _flag_headless)
         owners.append(owner)
     return owners
+
+
+_CONTINUING_CAPTION = re.compile(r"^(?:address|street|city|relationship)\b[^:]{0,30}:",
+                                 re.IGNORECASE)
+
+
+def _flag_headless(_: str, field: Field) -> Field:
+    if field.value is None:
+        return field
+    return field.flagged("this owner's entry starts with its address, without a name: a page "
+                         "break parts it from the entry before it")
+
+
+def _rejoined(groups: Sequence[Sequence[Sequence[Word]]]) -> list[list[list[Word]]]:
+    """The owners' groups, one split by a page break joined again: a group that starts with
+    a caption after the name ("Address:", "Relationship to Issuer:") goes on the one before,
+    when that one has no relationship line yet."""
+    out: list[list[list[Word]]] = []
+    for group in groups:
+        lines = [list(line) for line in group if line]
+        if not lines:
+            continue
+        if out and _CONTINUING_CAPTION.match(text_of(lines[0]).strip()) and not any(
+                _RELATION_LINE.match(text_of(line).strip()) for line in out[-1]):
+            out[-1] += lines
+        else:
+            out.append(lines)
+    return out
 
 
 def _relation(line: Sequence[Word], source: str) -> Relationship:

@@ -6,7 +6,8 @@ out as pdfplumber's ``extract_words(x_tolerance=1.5, y_tolerance=2.5)`` makes th
 readers were tuned on those), the drawn rectangles and rules as :class:`Rect`.
 
 Words: lines are chains of characters whose tops lie within 2.5 pt of the next; a line is read
-along its text direction and a word ends at a printed space, at a gap over 1.5 pt or where the
+along its text direction and a word ends at a printed space, at a gap over 1.5 pt (a fifth of
+the size in smaller print) or where the
 top jumps over 2.5 pt (for vertical text the two tolerances swap, as in pdfplumber).  Spaces
 PDFium makes up itself ("generated" where it guesses a word gap or line end) do not split.
 The page's /Rotate is applied, so coordinates are as the page is shown, and rotated text is
@@ -29,6 +30,7 @@ import itertools
 import math
 import re
 from collections.abc import Callable
+from typing import Any
 
 import numpy as np
 import pypdfium2 as pdfium
@@ -189,7 +191,7 @@ class _Words:
     """One page's characters read from PDFium and grouped into words, array-wise (a Form 4
     page has some 5,000 characters: Python work per character is the time to save)."""
 
-    def __init__(self, raw: object, shown: Matrix) -> None:
+    def __init__(self, raw: Any, shown: Matrix) -> None:  # raw: pypdfium2's FPDF_TEXTPAGE
         self.raw, self.shown = raw, shown
         self.handle = ctypes.c_void_p(ctypes.cast(raw, ctypes.c_void_p).value)
         self.matrix = pdfium_c.FS_MATRIX()
@@ -221,7 +223,7 @@ class _Words:
         for j, i in enumerate(printed):
             slot.value = base + 16 * j
             loose_box(handle, i, slot)
-        boxes = np.frombuffer(raw_boxes, np.float32).reshape(n, 4)
+        boxes = np.frombuffer(raw_boxes, np.float32).reshape(n, 4)  # type: ignore[call-overload]
         left, top, right, bottom = boxes.astype(float).T
         if len(ways) == 1:
             way = np.full(n, _WAYS.index(next(iter(ways))))
@@ -337,6 +339,11 @@ def _page_text(raw: object, count: int) -> str:
                    for i in range(count))
 
 
+#: A word gap in small print: a fifth of the size (a space is a quarter of an em or more),
+#: where a page printed scaled down sets its spaces closer than the along tolerance.
+_GAP_PER_SIZE = 0.2
+
+
 def _lines(tops: np.ndarray, across: float) -> np.ndarray:
     """Each top's line: a line holds the tops within ``across`` of its first (highest) one.
     Not a chain of neighbours: in a table, cells' lines at staggered heights would chain the
@@ -367,7 +374,8 @@ def _group(sel: np.ndarray, way: str, u0: np.ndarray, u1: np.ndarray, v0: np.nda
     prev, char = order[:-1], order[1:]
     ends = np.ones(len(order), bool)
     ends[1:] = ((line[1:] != line[:-1]) | space_after[prev] | space_before[char]
-                | (u0[char] > u1[prev] + along) | (np.abs(v0[char] - v0[prev]) > across)
+                | (u0[char] > u1[prev] + np.minimum(along, _GAP_PER_SIZE * size[prev]))
+                | (np.abs(v0[char] - v0[prev]) > across)
                 | (np.abs(size[char] - size[prev]) > 0.2 * np.maximum(size[char], size[prev])))
     starts = np.flatnonzero(ends)
     boxes = zip(u0[order[starts]].tolist(), np.maximum.reduceat(u1[order], starts).tolist(),

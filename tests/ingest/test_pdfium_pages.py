@@ -29,9 +29,9 @@ HEIGHT = 792.0
 
 
 @pytest.fixture(scope="module", params=["default", "alternate", "ir_site"])
-def rendered(request: pytest.FixtureRequest, corpus_xml: list[Path]) -> bytes:
+def rendered(request: pytest.FixtureRequest, filings: list[Path]) -> bytes:
     style = {"default": None, "alternate": ALTERNATE_STYLE, "ir_site": IR_SITE_STYLE}
-    path = next(p for p in corpus_xml if p.name.startswith("aapl_cook"))
+    path = next(p for p in filings if p.name.startswith("aapl_cook"))
     return render_pdf(read_edgar_xml(path.read_bytes()), style=style[request.param])
 
 
@@ -316,3 +316,18 @@ def test_staggered_tops_do_not_chain_into_one_line() -> None:
     # so the letters of a wrapped cell beside a staggered one are not interleaved.
     assert _lines(np.array([0.0, 2.0, 4.0, 6.0]), 2.5).tolist() == [0, 0, 1, 1]
     assert _lines(np.array([6.0, 0.0, 2.4]), 2.5).tolist() == [1, 0, 0]
+
+
+def test_small_print_splits_at_a_gap_smaller_than_the_tolerance() -> None:
+    # A page printed scaled down (a browser's "fit to page") sets its word gaps closer than
+    # 1.5 pt, with no space characters: at 6 pt a 1.4 pt gap is a word gap, at 10 pt it is not.
+    def draw(canvas: Canvas) -> None:
+        for size, top in ((6.0, 100.0), (10.0, 200.0)):
+            canvas.setFont("Helvetica", size)
+            first = "number of"
+            canvas.drawString(72, HEIGHT - top, first)
+            gap = canvas.stringWidth(first, "Helvetica", size) + 1.4
+            canvas.drawString(72 + gap, HEIGHT - top, "restricted")
+    words = [w.text for w in read_pdf(_pdf(draw))[0].words]
+    assert words[:3] == ["number", "of", "restricted"]
+    assert words[3:] == ["number", "ofrestricted"]

@@ -196,7 +196,7 @@ def lay_out_form(pages: Sequence[Page]) -> FormLayout:
     remarks: list[Word] = []
     signatures: list[SignatureWords] = []
     joint_filers: list[list[list[Word]]] = []
-    notes_open = False
+    notes_open = remarks_open = False
     open_table: str | None = None
     for part in parts:
         _read_header(part, revision, boxes, more_owners, checks)
@@ -220,7 +220,10 @@ def lay_out_form(pages: Sequence[Page]) -> FormLayout:
         page_notes, runs_on = _read_notes(part, signed, notes[-1] if notes_open else None)
         notes += page_notes
         notes_open = runs_on
-        remarks += _read_remarks(part, signed)
+        if remarks_open:
+            remarks += _remarks_go_on(part, signed)
+        page_remarks, remarks_open = _read_remarks(part, signed)
+        remarks += page_remarks
         joint_filers += _read_joint_filers(part, signed)
     fit = _fit(revision, anchors, tables)
     all_anchors = [*anchors, *(a for t in tables.values() for a in t.headings)]
@@ -330,14 +333,25 @@ def _cut_at_labels(block: list[Word], labels: Sequence[Anchor]) -> list[list[Wor
         return [block]
     pieces: list[list[Word]] = [[]]
     for index, line in enumerate(lines):
-        cy = sum(w.cy for w in line) / len(line)
-        x0 = min(w.x0 for w in line)
-        beside = any(a.page == line[0].page and a.top - 0.5 <= cy <= a.bottom + 0.5 and
-                     a.x1 <= x0 + 1 for a in labels)
-        if index and beside and pieces[-1]:
+        if index and pieces[-1] and _beside_a_label(line, labels):
             pieces.append([])
         pieces[-1].extend(line)
     return pieces
+
+
+def _beside_a_label(line: Sequence[Word], labels: Sequence[Anchor]) -> bool:
+    """Whether a label to the left of ``line`` governs it: one at its height, nearer than the
+    nearest label above it in its column (box 3's label beside box 6's second line is not)."""
+    cy = sum(w.cy for w in line) / len(line)
+    x0, x1, top = min(w.x0 for w in line), max(w.x1 for w in line), min(w.top for w in line)
+    on_page = [a for a in labels if a.page == line[0].page]
+    across = min((x0 - a.x1 for a in on_page
+                  if a.top - 0.5 <= cy <= a.bottom + 0.5 and a.x1 <= x0 + 1), default=None)
+    if across is None:
+        return False
+    down = min((top - a.bottom for a in on_page
+                if a.bottom <= top + 0.5 and a.x0 < x1 and a.x1 > x0), default=None)
+    return down is None or across < down
 
 
 def _one_each(anchors: list[Anchor]) -> list[Anchor]:
@@ -421,17 +435,37 @@ def _read_notes(part: _PageParts, signed: set[int], running: NoteLines | None
 
 
 
-def _read_remarks(part: _PageParts, signed: set[int]) -> list[Word]:
+def _read_remarks(part: _PageParts, signed: set[int]) -> tuple[list[Word], bool]:
+    """The remarks' words, and whether they run to the page's foot (and may go on overleaf)."""
     starts = [a for a in part.anchors if a.key == "remarks"]
     if not starts:
-        return []
+        return [], False
     start = starts[0]
     bottom = _band_end(part, start.top)
-    return [w for line in group_lines(
+    words = [w for line in group_lines(
         [w for w in part.page.words if id(w) not in part.claimed and id(w) not in signed and
          w.top >= start.top - 0.5 and w.bottom <= bottom + 0.5 and
          (w.x0 >= start.x1 - 1 or w.top > start.bottom - 0.5)])
         for w in line]
+    return words, bool(words) and bottom > part.page.height
+
+
+def _remarks_go_on(part: _PageParts, signed: set[int]) -> list[Word]:
+    """Remarks going on at the head of this page: the lines above its first section, as
+    long as they follow one another (a gap of more than two lines ends them)."""
+    if any(a.key == "remarks" for a in part.anchors):
+        return []
+    top = min((a.top for a in part.anchors if a.kind in ("section", "box", "boilerplate")),
+              default=part.page.height)
+    lines = group_lines([w for w in part.page.words if id(w) not in part.claimed and
+                         id(w) not in signed and w.bottom <= top + 0.5])
+    out: list[Word] = []
+    for line in lines:
+        height = max(w.bottom - w.top for w in line)
+        if out and min(w.top for w in line) - max(w.bottom for w in out) > 2 * height:
+            break
+        out.extend(line)
+    return out
 
 
 def _boxed(part: _PageParts, title: Anchor) -> bool:
