@@ -24,6 +24,7 @@ test: setup
 
 lint: setup
 	$(VENV)/bin/ruff check extractor tests bench
+	$(VENV)/bin/mypy
 
 clean:
 	rm -rf out .pytest_cache

@@ -13,6 +13,8 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
+from tests.support.paths import FIXTURE_CORPUS
+
 FORM4 = [sys.executable, "-m", "extractor.cli"]
 
 
@@ -84,8 +86,8 @@ def test_a_scan_without_tesseract_installed_says_how_to_install_it() -> None:
         "sudo apt-get install tesseract-ocr (or run the project's make setup)"]
 
 
-def test_form3_is_not_a_form4(shared_dir: Path) -> None:
-    form3 = next((shared_dir / "corpus" / "xml_form3_5").glob("form3_*.xml"))
+def test_form3_is_not_a_form4(fixture_corpus: Path) -> None:
+    form3 = next((fixture_corpus / "xml_form3_5").glob("form3_*.xml"))
     result = run("extract", str(form3))
     assert result.returncode == 2
     assert "not a Form 4" in result.stderr
@@ -108,7 +110,7 @@ def test_several_paths_other_files_still_processed(seed_path: Path, tmp_path: Pa
 
 
 def test_a_failure_of_the_extractor_on_one_file_does_not_stop_the_batch(
-        seed_path: Path, corpus_xml: list[Path], tmp_path: Path,
+        seed_path: Path, filings: list[Path], tmp_path: Path,
         monkeypatch: pytest.MonkeyPatch) -> None:
     """A bug met on one file is one line naming the file; the files after it are written,
     and the exit code (1) tells a bug from bad input (2)."""
@@ -124,27 +126,27 @@ def test_a_failure_of_the_extractor_on_one_file_does_not_stop_the_batch(
     real_extract = cli.extract
     monkeypatch.setattr(cli, "extract", extract_with_a_bug)
     out = tmp_path / "out"
-    result = CliRunner().invoke(cli.main, ["extract", str(seed_path), str(corpus_xml[0]),
+    result = CliRunner().invoke(cli.main, ["extract", str(seed_path), str(filings[0]),
                                            "-o", str(out)])
     assert result.exit_code == 1
     errors = [line for line in result.stderr.splitlines() if line.startswith("form4: error")]
     assert errors == [f"form4: error: {seed_path}: the extractor failed (RuntimeError: a field); "
                       "this is a bug, please report it with the file"]
     assert "1 read, 1 failed" in result.stderr
-    assert sorted(p.name for p in out.rglob("*.json")) == [f"{corpus_xml[0].name}.json"]
+    assert sorted(p.name for p in out.rglob("*.json")) == [f"{filings[0].name}.json"]
 
 
-def test_several_json_to_stdout_are_json_lines(seed_path: Path, corpus_xml: list[Path]) -> None:
-    result = run("extract", str(seed_path), str(corpus_xml[0]))
+def test_several_json_to_stdout_are_json_lines(seed_path: Path, filings: list[Path]) -> None:
+    result = run("extract", str(seed_path), str(filings[0]))
     assert result.returncode == 0, result.stderr
     lines = result.stdout.strip().splitlines()
     assert len(lines) == 2
     assert [json.loads(line)["source_path"] for line in lines] == [str(seed_path),
-                                                                   str(corpus_xml[0])]
+                                                                   str(filings[0])]
 
 
-def test_several_xml_need_a_directory(seed_path: Path, corpus_xml: list[Path]) -> None:
-    result = run("extract", str(seed_path), str(corpus_xml[0]), "--format", "xml")
+def test_several_xml_need_a_directory(seed_path: Path, filings: list[Path]) -> None:
+    result = run("extract", str(seed_path), str(filings[0]), "--format", "xml")
     assert result.returncode == 2
     assert "-o DIRECTORY" in result.stderr
 
@@ -157,9 +159,9 @@ def test_schema_command_prints_the_schema() -> None:
     assert "Form4" not in schema["$defs"] and "ReportingOwner" in schema["$defs"]
 
 
-def test_render_command(corpus_xml: list[Path], tmp_path: Path) -> None:
+def test_render_command(filings: list[Path], tmp_path: Path) -> None:
     out = tmp_path / "form.pdf"
-    path = next(p for p in corpus_xml if p.name.startswith("tsla_musk"))
+    path = next(p for p in filings if p.name.startswith("tsla_musk"))
     result = run("render", str(path), "-o", str(out), "--style", "alternate")
     assert result.returncode == 0, result.stderr
     assert out.read_bytes().startswith(b"%PDF")
@@ -170,12 +172,8 @@ def test_render_command(corpus_xml: list[Path], tmp_path: Path) -> None:
 
 
 def _shared_xml() -> list[Path]:
-    """The corpus's EDGAR XML filings; the test is skipped without ../shared."""
-    files = sorted((Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "xml")
-                   .glob("*.xml"))
-    if not files:
-        pytest.skip("../shared/corpus/xml is missing")
-    return files
+    """The EDGAR XML filings shipped in tests/fixtures (copies of ../shared's)."""
+    return sorted((FIXTURE_CORPUS / "xml").glob("*.xml"))
 
 
 def test_a_path_through_dot_dot_is_no_hidden_path(tmp_path: Path) -> None:

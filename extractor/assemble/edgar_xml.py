@@ -170,12 +170,12 @@ def _common(row: Element) -> dict[str, Field]:
 
 
 def _non_derivative(row: Element) -> NonDerivativeRow:
-    return NonDerivativeRow(is_holding=row.tag.endswith("Holding"), **_common(row))
+    return NonDerivativeRow(is_holding=str(row.tag).endswith("Holding"), **_common(row))
 
 
 def _derivative(row: Element) -> DerivativeRow:
     return DerivativeRow(
-        is_holding=row.tag.endswith("Holding"),
+        is_holding=str(row.tag).endswith("Holding"),
         conversion_or_exercise_price=_field(row.find("conversionOrExercisePrice"), _decimal),
         exercise_date=_field(row.find("exerciseDate"), _date),
         expiration_date=_field(row.find("expirationDate"), _date),

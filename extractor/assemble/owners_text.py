@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from typing import Any
 
 from extractor.assemble.text_fields import CLEAN, SOURCE
 from extractor.assemble.text_fields import text_field as _f
@@ -54,6 +55,8 @@ def read_box1(layout: TextLayout) -> ReportingOwner | None:
         raw = layout.segment_before(street)
         lines = [text for line in raw.split("\n")
                  if (text := clean_segment(line)) and not _GARBLED_SUBLABELS.fullmatch(text)]
+        street1: str | None
+        street2: str | None
         if len(lines) >= 2:  # the dump kept the printed line break between the two lines
             street1, street2 = lines[0], " ".join(lines[1:])
         else:
@@ -307,7 +310,7 @@ def _state_field(state: str | None, country: str | None, raw: str) -> Field:
     return _f(None, raw, 0.0, f"{code!r} is not a state code")
 
 
-def _split_address(address: str, raw: str, box1: ReportingOwner | None) -> dict[str, Field]:
+def _split_address(address: str, raw: str, box1: ReportingOwner | None) -> dict[str, Any]:
     m = re.match(r"^(?P<rest>.*?)\s*,\s*(?:(?P<state>[A-Z]{2})\s+(?P<zip>" + US_ZIP + r")|"
                  r"(?P<country>" + _COUNTRY_CODE + r")\s+(?P<postal>[A-Z0-9][A-Z0-9 \-]*))$",
                  address)

@@ -19,6 +19,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from typing import cast
 
 import numpy as np
 from PIL import Image
@@ -90,7 +91,8 @@ TURN_CHECK = 0.5
 
 def _is_blank(page: PageImage) -> bool:
     """True for a page without a dark mark on it."""
-    return page.image.getextrema()[0] > 200
+    low = cast(int, page.image.getextrema()[0])  # a greyscale page: (darkest, lightest)
+    return low > 200
 
 
 def read_scan_form(pages: Iterable[PageImage]) -> Form4:

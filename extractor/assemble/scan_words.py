@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from typing import cast
 
 import numpy as np
 from PIL import Image
@@ -134,7 +135,7 @@ def dots_after(pixels: np.ndarray, scale: float, word: Word, most: int) -> int:
         region = pixels[y0:y1, x0:x1] < INK
         if region.size == 0 or not region.any():
             break
-        columns = region.any(axis=0)
+        columns = cast(np.ndarray, region.any(axis=0))  # a 2-D region: one per column
         first = int(np.argmax(columns))
         # The blob: the run of inked columns from the first one.
         blank = np.nonzero(~columns[first:])[0]

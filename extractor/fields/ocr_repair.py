@@ -206,7 +206,7 @@ def repair_misread_word(token: str, is_known: Callable[[str], bool | None],
         return before + once_less + after if is_known(once_less) else None
     if not (core.islower() or (core[1:].islower() and capitalized is not None)):
         return None  # capitals: an acronym, a ticker, a name in capitals
-    if not core.islower():
+    if not core.islower() and capitalized is not None:  # not None: checked just above
         is_known = capitalized  # a capital: maybe a name; only the form's own words
 
     found: set[str] = set()

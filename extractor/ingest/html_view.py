@@ -8,7 +8,7 @@ reads any markdown dump, labels and all.
 
 from __future__ import annotations
 
-from lxml import html
+from lxml import etree, html
 
 from extractor.errors import UnreadableInputError
 
@@ -55,7 +55,7 @@ def html_to_dump(text: str) -> str:
     """The HTML view as markdown rows (innermost table rows) and plain lines (other text)."""
     try:
         root = html.document_fromstring(text)
-    except (ValueError, html.etree.ParserError) as err:
+    except (ValueError, etree.ParserError) as err:
         raise UnreadableInputError(f"HTML cannot be parsed: {err}") from None
     for bad in root.xpath("//script|//style|//head"):
         bad.drop_tree()

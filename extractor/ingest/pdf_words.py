@@ -40,8 +40,10 @@ def _invisible(rect: dict) -> bool:
     if rect.get("stroke") or not rect.get("fill"):
         return False
     color = rect.get("non_stroking_color")
+    if color is None:
+        return False
     values = list(color) if isinstance(color, (list, tuple)) else [color]
-    if color is None or len(values) not in (1, 3):
+    if len(values) not in (1, 3):
         return False
     return min(float(v) for v in values) > 0.95
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import ctypes
 from collections.abc import Callable
+from typing import cast
 
 import pypdfium2.raw as pdfium_c
 
@@ -27,9 +28,9 @@ def bare(name: str, restype: type = ctypes.c_int) -> Callable:
     """PDFium's ``name`` without ctypes' argument conversion: 0.2 µs a call where pypdfium2's
     typed binding takes 0.5, most of a page's time at a call or two per character.  Arguments
     must be ctypes objects, handles or small ints."""
-    function = ctypes.CFUNCTYPE(restype)(ctypes.cast(getattr(pdfium_c, name), ctypes.c_void_p)
-                                         .value)
-    function.argtypes = None
+    address = cast(int, ctypes.cast(getattr(pdfium_c, name), ctypes.c_void_p).value)
+    function = ctypes.CFUNCTYPE(restype)(address)
+    function.argtypes = None  # type: ignore[assignment]  # None: no conversion at all
     return function
 
 

@@ -41,7 +41,8 @@ def skew_angle(image: Image.Image) -> float:
                  key=lambda a: _sharpness(thumbnail, float(a)))
     small = image.reduce(max(1, image.width // 900))
     fine = [float(coarse) + STEP * i for i in range(-3, 4)]
-    return round(max(fine, key=lambda a: _sharpness(small, a)), 2)
+    best = max(fine, key=lambda a: _sharpness(small, a))
+    return round(best, 2)
 
 
 def deskew(image: Image.Image) -> tuple[Image.Image, float]:
@@ -143,7 +144,7 @@ def normalize_contrast(image: Image.Image, dpi: float) -> Image.Image:
         ink = _ink_level(np.asarray(sample, dtype=np.uint8))
         if ink is None or ink <= DARK_INK:
             return image
-        flat = np.asarray(image, dtype=np.float32)
+        flat: np.ndarray = np.asarray(image, dtype=np.float32)
     else:
         # Divided by the paper round it, every pixel of paper is 255, however the light fell.
         light = cv2.resize(paper, (width, height), interpolation=cv2.INTER_LINEAR)

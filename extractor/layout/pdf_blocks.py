@@ -152,8 +152,8 @@ def lay_out_page(page: PdfPage) -> list[LaidLine]:
             found += cell_words
             texts.append(" ".join(w.text for w in cell_words).replace("|", "/"))
         if found:
-            line = _line("| " + " | ".join(texts) + " |", page.number, found)
-            blocks.append((row[0].top, row[0].x0, [line]))
+            laid = _line("| " + " | ".join(texts) + " |", page.number, found)
+            blocks.append((row[0].top, row[0].x0, [laid]))
     for box in boxes:
         if in_box[id(box)]:
             lines = [_line(" ".join(w.text for w in line), page.number, line)

@@ -142,7 +142,8 @@ def _blob_square(region: np.ndarray, scale: float, middle: float
     by blur ("ct" of "Fact") make blobs a square's size too."""
     import cv2
 
-    count, _, stats, _ = cv2.connectedComponentsWithStats(region.astype(np.uint8), 8)
+    count, _, stats, _ = cv2.connectedComponentsWithStats(region.astype(np.uint8),
+                                                          connectivity=8)
     best = None
     for left, top, width, height, _ in stats[1:count]:
         if not _is_square_size(width / scale, height / scale) or \

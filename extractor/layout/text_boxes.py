@@ -167,9 +167,9 @@ def locate_labels(dump: TextDump) -> TextLayout:
         if m := find_label(norm, check.text, area_start, area_end, min_score=MIN_LABEL_SCORE):
             found.append(LocatedLabel(check.key, m.start, m.end, m.score, "checkbox"))
 
-    for m in _SUBLABEL.finditer(dump.flat):
-        word = (m["a"] or m["b"]).lower()
-        found.append(LocatedLabel(word, m.start(), m.end(), 100.0, "sublabel"))
+    for sub in _SUBLABEL.finditer(dump.flat):
+        word = (sub["a"] or sub["b"]).lower()
+        found.append(LocatedLabel(word, sub.start(), sub.end(), 100.0, "sublabel"))
 
     return TextLayout(dump, revision, tuple(_drop_overlaps(found)))
 

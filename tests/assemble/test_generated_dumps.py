@@ -1,5 +1,5 @@
-"""Dumps made by bench/text_dumps.py from real filings (tests/fixtures/dumps, see its README),
-read back and compared with the filing's XML."""
+"""Dumps made by bench/text_dumps.py (tests/support/text_dumps.py) from real filings
+(tests/fixtures/dumps, see its README), read back and compared with the filing's XML."""
 
 from __future__ import annotations
 
@@ -9,18 +9,18 @@ from pathlib import Path
 
 import pytest
 
-from bench.compare import compare_forms, tally
-from bench.text_dumps import markdown_dump, ocr_text_dump
 from extractor import extract
 from extractor.assemble.edgar_xml import read_edgar_xml
 from extractor.fields.cells import REPAIRED_CONFIDENCE
+from tests.support.compare import compare_forms, tally
+from tests.support.text_dumps import markdown_dump, ocr_text_dump
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "dumps"
 FILINGS = ["tsla_musk_2023-03-08", "aapl_cook_2019-08-24", "flws_fund_2025-04-24_3owners"]
 
 
-def _truth(corpus_xml: list[Path], stem: str):
-    return read_edgar_xml(next(p for p in corpus_xml if p.stem == stem).read_bytes())
+def _truth(filings: list[Path], stem: str):
+    return read_edgar_xml(next(p for p in filings if p.stem == stem).read_bytes())
 
 
 #: Lowest field accuracy accepted per (filing, kind).  The plain OCR text of the paper form
@@ -31,11 +31,11 @@ MIN_ACCURACY = {("md", stem): 0.97 for stem in FILINGS} | {
 
 
 @pytest.mark.parametrize(("kind", "stem"), sorted(MIN_ACCURACY))
-def test_no_wrong_values_and_high_accuracy(corpus_xml: list[Path], stem: str, kind: str
+def test_no_wrong_values_and_high_accuracy(filings: list[Path], stem: str, kind: str
                                            ) -> None:
     min_accuracy = MIN_ACCURACY[kind, stem]
     got = extract(FIXTURES / f"{stem}.{kind}.txt")
-    figures = tally(compare_forms(_truth(corpus_xml, stem), got))
+    figures = tally(compare_forms(_truth(filings, stem), got))
     assert figures["wrong"] == 0
     assert figures["accuracy"] >= min_accuracy
 
@@ -64,11 +64,11 @@ def test_tesla_values(kind: str) -> None:
     assert form.signatures[0].signature_date.value == dt.date(2023, 3, 10)
 
 
-def test_markdown_reads_every_owner_of_a_joint_filing(corpus_xml: list[Path]) -> None:
+def test_markdown_reads_every_owner_of_a_joint_filing(filings: list[Path]) -> None:
     form = extract(FIXTURES / "flws_fund_2025-04-24_3owners.md.txt")
     names = [o.rpt_owner_name.value for o in form.reporting_owners]
     assert names == [o.rpt_owner_name.value
-                     for o in _truth(corpus_xml, "flws_fund_2025-04-24_3owners").reporting_owners]
+                     for o in _truth(filings, "flws_fund_2025-04-24_3owners").reporting_owners]
     assert form.individual_or_joint_filing.value == "joint"
 
 
@@ -85,15 +85,15 @@ def test_lost_cells_are_flagged_not_invented() -> None:
     assert form.non_derivative_table[1].transaction_shares.value == Decimal("5250")
 
 
-def test_fixtures_are_what_the_generator_makes(corpus_xml: list[Path]) -> None:
+def test_fixtures_are_what_the_generator_makes(filings: list[Path]) -> None:
     for stem in FILINGS:
-        form = _truth(corpus_xml, stem)
+        form = _truth(filings, stem)
         assert (FIXTURES / f"{stem}.md.txt").read_text() == markdown_dump(form, 1)
         assert (FIXTURES / f"{stem}.ocr.txt").read_text() == ocr_text_dump(form, 1)
 
 
-def test_generator_is_seeded(corpus_xml: list[Path]) -> None:
-    form = _truth(corpus_xml, "tsla_musk_2023-03-08")
+def test_generator_is_seeded(filings: list[Path]) -> None:
+    form = _truth(filings, "tsla_musk_2023-03-08")
     assert markdown_dump(form, 5) == markdown_dump(form, 5)
     assert markdown_dump(form, 5) != markdown_dump(form, 6)
 

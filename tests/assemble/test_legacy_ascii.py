@@ -4,16 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 
 from extractor.assemble.legacy_ascii import looks_like_legacy_ascii, read_legacy_ascii
 from extractor.errors import NotAForm4Error
 from extractor.model import Form4
+from tests.support.paths import FIXTURE_CORPUS
 
-ROOT = Path(__file__).resolve().parents[2]
-REAL = ROOT.parent / "shared" / "corpus" / "real"
+REAL = FIXTURE_CORPUS / "real"  # copies of ../shared/corpus/real files
 LEGACY = REAL / "legacy_ascii_form4_prac_foster_2000-02_0001094891-00-000193.txt"
 
 

@@ -12,18 +12,18 @@ import pytest
 from PIL import Image
 from reportlab.pdfgen.canvas import Canvas
 
-from bench.compare import compare_forms, tally
 from extractor import NotAForm4Error, UnreadableInputError, extract
 from extractor.assemble.edgar_xml import read_edgar_xml
 from extractor.render import ALTERNATE_STYLE, IR_SITE_STYLE, render_pdf
+from tests.support.compare import compare_forms, tally
 
 
-def _truth(corpus_xml: list[Path], prefix: str):
-    return read_edgar_xml(next(p for p in corpus_xml if p.name.startswith(prefix)).read_bytes())
+def _truth(filings: list[Path], prefix: str):
+    return read_edgar_xml(next(p for p in filings if p.name.startswith(prefix)).read_bytes())
 
 
-def test_tesla_values_and_positions(corpus_xml: list[Path]) -> None:
-    form = extract(render_pdf(_truth(corpus_xml, "tsla_musk")))
+def test_tesla_values_and_positions(filings: list[Path]) -> None:
+    form = extract(render_pdf(_truth(filings, "tsla_musk")))
     assert form.source_kind == "pdf"
     owner = form.reporting_owners[0]
     assert owner.rpt_owner_name.value == "Musk Elon"
@@ -53,7 +53,7 @@ def test_tesla_values_and_positions(corpus_xml: list[Path]) -> None:
 
 @pytest.mark.parametrize("prefix", ["aapl_cook", "tsla_musk", "goog_sergey_2022-04-13_22024550"])
 @pytest.mark.parametrize("style", [None, ALTERNATE_STYLE])
-def test_each_value_box_holds_its_own_words(corpus_xml: list[Path], prefix: str,
+def test_each_value_box_holds_its_own_words(filings: list[Path], prefix: str,
                                             style: object) -> None:
     """The box a reviewer is shown is the value's own cell or words, not its whole row: the
     PDF's text inside each table value's box is that value's text (Table II's underlying
@@ -63,7 +63,7 @@ def test_each_value_box_holds_its_own_words(corpus_xml: list[Path], prefix: str,
     from extractor.assemble.pdf import words_of_value
     from extractor.model import iter_fields
 
-    pdf = render_pdf(_truth(corpus_xml, prefix), style=style)
+    pdf = render_pdf(_truth(filings, prefix), style=style)
     form = extract(pdf)
     checked = 0
     with pdfplumber.open(io.BytesIO(pdf)) as document:
@@ -93,17 +93,17 @@ def test_each_value_box_holds_its_own_words(corpus_xml: list[Path], prefix: str,
 @pytest.mark.parametrize("prefix", ["goog_sergey_2022-04-13_22024550", "betr_softbank",
                                     "wve_moran", "flws_fund", "tls_schaufeld"])
 @pytest.mark.parametrize("style", [None, ALTERNATE_STYLE, IR_SITE_STYLE])
-def test_every_field_right_and_none_wrong(corpus_xml: list[Path], prefix: str,
+def test_every_field_right_and_none_wrong(filings: list[Path], prefix: str,
                                           style: object) -> None:
-    truth = _truth(corpus_xml, prefix)
+    truth = _truth(filings, prefix)
     figures = tally(compare_forms(truth, extract(render_pdf(truth, style=style))))
     assert figures["wrong"] == 0
     # betr's foreign addresses split street and city unsurely: flagged, not wrong.
     assert figures["accuracy"] >= (0.95 if prefix == "betr_softbank" else 0.995)
 
 
-def test_continued_pages_keep_every_row(corpus_xml: list[Path]) -> None:
-    truth = _truth(corpus_xml, "goog_sergey_2022-04-13_22024550")
+def test_continued_pages_keep_every_row(filings: list[Path]) -> None:
+    truth = _truth(filings, "goog_sergey_2022-04-13_22024550")
     form = extract(render_pdf(truth))
     assert len(form.non_derivative_table) == len(truth.non_derivative_table) == 30
     assert {f.provenance.page for f in (r.security_title for r in form.non_derivative_table)
@@ -119,12 +119,13 @@ def test_encrypted_pdf() -> None:
         extract(buffer.getvalue())
 
 
-def test_corrupt_pdf(corpus_xml: list[Path]) -> None:
-    pdf = render_pdf(_truth(corpus_xml, "tsla_musk"))
+def test_corrupt_pdf(filings: list[Path]) -> None:
+    pdf = render_pdf(_truth(filings, "tsla_musk"))
     with pytest.raises(UnreadableInputError, match="corrupt"):
         extract(pdf[: len(pdf) // 3])
 
 
+@pytest.mark.tesseract
 def test_blank_image_only_pdf_is_an_empty_scan() -> None:
     buffer = io.BytesIO()
     Image.new("L", (850, 1100), 255).save(buffer, "PDF", resolution=100)
@@ -141,7 +142,7 @@ def test_pdf_that_is_not_a_form4() -> None:
         extract(buffer.getvalue())
 
 
-def test_filled_square_is_a_check_mark(corpus_xml: list[Path]) -> None:
+def test_filled_square_is_a_check_mark(filings: list[Path]) -> None:
     # A PDF form filled by painting the box, not by typing an "X" in it.
     buffer = io.BytesIO()
     canvas = Canvas(buffer, pagesize=(792, 612))

@@ -13,29 +13,30 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from bench.compare import compare_forms, tally
-from bench.scan import QUALITIES, png_bytes, scan
-from bench.variants import VARIANTS
 from extractor import MissingDependencyError, UnreadableInputError, extract
 from extractor.assemble.edgar_xml import read_edgar_xml
 from extractor.model import Form4
 from extractor.render import render_pdf
+from tests.support.compare import compare_forms, tally
+from tests.support.scan import QUALITIES, png_bytes, scan
+from tests.support.variants import VARIANTS
 
 
-def _truth(corpus_xml: list[Path], prefix: str) -> Form4:
-    return read_edgar_xml(next(p for p in corpus_xml if p.name.startswith(prefix)).read_bytes())
+def _truth(filings: list[Path], prefix: str) -> Form4:
+    return read_edgar_xml(next(p for p in filings if p.name.startswith(prefix)).read_bytes())
 
 
 def _scanned(truth: Form4, quality_name: str) -> bytes:
-    """The first page of ``truth`` rendered and scanned at a quality of bench/scan.py (PNG)."""
+    """The first page of ``truth`` rendered and scanned at a quality of tests/support/scan.py
+    (PNG)."""
     quality = QUALITIES[quality_name]
     page = scan(render_pdf(truth), quality, random.Random(3))[0]
     return png_bytes(page, quality.dpi)
 
 
 @pytest.fixture(scope="module")
-def tesla_scan(corpus_xml: list[Path]) -> bytes:
-    return _scanned(_truth(corpus_xml, "tsla_musk"), "clean300")
+def tesla_scan(filings: list[Path]) -> bytes:
+    return _scanned(_truth(filings, "tsla_musk"), "clean300")
 
 
 @pytest.fixture(scope="module")
@@ -43,7 +44,8 @@ def tesla_form(tesla_scan: bytes) -> Form4:
     return extract(tesla_scan)
 
 
-def test_clean_scan_values_are_read_and_trusted(tesla_form: Form4, corpus_xml: list[Path]
+@pytest.mark.tesseract
+def test_clean_scan_values_are_read_and_trusted(tesla_form: Form4, filings: list[Path]
                                                 ) -> None:
     form = tesla_form
     assert form.source_kind == "ocr"
@@ -55,18 +57,19 @@ def test_clean_scan_values_are_read_and_trusted(tesla_form: Form4, corpus_xml: l
     prov = form.issuer.issuer_trading_symbol.provenance
     assert prov is not None and prov.source == "ocr" and prov.page == 1 and prov.bbox
     # Against the filing itself: nothing wrong passes, and most values pass unchecked.
-    figures = tally(compare_forms(_truth(corpus_xml, "tsla_musk"), form))
+    figures = tally(compare_forms(_truth(filings, "tsla_musk"), form))
     assert figures["wrong"] == 0
     assert figures["accuracy"] >= 0.9
     for row in form.non_derivative_table:  # typed values on a clean page are trusted
         assert row.transaction_shares.value is not None and not row.transaction_shares.needs_review
 
 
-def test_an_aged_copy_reads_as_a_clean_scan(corpus_xml: list[Path]) -> None:
+@pytest.mark.tesseract
+def test_an_aged_copy_reads_as_a_clean_scan(filings: list[Path]) -> None:
     """Grey paper, faded ink, light falling unevenly (faded300): the contrast normalised, the
     values are read and pass as on a clean scan; without it the rules, check boxes and most
     words are lost."""
-    truth = _truth(corpus_xml, "tsla_musk")
+    truth = _truth(filings, "tsla_musk")
     form = extract(_scanned(truth, "faded300"))
     figures = tally(compare_forms(truth, form))
     assert figures["wrong"] == 0
@@ -77,8 +80,9 @@ def test_an_aged_copy_reads_as_a_clean_scan(corpus_xml: list[Path]) -> None:
     assert not any(row.transaction_shares.needs_review for row in form.non_derivative_table)
 
 
-def test_fax_scan_passes_what_two_engines_read_alike(corpus_xml: list[Path]) -> None:
-    truth = _truth(corpus_xml, "tsla_musk")
+@pytest.mark.tesseract
+def test_fax_scan_passes_what_two_engines_read_alike(filings: list[Path]) -> None:
+    truth = _truth(filings, "tsla_musk")
     form = extract(_scanned(truth, "fax150"))
     figures = tally(compare_forms(truth, form))
     assert figures["wrong"] == 0
@@ -97,10 +101,11 @@ def test_fax_scan_passes_what_two_engines_read_alike(corpus_xml: list[Path]) -> 
     assert any("heavy noise" in reason for reason in reasons)
 
 
-def test_a_two_page_bilevel_tiff_is_read_page_by_page(corpus_xml: list[Path]) -> None:
+@pytest.mark.tesseract
+def test_a_two_page_bilevel_tiff_is_read_page_by_page(filings: list[Path]) -> None:
     """An archive's scan: black and white, Group 4 compressed, one TIFF frame per page, with
     Table I continued on the second page (the benchmark's longtable variant)."""
-    truth = VARIANTS["longtable"](_truth(corpus_xml, "tsla_musk"), random.Random(5))
+    truth = VARIANTS["longtable"](_truth(filings, "tsla_musk"), random.Random(5))
     pages = scan(render_pdf(truth), QUALITIES["clean300"], random.Random(3))
     assert len(pages) == 2
     bilevel = [page.point(lambda v: 255 if v > 160 else 0).convert("1") for page in pages]
@@ -116,6 +121,7 @@ def test_a_two_page_bilevel_tiff_is_read_page_by_page(corpus_xml: list[Path]) ->
             if row.transaction_shares.provenance} == {1, 2}
 
 
+@pytest.mark.tesseract
 def test_blank_sheets_in_a_multi_page_scan_are_not_read(tesla_scan: bytes,
                                                         monkeypatch: pytest.MonkeyPatch) -> None:
     """A separator sheet before the form and a blank back after it: the form is read as on
@@ -144,6 +150,7 @@ def test_blank_sheets_in_a_multi_page_scan_are_not_read(tesla_scan: bytes,
             for row in form.non_derivative_table} == {2}
 
 
+@pytest.mark.tesseract
 def test_a_jpeg_photo_of_the_form_is_read(tesla_scan: bytes) -> None:
     buffer = io.BytesIO()
     Image.open(io.BytesIO(tesla_scan)).save(buffer, "JPEG", quality=70, dpi=(300, 300))
@@ -155,6 +162,7 @@ def test_a_jpeg_photo_of_the_form_is_read(tesla_scan: bytes) -> None:
     assert not any(field.needs_review for field in shares)
 
 
+@pytest.mark.tesseract
 def test_a_searchable_pdf_is_read_from_its_pixels_not_its_hidden_text(tesla_scan: bytes
                                                                        ) -> None:
     """Scanning software lays its own OCR over the page image as invisible text, without
@@ -191,6 +199,7 @@ def test_missing_tesseract_says_how_to_install(tesla_scan: bytes,
         extract(tesla_scan)
 
 
+@pytest.mark.tesseract
 def test_empty_and_tiny_images() -> None:
     with pytest.raises(UnreadableInputError, match="no text could be read"):
         extract(png_bytes(Image.new("L", (2550, 3300), 190), 300))  # grey paper, no print
@@ -215,6 +224,7 @@ def _turned_box(box: tuple[float, ...], size: tuple[float, float], degrees: floa
             max(x for x, _ in moved), max(y for _, y in moved))
 
 
+@pytest.mark.tesseract
 @pytest.mark.parametrize(("turn", "tilt"), [(90, 0.0), (180, 0.0), (0, 3.0)])
 def test_turned_and_tilted_pages_are_read_and_boxes_point_at_the_scan(
         tesla_scan: bytes, tesla_form: Form4, turn: int, tilt: float) -> None:
@@ -244,6 +254,7 @@ def test_turned_and_tilted_pages_are_read_and_boxes_point_at_the_scan(
         assert field.provenance.bbox == pytest.approx(expected, abs=slack)
 
 
+@pytest.mark.tesseract
 @pytest.mark.parametrize(("dpi", "kept"), [(200, "05/02/2019"), (300, "06/02/2019")])
 def test_dates_on_an_office_scan_are_read_again(dpi: int, kept: str) -> None:
     """A date tesseract read as 06/02/2019 with confidence 95, where the pixels print

@@ -7,18 +7,18 @@ from pathlib import Path
 
 import pytest
 
+from tests.support.paths import FIXTURE_CORPUS
+
 ROOT = Path(__file__).resolve().parents[2]
-SHARED_XML = ROOT.parent / "shared" / "corpus" / "xml"
+#: Real filings shipped in tests/fixtures (copies of ../shared/corpus/xml files).
+SHARED_XML = FIXTURE_CORPUS / "xml"
 SAMPLES = ROOT / "samples"
 
 
 @pytest.fixture(scope="session")
 def shared_xml() -> list[Path]:
-    """The EDGAR XML filings of ../shared/corpus/xml; the test is skipped without them."""
-    files = sorted(SHARED_XML.glob("*.xml"))
-    if not files:
-        pytest.skip(f"{SHARED_XML} is missing (the corpus beside the repository)")
-    return files
+    """The EDGAR XML filings shipped in tests/fixtures/corpus/xml."""
+    return sorted(SHARED_XML.glob("*.xml"))
 
 
 def make_copies(sources: list[Path], folder: Path, count: int) -> list[Path]:

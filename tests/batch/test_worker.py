@@ -60,6 +60,7 @@ def test_an_extractor_bug_is_a_record(shared_xml: list[Path],
     assert result.message == "the extractor failed (ZeroDivisionError: division by zero)"
 
 
+@pytest.mark.tesseract
 def test_an_ocr_timeout_is_a_record_of_its_own() -> None:
     scan = SAMPLES / "tsla_musk_2023-03-08_scan300.png"
     from extractor.ingest import ocr

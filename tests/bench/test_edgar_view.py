@@ -24,9 +24,8 @@ XML = Path(__file__).resolve().parents[2].parent / "shared" / "corpus" / "xml"
 FILINGS = ("aapl_williams_2019-05-02", "mvis_markham_2026-06-08",
            "betr_softbank_2024-12-09_8owners", "goog_sergey_2022-04-13_22024552",
            "wve_moran_2025-12-08", "flws_fund_2025-04-24_3owners")
-needs_shared = pytest.mark.skipif(not XML.is_dir(), reason=f"{XML} is missing")
-needs_chromium = pytest.mark.skipif(not chromium_available(),
-                                    reason="chromium is not installed (/usr/bin/chromium)")
+needs_shared = pytest.mark.corpus  # skipped without ../shared (tests/conftest.py)
+needs_chromium = pytest.mark.browser  # skipped without chromium (tests/conftest.py)
 
 
 def _form(name: str) -> Form4:

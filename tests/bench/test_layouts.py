@@ -20,7 +20,7 @@ from extractor.model import NOT_PRINTED_FIELDS, Field, Form4
 SHARED = Path(__file__).resolve().parents[2].parent / "shared"
 XML = SHARED / "corpus" / "xml"
 BLANK = SHARED / "corpus" / "real" / "sec_blank_form4_rev03-26.pdf"
-needs_shared = pytest.mark.skipif(not XML.is_dir(), reason="../shared is not here")
+needs_shared = pytest.mark.corpus  # skipped without ../shared (tests/conftest.py)
 
 _MARKS = re.compile(r"(\(\d+\))+$")
 _DATE_FORMATS = ("%m/%d/%Y", "%m/%d/%y", "%Y-%m-%d", "%m-%d-%Y")

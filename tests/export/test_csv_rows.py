@@ -6,8 +6,8 @@ from extractor import extract
 from extractor.export.csv_rows import HEADER, to_csv
 
 
-def test_one_line_per_row_with_header_fields(corpus_xml: list[Path]) -> None:
-    path = next(p for p in corpus_xml if p.name.startswith("tsla_musk"))
+def test_one_line_per_row_with_header_fields(filings: list[Path]) -> None:
+    path = next(p for p in filings if p.name.startswith("tsla_musk"))
     rows = list(csv.DictReader(io.StringIO(to_csv([(extract(path), str(path))]))))
     assert len(rows) == 4  # 2 in Table I, 2 in Table II
     assert [r["table"] for r in rows] == ["I", "I", "II", "II"]

@@ -30,8 +30,8 @@ def test_schema_file_shipped_is_current(root_dir: Path) -> None:
     assert shipped == json_schema(), "run: form4 schema -o schema/form4.schema.json"
 
 
-def test_amounts_are_numbers(corpus_xml: list[Path]) -> None:
-    form = extract(next(p for p in corpus_xml if p.name.startswith("tsla_musk")))
+def test_amounts_are_numbers(filings: list[Path]) -> None:
+    form = extract(next(p for p in filings if p.name.startswith("tsla_musk")))
     row = json.loads(to_json(form))["non_derivative_table"][0]
     assert row["transaction_shares"]["value"] == 5250
     assert row["transaction_price_per_share"]["value"] == 2.79

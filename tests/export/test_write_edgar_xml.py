@@ -19,8 +19,8 @@ def test_round_trip_every_corpus_filing(corpus_xml: list[Path]) -> None:
         assert _values(again) == _values(original), path.name
 
 
-def test_element_order_follows_the_specification(corpus_xml: list[Path]) -> None:
-    path = next(p for p in corpus_xml if p.name.startswith("tsla_musk"))
+def test_element_order_follows_the_specification(filings: list[Path]) -> None:
+    path = next(p for p in filings if p.name.startswith("tsla_musk"))
     root = etree.fromstring(to_edgar_xml(read_edgar_xml(path.read_bytes())))
     assert [c.tag for c in root] == [
         "schemaVersion", "documentType", "periodOfReport", "notSubjectToSection16", "issuer",
@@ -42,8 +42,8 @@ def test_element_order_follows_the_specification(corpus_xml: list[Path]) -> None
                          "transactionShares/value") == "5250"
 
 
-def test_flagged_values_are_omitted(corpus_xml: list[Path]) -> None:
-    path = next(p for p in corpus_xml if p.name.startswith("tsla_musk"))
+def test_flagged_values_are_omitted(filings: list[Path]) -> None:
+    path = next(p for p in filings if p.name.startswith("tsla_musk"))
     form = read_edgar_xml(path.read_bytes())
     owner = form.reporting_owners[0]
     doubtful = dataclasses.replace(owner, rpt_owner_city=owner.rpt_owner_city.flagged("smudged"))
@@ -59,8 +59,8 @@ def test_flagged_values_are_omitted(corpus_xml: list[Path]) -> None:
     assert nature.find("value") is None and nature.find("footnoteId").get("id") == "F1"
 
 
-def test_holdings_are_written_as_holdings(corpus_xml: list[Path]) -> None:
-    path = next(p for p in corpus_xml if p.name.startswith("tls_schaufeld"))
+def test_holdings_are_written_as_holdings(filings: list[Path]) -> None:
+    path = next(p for p in filings if p.name.startswith("tls_schaufeld"))
     root = etree.fromstring(to_edgar_xml(read_edgar_xml(path.read_bytes())))
     holdings = root.findall("nonDerivativeTable/nonDerivativeHolding")
     assert len(holdings) == 4

@@ -28,9 +28,8 @@ _FLAGS = {"isDirector", "isOfficer", "isTenPercentOwner", "isOther"}
 
 
 @pytest.fixture(scope="module")
-def corpus() -> Path:
-    if not SHARED.is_dir():
-        pytest.skip(f"{SHARED} is missing: the real filings live in ../shared")
+def corpus(shared_dir: Path) -> Path:
+    """../shared/corpus (a ``corpus`` test: skipped without it)."""
     return SHARED
 
 

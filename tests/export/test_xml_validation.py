@@ -15,9 +15,8 @@ SHARED_XML = Path(__file__).resolve().parents[3] / "shared" / "corpus" / "xml"
 
 
 @pytest.fixture(scope="module")
-def real_filings() -> list[Path]:
-    if not SHARED_XML.is_dir():
-        pytest.skip(f"{SHARED_XML} is missing: the real filings live in ../shared")
+def real_filings(shared_dir: Path) -> list[Path]:
+    """The 22 filings of ../shared (a ``corpus`` test: skipped without it)."""
     return sorted(SHARED_XML.glob("*.xml"))
 
 

@@ -13,8 +13,8 @@ from extractor.ingest.html_view import html_to_dump
 
 
 @pytest.fixture(scope="module")
-def form5_html(shared_dir: Path) -> str:
-    return (shared_dir / "corpus" / "real" / "edgar_html_form5_snow_mcmahon.html").read_text()
+def form5_html(fixture_corpus: Path) -> str:
+    return (fixture_corpus / "real" / "edgar_html_form5_snow_mcmahon.html").read_text()
 
 
 def test_dump_keeps_rows_and_labels(form5_html: str) -> None:
@@ -28,9 +28,9 @@ def test_dump_keeps_rows_and_labels(form5_html: str) -> None:
 @pytest.mark.parametrize("name", ["edgar_html_form5_snow_mcmahon.html",
                                   "edgar_html_form3_snow_garrett.html",
                                   "edgar_html_form3_bampartners.html"])
-def test_forms_3_and_5_are_refused(shared_dir: Path, name: str) -> None:
+def test_forms_3_and_5_are_refused(fixture_corpus: Path, name: str) -> None:
     with pytest.raises(NotAForm4Error, match="not a Form 4"):
-        extract(shared_dir / "corpus" / "real" / name)
+        extract(fixture_corpus / "real" / name)
 
 
 def test_form4_shaped_html_view(form5_html: str, tmp_path: Path) -> None:

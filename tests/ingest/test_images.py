@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 from PIL import Image
 
-from bench.scan import image_only_pdf, png_bytes
 from extractor.errors import UnreadableInputError
 from extractor.ingest.images import PDF_RASTER_DPI, greyscale, load_images, rasterize_pdf
+from tests.support.scan import image_only_pdf, png_bytes
 
 
 @pytest.mark.parametrize(("dpi", "rendered"), [(150, PDF_RASTER_DPI), (200, 200), (300, 300),

@@ -11,15 +11,15 @@ import pdfplumber
 import pytest
 from PIL import Image
 
-from bench.scan import QUALITIES, rasterize, scan
 from extractor.assemble.edgar_xml import read_edgar_xml
 from extractor.ingest.line_reader import read_lines
 from extractor.render import render_pdf
+from tests.support.scan import QUALITIES, rasterize, scan
 
 
 @pytest.fixture(scope="module")
-def rendered(corpus_xml: list[Path]) -> bytes:
-    path = next(p for p in corpus_xml if p.name.startswith("tsla_musk"))
+def rendered(filings: list[Path]) -> bytes:
+    path = next(p for p in filings if p.name.startswith("tsla_musk"))
     return render_pdf(read_edgar_xml(path.read_bytes()))
 
 

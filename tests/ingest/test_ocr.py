@@ -29,6 +29,7 @@ def _page(texts: dict[tuple[int, int], str], size: tuple[int, int] = (2550, 600)
     return page
 
 
+@pytest.mark.tesseract
 def test_page_words_come_with_boxes_in_points_and_confidences() -> None:
     page = _page({(300, 150): "Reporting Person", (1500, 150): "05/02/2019"})
     words = sorted(ocr_words(page, DPI, page=2), key=lambda w: w.word.x0)
@@ -42,6 +43,7 @@ def test_page_words_come_with_boxes_in_points_and_confidences() -> None:
     assert first.line == words[1].line != date.line  # two words on one line, a date apart
 
 
+@pytest.mark.tesseract
 def test_regions_are_read_in_one_strip_and_placed_back_on_the_page() -> None:
     page = _page({(300, 100): "Price", (1200, 100): "1,250", (300, 400): "Director"})
     to_pt = 72 / DPI
@@ -59,6 +61,7 @@ def test_regions_are_read_in_one_strip_and_placed_back_on_the_page() -> None:
                 assert x0 <= w.word.x0 < w.word.x1 <= x1 and top <= w.word.top < bottom
 
 
+@pytest.mark.tesseract
 def test_a_process_started_ahead_reads_as_one_started_on_demand() -> None:
     page = _page({(300, 150): "Explanation of Responses"})
     with Tesseract(PAGE_CONFIG) as ahead:
@@ -67,6 +70,7 @@ def test_a_process_started_ahead_reads_as_one_started_on_demand() -> None:
     assert [w.word.text for w in early] == ["Explanation", "of", "Responses"]
 
 
+@pytest.mark.tesseract
 def test_a_process_reads_one_image_and_an_unused_one_is_stopped() -> None:
     page = _page({(300, 150): "Remarks"})
     process = Tesseract(REGIONS_CONFIG)
@@ -79,6 +83,7 @@ def test_a_process_reads_one_image_and_an_unused_one_is_stopped() -> None:
         unused.read(page, DPI)
 
 
+@pytest.mark.tesseract
 def test_a_tesseract_failure_is_a_one_line_error() -> None:
     with pytest.raises(UnreadableInputError, match=r"^tesseract could not read the page: [^\n]+$"):
         Tesseract("-l no_such_language").read(_page({}), DPI)
@@ -104,6 +109,7 @@ def test_tsv_columns_are_typed_and_word_less_rows_kept() -> None:
     assert _columns("")["text"] == []
 
 
+@pytest.mark.tesseract
 def test_a_tesseract_over_its_time_is_stopped_and_the_page_unreadable() -> None:
     # The real tesseract, given less time than it needs to load its model.
     process = Tesseract(PAGE_CONFIG, timeout=0.001)

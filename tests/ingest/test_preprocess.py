@@ -1,5 +1,5 @@
 """Scan pre-processing on real pages: a filing rendered by the project's renderer and
-rasterized (bench/scan.py), then turned, specked, aged; and small synthetic marks."""
+rasterized (tests/support/scan.py), then turned, specked, aged; and small synthetic marks."""
 
 from __future__ import annotations
 
@@ -10,7 +10,6 @@ import numpy as np
 import pytest
 from PIL import Image, ImageDraw
 
-from bench.scan import QUALITIES, rasterize
 from extractor.assemble.edgar_xml import read_edgar_xml
 from extractor.ingest.preprocess import (
     box_before_turns,
@@ -21,11 +20,12 @@ from extractor.ingest.preprocess import (
 )
 from extractor.layout.scan_rules import find_rules
 from extractor.render import render_pdf
+from tests.support.scan import QUALITIES, rasterize
 
 
 @pytest.fixture(scope="module")
-def page(corpus_xml: list[Path]) -> Image.Image:
-    path = next(p for p in corpus_xml if p.name.startswith("tsla_musk"))
+def page(filings: list[Path]) -> Image.Image:
+    path = next(p for p in filings if p.name.startswith("tsla_musk"))
     return rasterize(render_pdf(read_edgar_xml(path.read_bytes())), 150)[0]
 
 
@@ -95,7 +95,8 @@ def test_white_paper_and_dark_ink_are_left_as_they_are(page: Image.Image) -> Non
 
 
 def test_an_aged_copy_gets_white_paper_dark_ink_and_its_rules_back(page: Image.Image) -> None:
-    """Grey paper, faded ink, light falling unevenly (bench/scan.py's faded300, unskewed)."""
+    """Grey paper, faded ink, light falling unevenly (faded300 of
+    tests/support/scan.py, unskewed)."""
     aged = QUALITIES["faded300"].degrade(page, random.Random(11))
     clean, before = np.asarray(page), np.asarray(aged)
     paper, ink = clean == 255, clean < 60

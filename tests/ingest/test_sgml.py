@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
 
@@ -14,9 +13,9 @@ from extractor.ingest.sgml import (
     split_submission,
     unwrap_pem,
 )
+from tests.support.paths import FIXTURE_CORPUS
 
-ROOT = Path(__file__).resolve().parents[2]
-REAL = ROOT.parent / "shared" / "corpus" / "real"
+REAL = FIXTURE_CORPUS / "real"  # copies of ../shared/corpus/real files
 LEGACY = REAL / "legacy_ascii_form4_prac_foster_2000-02_0001094891-00-000193.txt"
 
 

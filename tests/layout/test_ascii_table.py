@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from extractor.ingest.sgml import split_submission
@@ -13,9 +11,9 @@ from extractor.layout.ascii_table import (
     parse_table_lines,
     split_captions,
 )
+from tests.support.paths import FIXTURE_CORPUS
 
-ROOT = Path(__file__).resolve().parents[2]
-LEGACY = ROOT.parent / "shared" / "corpus" / "real" / \
+LEGACY = FIXTURE_CORPUS / "real" / \
     "legacy_ascii_form4_prac_foster_2000-02_0001094891-00-000193.txt"
 
 

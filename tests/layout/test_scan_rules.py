@@ -1,6 +1,7 @@
 """Rules found in the pixels of a scan rebuild the cells the born-digital PDF draws: a real
-filing rendered by the project's renderer, scanned slightly askew (bench/scan.py), straightened
-and searched for rules, is compared with the rectangles pdfplumber reads from the PDF."""
+filing rendered by the project's renderer, scanned slightly askew (tests/support/scan.py),
+straightened and searched for rules, is compared with the rectangles pdfplumber reads from the
+PDF."""
 
 from __future__ import annotations
 
@@ -10,18 +11,18 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from bench.scan import QUALITIES, scan
 from extractor.assemble.edgar_xml import read_edgar_xml
 from extractor.ingest.pdf_words import Rect, read_pdf
 from extractor.ingest.preprocess import deskew
 from extractor.layout.pdf_blocks import grid_rows
 from extractor.layout.scan_rules import find_rules, rectangles
 from extractor.render import render_pdf
+from tests.support.scan import QUALITIES, scan
 
 
 @pytest.fixture(scope="module")
-def rendered(corpus_xml: list[Path]) -> bytes:
-    path = next(p for p in corpus_xml if p.name.startswith("aapl_cook"))
+def rendered(filings: list[Path]) -> bytes:
+    path = next(p for p in filings if p.name.startswith("aapl_cook"))
     return render_pdf(read_edgar_xml(path.read_bytes()))
 
 

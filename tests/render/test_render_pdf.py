@@ -14,8 +14,8 @@ from extractor.render import ALTERNATE_STYLE, render_pdf
 from extractor.render.values import format_field
 
 
-def _form(corpus_xml: list[Path], prefix: str) -> Form4:
-    return read_edgar_xml(next(p for p in corpus_xml if p.name.startswith(prefix)).read_bytes())
+def _form(filings: list[Path], prefix: str) -> Form4:
+    return read_edgar_xml(next(p for p in filings if p.name.startswith(prefix)).read_bytes())
 
 
 def _text(pdf: bytes) -> str:
@@ -24,8 +24,8 @@ def _text(pdf: bytes) -> str:
 
 
 @pytest.mark.parametrize("prefix", ["tsla_musk", "aapl_cook", "flws_fund", "wve_moran"])
-def test_values_are_printed(corpus_xml: list[Path], prefix: str) -> None:
-    form = _form(corpus_xml, prefix)
+def test_values_are_printed(filings: list[Path], prefix: str) -> None:
+    form = _form(filings, prefix)
     pdf = render_pdf(form)
     text = _text(pdf)
     squeezed = " ".join(text.split())
@@ -45,8 +45,8 @@ def test_values_are_printed(corpus_xml: list[Path], prefix: str) -> None:
         assert (first.width, first.height) == (792, 612)  # letter, landscape
 
 
-def test_checked_box_has_an_x_inside(corpus_xml: list[Path]) -> None:
-    form = _form(corpus_xml, "tsla_musk")  # director, officer and 10% owner
+def test_checked_box_has_an_x_inside(filings: list[Path]) -> None:
+    form = _form(filings, "tsla_musk")  # director, officer and 10% owner
     with pdfplumber.open(io.BytesIO(render_pdf(form))) as doc:
         page = doc.pages[0]
         words = page.extract_words()
@@ -67,8 +67,8 @@ def test_checked_box_has_an_x_inside(corpus_xml: list[Path]) -> None:
                     other_box["top"] <= (c["top"] + c["bottom"]) / 2 <= other_box["bottom"]]
 
 
-def test_long_filing_flows_onto_more_pages(corpus_xml: list[Path]) -> None:
-    form = _form(corpus_xml, "goog_sergey_2022-04-13_22024550")  # 30 rows, 29 footnotes
+def test_long_filing_flows_onto_more_pages(filings: list[Path]) -> None:
+    form = _form(filings, "goog_sergey_2022-04-13_22024550")  # 30 rows, 29 footnotes
     pdf = render_pdf(form)
     with pdfplumber.open(io.BytesIO(pdf)) as doc:
         pages = len(doc.pages)
@@ -80,16 +80,16 @@ def test_long_filing_flows_onto_more_pages(corpus_xml: list[Path]) -> None:
         assert format_field(row.shares_owned_following_transaction) in text
 
 
-def test_several_owners_listed(corpus_xml: list[Path]) -> None:
-    form = _form(corpus_xml, "betr_softbank")
+def test_several_owners_listed(filings: list[Path]) -> None:
+    form = _form(filings, "betr_softbank")
     text = " ".join(_text(render_pdf(form)).split())
     assert "Reporting Owners" in text
     for owner in form.reporting_owners:
         assert owner.rpt_owner_name.value in text
 
 
-def test_deterministic_and_styles(corpus_xml: list[Path]) -> None:
-    form = _form(corpus_xml, "tsla_musk")
+def test_deterministic_and_styles(filings: list[Path]) -> None:
+    form = _form(filings, "tsla_musk")
     assert render_pdf(form) == render_pdf(form)
     alternate = render_pdf(form, style=ALTERNATE_STYLE)
     with pdfplumber.open(io.BytesIO(alternate)) as doc:
@@ -97,8 +97,8 @@ def test_deterministic_and_styles(corpus_xml: list[Path]) -> None:
         assert "Times" in doc.pages[0].chars[0]["fontname"]
 
 
-def test_pre_2002_revision(corpus_xml: list[Path]) -> None:
-    text = _text(render_pdf(_form(corpus_xml, "tsla_musk"), revision="pre-2002"))
+def test_pre_2002_revision(filings: list[Path]) -> None:
+    text = _text(render_pdf(_form(filings, "tsla_musk"), revision="pre-2002"))
     assert "4. Statement for Month/Year" in text
     assert "03/2023" in text
     assert "Deemed Execution" not in text

@@ -17,6 +17,7 @@ from extractor.export.json_document import to_json_dict
 from extractor.review.commands import DEFAULT_DB, make_server
 from extractor.review.intake import load_directory
 from extractor.review.store import Store
+from tests.support.paths import FIXTURE_CORPUS
 
 ROOT = Path(__file__).resolve().parents[2]
 SHARED = ROOT.parent / "shared"
@@ -27,9 +28,8 @@ SCRIPT_REMARK = "<script>window.pwned = 1</script><b>bold?</b> & more"
 
 
 def _corpus(name: str) -> Path:
-    if not SHARED.is_dir():
-        pytest.skip(f"{SHARED} is missing: these tests read its corpus")
-    return SHARED / "corpus" / "xml" / name
+    """An EDGAR XML filing shipped in tests/fixtures (a copy of ../shared's)."""
+    return FIXTURE_CORPUS / "xml" / name
 
 
 def doubted_result(source: Path, name: str, changes: dict[tuple[str, ...], tuple[float, str]],
@@ -49,10 +49,10 @@ def doubted_result(source: Path, name: str, changes: dict[tuple[str, ...], tuple
 
 
 def fax_scan() -> bytes:
-    """Tesla's filing rendered and scanned as a fax (bench/scan.py): real OCR doubts."""
-    from bench.scan import QUALITIES, png_bytes, scan
+    """Tesla's filing rendered and scanned as a fax (tests/support/scan.py): real OCR doubts."""
     from extractor.assemble.edgar_xml import read_edgar_xml
     from extractor.render import render_pdf
+    from tests.support.scan import QUALITIES, png_bytes, scan
 
     truth = read_edgar_xml(_corpus("tsla_musk_2023-03-08.xml").read_bytes())
     quality = QUALITIES["fax150"]

@@ -21,6 +21,8 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import WebDriverWait
 
+pytestmark = [pytest.mark.browser, pytest.mark.tesseract, pytest.mark.slow]
+
 
 def _doc_id(browser: Any, server: str, name: str) -> str:
     browser.get(server + "/")

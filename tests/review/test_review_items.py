@@ -34,9 +34,8 @@ def _resolve(form: Form4, path: str) -> Any:
 
 
 @pytest.fixture(scope="module")
-def forms() -> list[tuple[str, Form4]]:
-    if not SHARED.is_dir():
-        pytest.skip(f"{SHARED} is missing")
+def forms(shared_dir: Path) -> list[tuple[str, Form4]]:
+    """Real documents of ../shared (a ``corpus`` test: skipped without it) and the repository's."""
     paths = [*sorted((SHARED / "corpus" / "xml").glob("*.xml"))[:6],
              *sorted((SHARED / "corpus" / "real").glob("*.txt")),
              *sorted((SHARED / "corpus" / "real").glob("*form4*.html")),
