@@ -23,6 +23,10 @@ For each filing in ../shared/corpus/xml/ and each seeded variant (bench/variants
 * ``official-<seed>.pdf``  the SEC's blank 2026 form filled in (bench/layouts/official.py), one
                            development and one evaluation look (``layouts-<split>/official``),
                            and scans of the evaluation one (``layouts-eval/scan-official-<q>``);
+* ``text-<seed>-*.txt``    text documents of any shape (bench/text_layouts): typed legacy
+                           layouts, other converters' markdown, ``pdftotext`` plain and
+                           ``-layout`` text, tesseract's text of scans, the XML in EDGAR
+                           submission shapes; kinds ``text-dev/<family>``, ``text-eval/<family>``;
 * ``edgar-<seed>.pdf``     EDGAR's HTML view of the filing printed to PDF by Chromium
                            (bench/edgar_view.py): one development and one evaluation look
                            (``layouts-<split>/edgar-print``) and the plain view
@@ -57,7 +61,10 @@ from extractor.model import Form4  # noqa: E402
 
 SHARED = ROOT.parent / "shared"
 ALL_KINDS = ("pdf", "scan", "tess", "md", "ocr", "legacy", "layouts", "layout-scans",
-             "official", "edgar-print")
+             "official", "edgar-print", "text-typed", "text-md", "pdftotext", "submissions",
+             "text-tess")
+#: The text kinds (bench/text_layouts): documents per split are made by add_texts.
+TEXT_KINDS = ("text-typed", "text-md", "pdftotext", "submissions", "text-tess")
 #: Layouts drawn per document and split (bench/layouts): development seeds to look at,
 #: evaluation seeds only to measure with.
 LAYOUTS_PER_DOC = 2
@@ -150,6 +157,11 @@ def build(job: Job) -> list[dict[str, str]]:
         _add_official(job, form, add, "layout-scans" in job.kinds)
     if "edgar-print" in job.kinds:
         _add_edgar_prints(job, form, add)
+    if set(TEXT_KINDS) & set(job.kinds):
+        from bench.text_layouts.corpus import add_texts
+
+        add_texts(job.doc_id, job.kinds, form, to_edgar_xml(form).decode("utf-8"), layout_seeds,
+                  add)
     if {"md", "ocr"} & set(job.kinds):
         from bench.text_dumps import markdown_dump, ocr_text_dump
 

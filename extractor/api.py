@@ -9,6 +9,7 @@ from pathlib import Path
 
 from extractor.errors import ScannedPdfError, UnreadableInputError, UnsupportedInputError
 from extractor.ingest.detect import InputKind, decode_text, detect_kind
+from extractor.ingest.sgml import is_sgml_submission
 from extractor.model import Field, Form4, map_fields
 from extractor.validate import require_filing_values, validate
 
@@ -70,6 +71,8 @@ def read_form(data: bytes) -> Form4:
         from extractor.assemble.edgar_xml import read_edgar_xml
 
         return read_edgar_xml(data)
+    if kind is InputKind.TEXT and is_sgml_submission(decode_text(data)):
+        kind = InputKind.SGML  # the compact "<SUBMISSION>" header, which detection passes by
     if kind is InputKind.SGML:
         text = decode_text(data)
         if re.search(r"<XML>\s*(<\?xml[^>]*>\s*)?<ownershipDocument", text, re.IGNORECASE):
@@ -77,12 +80,20 @@ def read_form(data: bytes) -> Form4:
 
             return read_edgar_xml(data)
         from extractor.assemble.legacy_ascii import read_legacy_ascii
+        from extractor.assemble.text_choice import best_reading
+        from extractor.assemble.text_grid import read_grid_submission
 
-        return read_legacy_ascii(text)
+        return best_reading([lambda: read_legacy_ascii(text),
+                             lambda: read_grid_submission(text)])
     if kind is InputKind.TEXT:
+        from extractor.assemble.text_choice import best_reading, is_markdown
         from extractor.assemble.text_dump import read_text_form
+        from extractor.assemble.text_grid import read_grid_form
 
-        return read_text_form(decode_text(data))
+        text = decode_text(data)
+        if is_markdown(text):
+            return read_text_form(text)
+        return best_reading([lambda: read_text_form(text), lambda: read_grid_form(text)])
     if kind is InputKind.HTML:
         from extractor.assemble.text_dump import read_text_form
         from extractor.ingest.html_view import html_to_dump

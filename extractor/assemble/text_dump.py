@@ -325,6 +325,24 @@ def _is_data_line(line: TextLine) -> bool:
 _AMOUNT_CELL = re.compile(r"\$?\d[\d,.]*(?:\s*\(\d+\))?")
 
 
+#: A cell a typist marks "nothing to report" ("-", "N/A"): no value, and no word to walk.
+_EMPTY_MARK = re.compile(r"-{1,3}|N/?A|n/a|None")
+#: A date with its month spelled ("Aug. 24, 2019"): one date, though it is three words.
+_SPELLED_DATE = re.compile(r"\b[A-Z][a-z]{2,8}\.? \d{1,2}, \d{4}\b")
+
+
+def _typed_words(cells: list[str]) -> list[str]:
+    """The words of a row's cells as the typed word grammar reads them: empty marks left
+    out, a spelled date as one word (MM/DD/YYYY)."""
+    text = " ".join(c for c in cells if c and not _EMPTY_MARK.fullmatch(c.strip()))
+
+    def numeric(match: re.Match[str]) -> str:
+        date = parse_date(match[0])
+        return f"{date:%m/%d/%Y}" if date else match[0]
+
+    return _SPELLED_DATE.sub(numeric, text).split()
+
+
 def _read_table(region: Region | None, columns: tuple[K.Column, ...], derivative: bool,
                 path: str, review: list[ReviewItem]) -> list[Row]:
     if region is None:
@@ -343,7 +361,7 @@ def _read_table(region: Region | None, columns: tuple[K.Column, ...], derivative
             # extra cells: positions then lie, so the typed word grammar reads the row instead.
             rows.append(parse_row_cells(cells, columns, derivative, CLEAN, provenance))
             continue
-        words = " ".join(c for c in cells if c).split()
+        words = _typed_words(cells)
         row, reason = parse_row_words(words, derivative, 0.85, provenance)
         if row is None:
             review.append(ReviewItem(path, f"row on line {line.line_number} could not be read "

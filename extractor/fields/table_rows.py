@@ -229,13 +229,13 @@ def _walk_derivative(w: _Walker) -> None:
     if (token := w.peek()) and _is_amount(token) and not _is_date(token):
         # Markers after the price are its own when the transaction date follows; in a holding
         # they are the date-exercisable and expiration cells that hold only markers.
-        after = w.first(lambda t: not _is_ref(t), w.pos + 1)
-        follows_date = after < len(w.tokens) and _is_date(w.tokens[after])
+        after_at = w.first(lambda t: not _is_ref(t), w.pos + 1)
+        follows_date = after_at < len(w.tokens) and _is_date(w.tokens[after_at])
         w.take("conversion_or_exercise_price", absorb_refs=follows_date)
-    code_at = w.pos + 1 + w.refs_ahead()
+    # The first token after the date that is no marker: the code, when there is one at all.
+    code_at = w.first(lambda t: not _is_ref(t), w.pos + 1)
     if (token := w.peek()) and _is_date(token) and code_at < len(w.tokens) and \
-            _is_code(w.tokens[w.first(lambda t: not _is_ref(t), w.pos + 1)],
-                     ROW_TRANSACTION_CODES):
+            _is_code(w.tokens[code_at], ROW_TRANSACTION_CODES):
         w.take("transaction_date")
         if (token := w.peek()) and _is_date(token):
             w.take("deemed_execution_date")

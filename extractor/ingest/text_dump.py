@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 _SEPARATOR_ROW = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-*:?\s*)*\|?\s*$")
+_BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
 _MARKDOWN_NOISE = re.compile(r"\\emph\{([^}]*)\}|\*(\S[^*]*?)\*(?!\*)")
 
 
@@ -63,8 +64,11 @@ def read_text_dump(text: str) -> TextDump:
             if _SEPARATOR_ROW.match(stripped):
                 continue
             body = stripped[1:-1] if stripped.endswith("|") and len(stripped) > 1 else stripped[1:]
-            cells = tuple(_clean_cell(c) for c in body.split("|"))
-            lines.append(TextLine(cells, True, number))
+            # An HTML line break inside cells (converters keep "<br>") stacks the row's lines.
+            pieces = [_BREAK.split(c) for c in body.split("|")]
+            for depth in range(max(len(p) for p in pieces)):
+                cells = tuple(_clean_cell(p[depth]) if depth < len(p) else "" for p in pieces)
+                lines.append(TextLine(cells, True, number))
         else:
             lines.append(TextLine((_clean_cell(stripped),), False, number))
     starts: list[int] = []
