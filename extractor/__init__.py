@@ -1,7 +1,7 @@
 """form4: turn SEC Form 4 filings into clean structured data.
 
 >>> from extractor import extract
->>> form = extract("samples/seed_cellectar_longcor_2017.txt")   # doctest: +SKIP
+>>> form = extract("samples/seed_cellectar_longcor_2017-09.txt")  # doctest: +SKIP
 >>> form.issuer.issuer_trading_symbol.value                        # doctest: +SKIP
 'CLRB'
 

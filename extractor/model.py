@@ -24,7 +24,7 @@ T = TypeVar("T")
 #: A field whose confidence is below this is flagged for review by the validate stage.
 REVIEW_THRESHOLD = 0.8
 
-SourceKind = Literal["text-dump", "legacy-ascii", "edgar-xml", "pdf", "ocr", "html"]
+SourceKind = Literal["text-dump", "legacy-ascii", "text", "edgar-xml", "pdf", "ocr", "html"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -171,6 +171,10 @@ class DerivativeRow:
     equity_swap_involved: Field[bool] = Field()
 
 
+#: A row of either table; they share the transaction columns.
+TableRow = NonDerivativeRow | DerivativeRow
+
+
 @dataclass(frozen=True, slots=True)
 class Footnote:
     """One entry of "Explanation of Responses"; ``footnote_id`` is EDGAR style ("F1")."""
@@ -226,6 +230,10 @@ class Form4:
     #: The reader that produced this: one of ``SourceKind``.
     source_kind: str = ""
     review: tuple[ReviewItem, ...] = ()
+
+    def table_rows(self) -> tuple[TableRow, ...]:
+        """Every row of Table I, then every row of Table II."""
+        return (*self.non_derivative_table, *self.derivative_table)
 
     def footnote_text(self, footnote_id: str) -> str | None:
         """The text of footnote ``footnote_id`` ("F1"), or None."""
@@ -294,5 +302,5 @@ def map_fields(obj: Any, change: Callable[[str, Field], Field], prefix: str = ""
 __all__ = [
     "NOT_PRINTED_FIELDS", "REVIEW_THRESHOLD", "DerivativeRow", "Field", "Footnote", "Form4",
     "Issuer", "NonDerivativeRow", "Provenance", "Relationship", "ReportingOwner", "ReviewItem",
-    "Signature", "iter_fields", "map_fields", "unread",
+    "Signature", "TableRow", "iter_fields", "map_fields", "unread",
 ]

@@ -1,9 +1,9 @@
 """Assemble a Form4 from a born-digital PDF.
 
-The page geometry does the hard part: :mod:`extractor.layout.pdf_blocks` lays each page out as
-lines and table rows (cells from the rectangles the PDF draws, check marks from its squares), and
-the text-dump reader reads those with the form's labels as it reads any dump.  Every value then
-gets the page and bounding box of the line it came from.
+PDFium's words and drawn rectangles (:func:`extractor.ingest.pdf_words.read_pdf`) go through
+the geometric layout core and :func:`extractor.assemble.page_form.read_page_form`, as a scan's
+words do; every value carries the page and the box of its own words.  :data:`Judge` and
+:func:`words_of_value` serve the scan reader too.
 """
 
 from __future__ import annotations

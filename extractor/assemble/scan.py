@@ -362,10 +362,8 @@ def _reread_cells(image: Image.Image, page: PageImage, rects: list, found: list[
 
     On an office scan (:data:`MIN_NATIVE_DPI` to :data:`SHARP_DPI`) every date is read again
     too, however sure tesseract was: a blurred 5 reads as a 6 with confidence 90 at the page's
-    size, and as a 5 at twice the size.  Measured on the office200 PDFs: 13 dates read
-    differently so, 11 from wrong to right (box 3's "06/02/2019" for "05/02/2019" among them),
-    2 from wrong to wrong, none from right to wrong.  On a fax the two sizes disagree either
-    way (16 right to wrong, 17 wrong to right), so a fax's dates are not read again.
+    size, and as a 5 at twice the size.  On a fax the two sizes disagree either way, so a
+    fax's dates are not read again (docs/design-notes.md#cell-reread).
     """
     targets: list[tuple[Rect, list[OcrWord]]] = []
     by_middle = sorted(found, key=lambda w: w.word.cy)
@@ -380,9 +378,8 @@ def _reread_cells(image: Image.Image, page: PageImage, rects: list, found: list[
         for cell in row:
             inside = [w for w in near if cell.contains(w.word.cx, w.word.cy)]
             # Column headings with a doubtful word are read again too, though no value: in
-            # the strip they are the print a lone letter is read beside.  Leaving them out
-            # (a tenth of a second a page) lost "P" and "F" codes on clean scans and box 3's
-            # 05 on office scans (clean300 99.04% -> 98.90%, office200 96.34% -> 95.56%).
+            # the strip they are the print a lone letter is read beside
+            # (docs/design-notes.md#cell-reread).
             if inside and min(w.confidence for w in inside) >= REREAD_BELOW:
                 continue
             box = (cell.x0, cell.top, cell.x1, cell.bottom)
@@ -398,8 +395,8 @@ def _reread_cells(image: Image.Image, page: PageImage, rects: list, found: list[
     if not regions:
         return found
     # Cells of a page scanned below SHARP_DPI are read at twice the size, even when the page
-    # was enlarged before OCR: on the fax150 PDFs (enlarged to 300 dpi) a lone code letter
-    # read right 40 times in 60 so, 3 times at the page's size ("$s", "S$", "Ss").
+    # was enlarged before OCR: a fax's lone code letters read right so
+    # (docs/design-notes.md#cell-reread).
     reread = ocr_regions(image, page.dpi, page.number, regions,
                          scale=2.0 if page.source_dpi < SHARP_DPI else 1.0, tesseract=tesseract)
     replaced: set[int] = set()

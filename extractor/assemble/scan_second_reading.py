@@ -91,10 +91,9 @@ def _regions(words: list[Word], neighbours: list[Word]) -> tuple[Box, ...]:
 
 def _pieces(words: list[Word], box: Box) -> list[Box]:
     """``box`` cut at word gaps into pieces no longer than :data:`_LONGEST` line heights: the
-    second engine misreads long lines (on the fax150 notes its readings of whole lines were
-    78-95% like tesseract's, of lines cut in three or four 87-96%).  Each cut is in the widest
-    gap near its place, a space between words, not a narrow one tesseract may have made up
-    inside a word or number."""
+    second engine misreads long lines (docs/design-notes.md#second-engine).  Each cut is in the
+    widest gap near its place, a space between words, not a narrow one tesseract may have made
+    up inside a word or number."""
     left, top, right, bottom = box
     count = math.ceil((right - left) / (bottom - top - 2 * _MARGIN) / _LONGEST)
     gaps = [((a.x1 + b.x0) / 2, b.x0 - a.x1) for a, b in itertools.pairwise(words)]

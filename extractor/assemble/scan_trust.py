@@ -33,24 +33,18 @@ DOUBTFUL_WORD = 80.0
 CLEAN, FAIR, POOR = "clean", "fair", "poor"
 #: Page qualities, best first.
 QUALITIES = (CLEAN, FAIR, POOR)
-#: Page quality by its share of doubtful words (of 3 letters or more), at most: measured on
-#: the benchmark (specks removed), clean 300 dpi scans have 1-3%, office scans at 200 dpi
-#: 3-10% (a few, badly blurred, far more), faxes at 150 dpi over 15%.
+#: Page quality by its share of doubtful words (of 3 letters or more), at most; the shares
+#: each scan quality has are in docs/design-notes.md#page-quality.
 QUALITY_LIMITS = ((CLEAN, 0.06), (FAIR, 0.16))
-#: Grey pixels per dark pixel above which a page's print is blurred: measured 0.5-0.6 on clean
-#: 300 dpi scans and faxes, 1.4-16 on office scans (blur and JPEG).
+#: Grey pixels per dark pixel above which a page's print is blurred (blur and JPEG);
+#: docs/design-notes.md#page-quality.
 SOFT_EDGES = 1.0
 
 #: Lowest OCR confidence (0-1) of the words a value was read from at which it is trusted, per
-#: kind of value and page quality; ``None``: never trusted there.  Chosen on the benchmark
-#: (``bench/accuracy.py``, scan kinds) so that each scan quality's wrong-value rate stays well
-#: under the issue's limits: 0.5% clean, 1% office, 2% fax (faxes: codes right 959 times in
-#: 961 from 0.3, check marks, ink in a square and no OCR reading, 239 in 239 at any
-#: confidence; dates 383 in 467 at any confidence and amounts 860 in 884 from 0.8: never on
-#: tesseract's word alone, but when a second engine reads them alike or the document settles
-#: the difference, :mod:`extractor.assemble.scan_reconcile`).  Dates on blurred pages are
-#: read twice (:func:`extractor.assemble.scan._reread_cells`); so read, office scans' dates
-#: were right 478 times in 479 from confidence 0.5.
+#: kind of value and page quality; ``None``: never on tesseract's reading alone (a second
+#: engine's agreement can still pass it, :mod:`extractor.assemble.scan_reconcile`).  Chosen
+#: to keep each scan quality's wrong values under 0.5% / 1% / 2% (clean / office / fax):
+#: docs/design-notes.md#trust-thresholds.
 TRUST_THRESHOLDS: dict[tuple[str, str], float | None] = {
     (V.AMOUNT, CLEAN): 0.9, (V.AMOUNT, FAIR): 0.9, (V.AMOUNT, POOR): None,
     (V.DATE, CLEAN): 0.9, (V.DATE, FAIR): 0.9, (V.DATE, POOR): None,
@@ -62,13 +56,8 @@ TRUST_THRESHOLDS: dict[tuple[str, str], float | None] = {
 }
 #: Lower thresholds for free text and notes every word of which is a word of English or of the
 #: form (:mod:`extractor.knowledge.lexicon`): a blurred page's slips make non-words
-#: ("fegarding", "eamed"), so such a reading is a far safer one.  Measured on the office
-#: scans: notes made of words were right 178 times in 183 at any confidence, against 214 in
-#: 224 for all notes; free text made of words 763 in 770 from 0.7 (three of the seven a
-#: street the Reporting Owners table's parser doubts anyway), other free text 137 in 140 from
-#: 0.8 (``TRUST_THRESHOLDS``).  On the faxes, free text made of words was right 490 times
-#: in 493 from 0.9 ("snare" for "share", "Lid" for "Ltd", a stray "Date" before a signature);
-#: from 0.85, 550 in 556, and a fax of the Tesla filing read "Testa, Inc." at 0.87.
+#: ("fegarding", "eamed"), so such a reading is a far safer one
+#: (docs/design-notes.md#known-words).
 KNOWN_WORDS_THRESHOLDS: dict[tuple[str, str], float] = {
     (V.TEXT, FAIR): 0.7, (V.NOTE, FAIR): 0.5, (V.TEXT, POOR): 0.9,
 }

@@ -24,7 +24,8 @@ _PROVENANCE = {
     "required": ["source"],
     "properties": {
         "source": {"type": "string",
-                   "description": "reader: text-dump, legacy-ascii, edgar-xml, pdf, ocr, html"},
+                   "description": "reader: text-dump, legacy-ascii, text, edgar-xml, pdf, "
+                                  "ocr, html; review for a value a person corrected"},
         "page": {"type": "integer", "minimum": 1},
         "bbox": {"type": "array", "items": {"type": "number"}, "minItems": 4, "maxItems": 4,
                  "description": "x0, top, x1, bottom in points (1/72 inch) from the top-left "
@@ -78,7 +79,7 @@ def _schema_for(hint: Any, defs: dict[str, Any]) -> dict[str, Any]:
         options = [a for a in typing.get_args(hint) if a is not type(None)]
         inner = _schema_for(options[0], defs)
         return {**inner, "type": [inner["type"], "null"]}
-    if dataclasses.is_dataclass(hint):
+    if isinstance(hint, type) and dataclasses.is_dataclass(hint):
         name = hint.__name__
         if name not in defs:
             defs[name] = {}

@@ -137,11 +137,9 @@ def _at_reading_resolution(page: PageImage) -> PageImage:
     """A page at the resolution tesseract reads it at, as an image-only PDF's page is rendered.
 
     A fax-class page (under :data:`MIN_NATIVE_DPI`) is enlarged to :data:`PDF_RASTER_DPI`,
-    bicubic: tesseract reads a fax's small print better so (on the fax150 PNGs, with the scan
-    reader's smoothing of enlarged faxes: 3 points more fields read right).  A finer scan
-    (archives keep 400 and 600 dpi) is reduced to it: the first pages of 8 filings scanned at
-    600 dpi took 1.8 times as long read at 600 as reduced, for one field in 596 more read
-    right.  Other pages are returned as they are."""
+    bicubic: tesseract reads a fax's small print better so.  A finer scan (archives keep 400
+    and 600 dpi) is reduced to it: as many fields read right in about half the time
+    (docs/design-notes.md#reading-resolution).  Other pages are returned as they are."""
     if MIN_NATIVE_DPI <= page.dpi <= _FINER_THAN:
         return page
     factor = PDF_RASTER_DPI / page.dpi
@@ -167,10 +165,9 @@ def rasterize_pdf(data: bytes, dpi: int = PDF_RASTER_DPI) -> Iterator[PageImage]
         plan = []
         for i in range(len(document)):
             scanned = _scanned_dpi(document[i])
-            # A page scan of office resolution is rendered at its own resolution: resampling
-            # blurs it (office scans at 200 dpi read 7 points better so than rendered at 300).
-            # A fax-class page is enlarged by the renderer, whose smoothing of the compressed
-            # image reads 12 points better than its own pixels (bench/accuracy.py).
+            # A page scan of office resolution is rendered at its own resolution (resampling
+            # blurs it); a fax-class page is enlarged by the renderer, whose smoothing reads
+            # better than its own pixels (docs/design-notes.md#reading-resolution).
             at = round(scanned) if MIN_NATIVE_DPI <= scanned <= MAX_NATIVE_DPI else dpi
             width, height = document[i].get_size()
             if width * height * (at / 72) ** 2 > MAX_PAGE_PIXELS:

@@ -20,13 +20,12 @@ from PIL import Image
 from extractor.errors import MissingDependencyError, OcrTimeoutError, UnreadableInputError
 from extractor.ingest.pdf_words import Word
 
-#: tesseract's own threads fight over 2 cores: ~3.5 s a page with one thread, ~22 s without.
+#: tesseract's own threads fight over the cores (docs/design-notes.md#one-ocr-thread).
 os.environ.setdefault("OMP_THREAD_LIMIT", "1")
 
 #: How long tesseract may take over one image before it is stopped and the page given up as
-#: unreadable.  The longest read measured here, over 63 page and cell-strip reads of two-page
-#: and fax filings of the bench corpus, took 3.2 s; a minute means a hung or runaway process,
-#: and one such page must not hold up a batch of millions.
+#: unreadable: a minute is far beyond any read measured (docs/design-notes.md#ocr-timeout), so
+#: it means a hung or runaway process, which must not hold up a batch of millions.
 READ_TIMEOUT_SECONDS = 60.0
 
 _INSTALL = ("the tesseract OCR program is not installed; on Debian: "

@@ -1,9 +1,8 @@
 """Scan pre-processing that pays for itself: paper made white and ink dark, specks removed, a
 skewed page straightened, a sideways one turned (each measured with ``bench/accuracy.py``).
 
-Binarization does not pay, and is not done: on the faded300, fax150 and office200 PDFs an
-adaptive threshold after :func:`normalize_contrast` cost 15 to 28 points of field accuracy, a
-global Otsu threshold 3 to 12.  tesseract thresholds the grey page itself, and reads it better.
+Binarization does not pay, and is not done: tesseract thresholds the grey page itself, and
+reads it better than any black-and-white copy (docs/design-notes.md#no-binarization).
 
 A page scanned a degree askew breaks every ruling line into steps, and the layout stage needs
 the rules.  The angle is the one whose rotation makes the rows of ink most uneven (rules and
@@ -46,11 +45,8 @@ def skew_angle(image: Image.Image) -> float:
 
 
 def deskew(image: Image.Image) -> tuple[Image.Image, float]:
-    """``image`` straightened, and the angle it was turned by.
-
-    Measured without it (2026-12-02): clean300 PDFs 99.0% of fields right -> 97.9% (0.55%
-    wrong), office200 96.3% -> 67.4%, fax150 86.5% -> 75.6%.
-    """
+    """``image`` straightened, and the angle it was turned by: a skewed page breaks every
+    rule into steps and costs most on blurred pages (docs/design-notes.md#deskew)."""
     angle = skew_angle(image)
     if abs(angle) < STEP / 2:
         return image, 0.0
@@ -61,9 +57,8 @@ def _rotate_bicubic(image: Image.Image, angle: float) -> Image.Image:
     """``image`` turned ``angle`` degrees counter-clockwise about its centre, as
     ``Image.rotate`` turns it.
 
-    Bicubic, because bilinear was measured to cost 0.6 points of field accuracy on the clean300
-    scans; OpenCV's, because Pillow's bicubic rotation of a 300 dpi page takes 0.2 s, a tenth of
-    the OCR, and OpenCV's takes 0.03 s.
+    Bicubic, because bilinear reads fewer fields right; OpenCV's, because Pillow's is several
+    times slower (docs/design-notes.md#deskew).
     """
     import cv2
 
@@ -98,9 +93,8 @@ def upright_turn(image: Image.Image) -> int:
 
 
 #: A page whose paper is this light (0-255) everywhere and whose ink is this dark is left as
-#: it is.  Measured on the corpus: the paper of clean, office and fax scans is 247 or lighter,
-#: an aged copy's (bench/scan.py's faded300) 195 or darker; the ink (:func:`_ink_level`) of an
-#: office scan's blurred strokes is as light as 87, of a continuation page with little print.
+#: it is; both lie between the levels of plain and aged scans
+#: (docs/design-notes.md#contrast-normalisation).
 WHITE_PAPER = 225
 DARK_INK = 110
 #: How dark the ink of a normalised page is (0-255): a clean scan's print.
@@ -163,9 +157,8 @@ def despeckle(image: Image.Image, dpi: float) -> Image.Image:
 
     A dark pixel is a speck when the square around it (about 1/60 inch) holds no more dark
     pixels than a speck has: a full stop or the dot of an i holds more.  The squares are
-    counted by OpenCV's box filter (0.02 s on a 300 dpi page; numpy's shifted sums, 0.05 s).
-    Measured without it (2026-12-02): office200 PDFs 96.3% of fields right -> 87.4% (2.5%
-    wrong), fax150 86.5% -> 82.8%; clean300 unchanged.
+    counted by OpenCV's box filter, faster than numpy's shifted sums.  Without it office and
+    fax scans read far fewer fields right (docs/design-notes.md#despeckle).
     """
     import cv2
 
@@ -191,8 +184,7 @@ def smooth_enlarged_fax(image: Image.Image) -> Image.Image:
     The enlargement turns each of the fax's stray pixels into a grey blot that despeckling
     leaves (it is bigger than a speck at the new resolution), and leaves stair steps on every
     stroke; a median removes both and keeps strokes, which the enlargement made 3-4 pixels
-    wide.  Measured on the fax150 PDFs (``bench/accuracy.py``): 2 points more fields read right
-    (transaction codes, dates, issuer names).  A page at its own low resolution is not
+    wide (docs/design-notes.md#fax-median).  A page at its own low resolution is not
     smoothed: its strokes are 1-2 pixels wide, and a median erases them.
     """
     import cv2

@@ -3,10 +3,8 @@
 A born-digital PDF hands over its rectangles; a scan has only ink.  Long horizontal and vertical
 runs of dark pixels are the form's rules; from them this module rebuilds the rectangles the
 layout stage expects (table cells side by side, boxes, small check-box squares), in PDF points,
-and an image with the rules painted out for OCR.  Painting them out was measured (2026-12-02,
-``bench/accuracy.py``): with the rules left in, clean300 and fax150 scans read about as many
-fields right but more wrong (0.08% against 0.00%, 0.18% against 0.10%), office200 scans 0.4
-points more right; it stays for the fewer wrong values.
+and an image with the rules painted out for OCR: a trade, kept for the fewer wrong values on
+clean and faxed pages (docs/design-notes.md#painted-rules).
 """
 
 from __future__ import annotations

@@ -121,8 +121,7 @@ def _flag_lookalike_dates(form: Form4) -> Form4:
     """Transaction dates of a scan whose months are one blurred digit apart ("2019-05-02" in
     one row, "2019-06-02" in four) may be one date misread: all of them go to review, because
     the misreading can be the more common one."""
-    rows = (*form.non_derivative_table, *form.derivative_table)
-    dates = {str(row.transaction_date.value) for row in rows
+    dates = {str(row.transaction_date.value) for row in form.table_rows()
              if row.transaction_date.value is not None}
     doubtful = {d for d in dates if any(months_blur_apart(d, other) for other in dates)}
     if not doubtful:
@@ -150,8 +149,7 @@ _YEAR_LATE = 300
 def _flag_blurred_signature_years(form: Form4) -> Form4:
     """A signature dated a year or more after the last transaction, in a year one blurred digit
     from the transactions' ("2026" for "2025"): the year may be misread, by both engines."""
-    dates = [row.transaction_date.value for row in (*form.non_derivative_table,
-                                                    *form.derivative_table)
+    dates = [row.transaction_date.value for row in form.table_rows()
              if row.transaction_date.value is not None]
     if not dates:
         return form
