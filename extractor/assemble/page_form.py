@@ -13,13 +13,13 @@ import dataclasses
 import re
 from collections.abc import Iterable, Sequence
 
-from extractor.assemble.page_owners import (
+from extractor.assemble.page_cells import MARKER_WORD, NUMBER, cell_text, glued_marker
+from extractor.assemble.page_owners import read_owner_box, read_relationship
+from extractor.assemble.page_owners_listed import (
     fold_repeated_owners,
     merge_owners,
     read_joint_filers,
-    read_owner_box,
     read_owner_rows,
-    read_relationship,
 )
 from extractor.assemble.page_values import PLACED, provenance_of, text_of, value_of
 from extractor.errors import NotAForm4Error
@@ -219,54 +219,6 @@ def _filing(layout: FormLayout, source: str) -> Field:
     return Field()
 
 
-_MARKER_WORD = re.compile(r"^(?:\(\d{1,2}\))+$")
-_SUPERSCRIPT_DIGITS = re.compile(r"^\d{1,2}(?:,\d{1,2})*$")
-
-
-def _cell_text(words: Sequence[Word], row_height: float) -> str:
-    """A cell's text with raised small digits written as the markers they are: "(1)".
-
-    A digit is a superscript marker when it is smaller than the word it follows in the cell
-    and stands above that word's baseline or on a line of its own, or, alone, smaller than
-    the row's words.
-    """
-    lines: list[list[Word]] = []
-    for word in sorted(words, key=lambda w: w.bottom):
-        # A raised marker stands within its word's line: it reads after the word, not above.
-        if lines and _overlap(lines[-1][-1], word):
-            lines[-1].append(word)
-        else:
-            lines.append([word])
-    ordered = [w for line in lines for w in sorted(line, key=lambda w: w.x0)]
-    alone = {id(line[0]) for line in lines[1:] if len(line) == 1}
-    parts = []
-    for index, word in enumerate(ordered):
-        before = ordered[index - 1] if index else None
-        height = word.bottom - word.top
-        small = before is not None and height < 0.8 * (before.bottom - before.top)
-        # (small digits on a line of their own under a long number are its markers too)
-        raised = bool(_SUPERSCRIPT_DIGITS.match(word.text)) and (
-            (small and (word.bottom < before.bottom - 0.2 * (before.bottom - before.top) or
-                        id(word) in alone)) or
-            (before is None and height < 0.8 * row_height))
-        text = "".join(f"({n})" for n in word.text.split(",")) if raised else word.text
-        # a word broken at its hyphen where the cell wrapped is joined again ("Non-Qualified")
-        if parts and before is not None and word.top > before.bottom - 0.2 * height and \
-                _WRAPPED_AT_HYPHEN.search(parts[-1]) and text[:1].isalpha():
-            parts[-1] += text
-        else:
-            parts.append(text)
-    return " ".join(parts)
-
-
-_WRAPPED_AT_HYPHEN = re.compile(r"[A-Za-z]-$")
-
-
-def _overlap(first: Word, second: Word) -> bool:
-    """Whether either word's middle lies within the other's height."""
-    return first.top <= second.cy <= first.bottom or second.top <= first.cy <= second.bottom
-
-
 def _rows(table: TableLayout | None, columns: tuple[K.Column, ...], derivative: bool,
           source: str, review: list[ReviewItem]) -> list[Row]:
     if table is None:
@@ -277,7 +229,7 @@ def _rows(table: TableLayout | None, columns: tuple[K.Column, ...], derivative: 
             table.missing) + "; their columns were placed between their neighbours"))
     out: list[Row] = []
     heights = sorted(w.bottom - w.top for r in table.rows for w in r.words
-                     if _NUMBER.match(w.text))
+                     if NUMBER.match(w.text))
     digit_height = heights[len(heights) // 2] if heights else float("inf")
     for row in table.rows:
         if not _has_values(row, table):
@@ -288,13 +240,20 @@ def _rows(table: TableLayout | None, columns: tuple[K.Column, ...], derivative: 
         # Cells by the leaf they were laid in, so a column that could not be placed leaves a
         # gap rather than shifting every cell after it.
         heights = sorted(w.bottom - w.top for w in row.words)
-        by_leaf = {(c.field, c.sub_heading): _cell_text(cell, heights[len(heights) // 2])
+        by_leaf = {(c.field, c.sub_heading): cell_text(cell, heights[len(heights) // 2])
                    for cell, c in zip(row.cells, table.columns, strict=True)}
+        ownership = ("direct_or_indirect_ownership", "")
+        if ownership in by_leaf:  # "D5": the form's code with a marker run into it
+            by_leaf[ownership] = _GLUED_CODE.sub(lambda m: m[1] + " " + "".join(
+                f"({n})" for n in m[2].split(",")), by_leaf[ownership])
         cells = [by_leaf.get(leaf, "") for leaf in leaf_columns(columns)]
         parsed = parse_row_cells(cells, columns, derivative, PLACED,
                                  provenance_of(row.words, source))
         out.append(_with_cell_boxes(parsed, row, table, source, digit_height))
     return out
+
+
+_GLUED_CODE = re.compile(r"^([DI])(\d{1,2}(?:,\d{1,2})*)$")
 
 
 def _has_values(row: TableRow, table: TableLayout) -> bool:
@@ -332,42 +291,16 @@ def _with_cell_boxes(row: Row, laid: TableRow, table: TableLayout, source: str,
             changes[spec.name] = field
         if cells:
             # The box is round a text's own words: its footnote markers are not the text.
-            own = [w for w in cells[0] if not _MARKER_WORD.match(w.text)] \
+            own = [w for w in cells[0] if not MARKER_WORD.match(w.text)] \
                 if isinstance(field.value, str) else cells[0]
             own = own or cells[0]
             prov = provenance_of(own, source, field.provenance.raw_text)
             field = dataclasses.replace(field, provenance=prov)
-            glued = _glued_marker(own, field.value, digit_height)
+            glued = glued_marker(own, field.value, digit_height)
             if glued and field.value is not None and not field.needs_review:
                 field = field.flagged(glued)
             changes[spec.name] = field
     return dataclasses.replace(row, **changes)
-
-
-_NUMBER = re.compile(r"^\$?[\d,.]+$")
-_STRAY_END = re.compile(r"[A-Za-z0-9][\"“”'’?*)]+$")
-
-
-def _glued_marker(words: Sequence[Word], value: object, digit_height: float) -> str | None:
-    """Why an OCR'd cell may hold a raised footnote marker run into its value, if it may:
-    a number set taller than the page's numbers (a raised digit at its end), or text ending
-    in quote marks or a lone parenthesis (what OCR makes of a small "(1)")."""
-    read = [w for w in words if w.size is None]
-    if not read:
-        return None
-    if isinstance(value, str) and _STRAY_END.search(value) and \
-            value.count("(") < value.count(")") + ("(" not in value and value[-1] != ")"):
-        return f"{value!r} ends in marks that may be a raised footnote marker misread"
-    tall = [w for w in read if _NUMBER.match(w.text) and
-            w.bottom - w.top > TALL_NUMBER * digit_height]
-    if tall and not isinstance(value, str):
-        return f"{tall[0].text!r} stands taller than the page's numbers: a raised footnote " \
-               "marker may be run into it"
-    return None
-
-
-#: An OCR'd number this much taller than the table's others has a raised digit in it.
-TALL_NUMBER = 1.25
 
 
 def _beside(box: BoxWords, others: Sequence[BoxWords]) -> BoxWords | None:

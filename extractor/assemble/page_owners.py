@@ -5,9 +5,8 @@ and from 2026 "(Country)") under the lines the filer writes on, or, on some prin
 over them or before them on the line; which way a page goes is read from where its first
 value line sits.  A value line belongs to the sub-label row it is written over (or under, or
 beside).  Without sub-labels the lines are read by what they hold: the name first, the line
-that reads as city, state and ZIP last, the street between.  Owners after the first may be
-listed on an attached page ("Joint Filer Information"): each a name, address lines and a
-"Relationship to Issuer:" line.
+that reads as city, state and ZIP last, the street between.  Owners listed elsewhere on the
+form are read in :mod:`extractor.assemble.page_owners_listed`.
 """
 
 from __future__ import annotations
@@ -15,8 +14,6 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections.abc import Sequence
-
-from rapidfuzz import fuzz
 
 from extractor.assemble.page_values import text_of, value_of
 from extractor.fields.addresses import parse_city_state_zip, recase_owner_address, split_street
@@ -28,8 +25,7 @@ from extractor.layout.geometric import BoxWords
 from extractor.layout.geometric.anchors import Anchor
 from extractor.layout.geometric.checkmarks import CheckReading
 from extractor.layout.geometric.lines import Rules, group_lines, split_phrases
-from extractor.layout.geometric.tables import TableLayout
-from extractor.model import Field, Relationship, ReportingOwner, map_fields
+from extractor.model import Field, Relationship, ReportingOwner
 
 _STATE_BY_NAME = {name.upper(): code for code, name in STATE_CODES.items()}
 _ROWS = (("name", ("last", "first", "middle")), ("street", ("street",)),
@@ -53,13 +49,15 @@ def _sub_rows(box: BoxWords) -> list[tuple[str, float, float]]:
 
 def _slots(box: BoxWords) -> dict[str, list[list[Word]]]:
     """The value lines of box 1 by the sub-label row they belong to."""
-    lines = group_lines(box.words)
+    # (a line of marks alone, the label's "*" left over, holds no value)
+    lines = [line for line in group_lines(box.words)
+             if any(c.isalnum() for w in line for c in w.text)]
     rows = _sub_rows(box)
     out: dict[str, list[list[Word]]] = {}
     if not lines:
         return out
     if not rows:
-        return _slots_by_content(lines)
+        return slots_by_content(lines)
     first_top = min(w.top for w in lines[0])
     over = rows[0][1] >= first_top  # the first value line is written over the first row
     for line in lines:
@@ -77,10 +75,10 @@ def _slots(box: BoxWords) -> dict[str, list[list[Word]]]:
     return out
 
 
-def _slots_by_content(lines: list[list[Word]]) -> dict[str, list[list[Word]]]:
+def slots_by_content(lines: list[list[Word]]) -> dict[str, list[list[Word]]]:
     out: dict[str, list[list[Word]]] = {"name": [lines[0]]}
     city_at = next((i for i in range(len(lines) - 1, 0, -1)
-                    if _read_city_line(lines[i], None) is not None), None)
+                    if read_city_line(lines[i], None) is not None), None)
     if city_at is None:
         out["street"] = lines[1:]
         return out
@@ -97,7 +95,7 @@ def _state_code(text: str) -> str | None:
     return _STATE_BY_NAME.get(text)
 
 
-def _read_city_line(line: Sequence[Word], box: BoxWords | None
+def read_city_line(line: Sequence[Word], box: BoxWords | None
                     ) -> tuple[str, str, str] | None:
     """(city, state code, zip) of a city line, by the sub-label columns where the words
     fall in them, else by its text."""
@@ -155,7 +153,7 @@ def read_owner_box(box: BoxWords, source: str) -> ReportingOwner:
     city_lines = slots.get("city", [])
     if city_lines:
         words = [w for line in city_lines for w in line]
-        read = _read_city_line(words, box)
+        read = read_city_line(words, box)
         if read is None:
             reason = f"city, state and ZIP not readable in {text_of(words)!r}"
             owner = _replace(owner, rpt_owner_city=value_of(None, words, source, reason=reason))
@@ -177,7 +175,7 @@ def _replace(owner: ReportingOwner, **changes: Field) -> ReportingOwner:
     return dataclasses.replace(owner, **changes)
 
 
-_CHECK_FIELDS = {"director": "is_director", "ten_percent_owner": "is_ten_percent_owner",
+CHECK_FIELDS = {"director": "is_director", "ten_percent_owner": "is_ten_percent_owner",
                  "officer": "is_officer", "other": "is_other"}
 
 
@@ -189,10 +187,10 @@ def read_relationship(box: BoxWords | None, checks: dict[str, CheckReading], sou
     if box is not None and not any(r.marks for r in checks.values()):
         said = _stated(box)
         if said is not None:
-            return _relation(said, source)
+            return relation_of(said, source)
     values: dict[str, Field] = {}
     labels = {a.key: a for a in box.inner} if box is not None else {}
-    for key, name in _CHECK_FIELDS.items():
+    for key, name in CHECK_FIELDS.items():
         reading = checks.get(key)
         label = labels.get(key)
         if reading is None or label is None:
@@ -266,7 +264,7 @@ def _stated(box: BoxWords) -> list[Word] | None:
     words = [*label.words, *(w for a in box.inner for w in a.words), *box.words]
     line = [w for w in words if label.top - 1 <= w.cy <= label.bottom + 1]
     text = " ".join(text_of(line).split())
-    match = _RELATION_LINE.match(text)
+    match = RELATION_LINE.match(text)
     return line if match and match[1].strip() else None
 
 
@@ -286,100 +284,19 @@ def _titles(box: BoxWords, officer: Anchor | None, other: Anchor | None
     return out
 
 
-def read_owner_rows(table: TableLayout | None, source: str) -> list[ReportingOwner]:
-    """One owner per row of the "Reporting Owners" table that EDGAR's view and investor-
-    relations pages print after the form: name and address in the first column, the
-    relationship as an "X" (or the officer's title) under its heading."""
-    if table is None:
-        return []
-    out = []
-    for row in table.rows:
-        cells = {column.field: cell for column, cell in zip(table.columns, row.cells,
-                                                            strict=True)}
-        lines = group_lines(cells.get("owner", []))
-        if not lines:
-            continue
-        slots = _slots_by_content(lines)
-        box = BoxWords(table.headings[0], [w for line in lines for w in line])
-        owner = read_owner_box(dataclasses.replace(box, words=box.words), source) \
-            if slots else ReportingOwner()
-        relation: dict[str, Field] = {}
-        for key, name in _CHECK_FIELDS.items():
-            words = cells.get(key, [])
-            text = text_of(words).strip()
-            relation[name] = value_of(bool(text), words or row.words, source)
-            if text and text.upper() not in ("X", "[X]") and key in ("officer", "other"):
-                relation["officer_title" if key == "officer" else "other_text"] = \
-                    value_of(text, words, source)
-        out.append(dataclasses.replace(owner, relationship=Relationship(**relation)))
-    return out
-
-
-_RELATION_LINE = re.compile(
+RELATION_LINE = re.compile(
     r"^(?:Relationship(?:\(s\))?(?: to (?:the )?Issuer)?|Relation)\s*:\s*(.*)$", re.IGNORECASE)
-_RELATION_PART = re.compile(r"^(director|10\s*%\s*owner|ten percent owner|officer|other)"
+RELATION_PART = re.compile(r"^(director|10\s*%\s*owner|ten percent owner|officer|other)"
                             r"(?:\s*[:(-]\s*(.*?)\)?)?$", re.IGNORECASE)
 
 
-def read_joint_filers(groups: Sequence[Sequence[Sequence[Word]]], source: str
-                      ) -> list[ReportingOwner]:
-    """The owners listed under "Joint Filer Information": a name, the address lines ending
-    in the city line, and a "Relationship to Issuer: Director; Officer: CFO" line."""
-    owners = []
-    for lines in _rejoined(groups):
-        relation = next((i for i, line in enumerate(lines)
-                         if _RELATION_LINE.match(text_of(line).strip())), None)
-        address = lines[:relation] if relation is not None else lines
-        if not address:
-            continue
-        box = BoxWords(Anchor("reporting_person", "box", tuple(address[0]), 0.0),
-                       [w for line in address for w in line])
-        owner = read_owner_box(box, source)
-        if relation is not None:
-            # The relationship follows its caption, on its line or the lines under it.
-            said = [w for line in lines[relation:] for w in line]
-            owner = dataclasses.replace(owner, relationship=_relation(said, source))
-        if _CONTINUING_CAPTION.match(text_of(lines[0]).strip()):
-            owner = map_fields(owner, _flag_headless)
-        owners.append(owner)
-    return owners
-
-
-_CONTINUING_CAPTION = re.compile(r"^(?:address|street|city|relationship)\b[^:]{0,30}:",
-                                 re.IGNORECASE)
-
-
-def _flag_headless(_: str, field: Field) -> Field:
-    if field.value is None:
-        return field
-    return field.flagged("this owner's entry starts with its address, without a name: a page "
-                         "break parts it from the entry before it")
-
-
-def _rejoined(groups: Sequence[Sequence[Sequence[Word]]]) -> list[list[list[Word]]]:
-    """The owners' groups, one split by a page break joined again: a group that starts with
-    a caption after the name ("Address:", "Relationship to Issuer:") goes on the one before,
-    when that one has no relationship line yet."""
-    out: list[list[list[Word]]] = []
-    for group in groups:
-        lines = [list(line) for line in group if line]
-        if not lines:
-            continue
-        if out and _CONTINUING_CAPTION.match(text_of(lines[0]).strip()) and not any(
-                _RELATION_LINE.match(text_of(line).strip()) for line in out[-1]):
-            out[-1] += lines
-        else:
-            out.append(lines)
-    return out
-
-
-def _relation(line: Sequence[Word], source: str) -> Relationship:
-    match = _RELATION_LINE.match(" ".join(text_of(line).split()))
+def relation_of(line: Sequence[Word], source: str) -> Relationship:
+    match = RELATION_LINE.match(" ".join(text_of(line).split()))
     said = match[1] if match else ""
-    values = {name: value_of(False, list(line), source) for name in _CHECK_FIELDS.values()}
+    values = {name: value_of(False, list(line), source) for name in CHECK_FIELDS.values()}
     for part in re.split(r"\s*[;,]\s*(?=(?:director|10\s*%|ten percent|officer|other)\b)",
                          said, flags=re.IGNORECASE):
-        m = _RELATION_PART.match(part.strip())
+        m = RELATION_PART.match(part.strip())
         if m is None:
             if part.strip():
                 values["is_other"] = value_of(None, list(line), source,
@@ -387,76 +304,8 @@ def _relation(line: Sequence[Word], source: str) -> Relationship:
             continue
         kind = m[1].casefold()
         key = "ten_percent_owner" if kind[0] in "1t" else kind
-        values[_CHECK_FIELDS[key]] = value_of(True, list(line), source)
+        values[CHECK_FIELDS[key]] = value_of(True, list(line), source)
         if m[2] and key in ("officer", "other"):
             name = "officer_title" if key == "officer" else "other_text"
             values[name] = value_of(m[2].strip(), list(line), source)
     return Relationship(**values)
-
-
-def _same_person(a: ReportingOwner, b: ReportingOwner) -> bool:
-    first, second = (str(o.rpt_owner_name.value or "").casefold() for o in (a, b))
-    return bool(first and second) and fuzz.token_sort_ratio(first, second) >= SAME_NAME
-
-
-#: Two names at least this alike (rapidfuzz token-sort ratio) are one owner's.
-SAME_NAME = 85.0
-
-
-def merge_owners(boxed: list[ReportingOwner], listed: list[ReportingOwner], joint: bool
-                 ) -> list[ReportingOwner]:
-    """Box 1's owners, completed from the Reporting Owners table.
-
-    A row that names an owner of box 1 corroborates it: only what box 1 lacks is taken.  A
-    row that names someone else is a further reporting person when box 6 says the form is
-    filed by more than one; otherwise it is kept, flagged, for a person to judge.
-    """
-    out = list(boxed)
-    for row in listed:
-        match = next((i for i, owner in enumerate(out) if _same_person(owner, row)), None)
-        if match is None:
-            if not out or joint:
-                out.append(row)
-            else:
-                out.append(map_fields(row, _flag_unlisted))
-            continue
-        out[match] = _completed(out[match], row)
-    return out
-
-
-def fold_repeated_owners(owners: list[ReportingOwner]) -> list[ReportingOwner]:
-    """The owners with a box printed again for one of them folded into the first: EDGAR's
-    view lists every reporting person after the tables, box 1's owner too."""
-    out: list[ReportingOwner] = []
-    for owner in owners:
-        key = " ".join(str(owner.rpt_owner_name.value or "").casefold().split())
-        match = next((i for i, o in enumerate(out) if key and key == " ".join(
-            str(o.rpt_owner_name.value or "").casefold().split())), None)
-        if match is None:
-            out.append(owner)
-        else:
-            out[match] = _completed(out[match], owner)
-    return out
-
-
-def _flag_unlisted(_: str, field: Field) -> Field:
-    if field.value is None:
-        return field
-    return field.flagged("named in the Reporting Owners table, though box 6 does not say the "
-                         "form is filed by more than one reporting person")
-
-
-def _completed(owner: ReportingOwner, row: ReportingOwner) -> ReportingOwner:
-    def fill(path: str, field: Field) -> Field:
-        if field.value is not None:
-            return field
-        other = _get(row, path)
-        return other if isinstance(other, Field) and other.value is not None else field
-
-    return map_fields(owner, fill)
-
-
-def _get(obj: object, path: str) -> object:
-    for part in path.split("."):
-        obj = getattr(obj, part)
-    return obj

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from extractor.assemble.text_row_checks import check_tables
 from extractor.errors import Form4Error
 from extractor.model import Field, Form4, map_fields
 from extractor.validate import validate
@@ -23,11 +24,18 @@ _MARKDOWN_ROW = re.compile(r"^\s*\|.*\|\s*$")
 Reader = Callable[[], Form4]
 
 
+#: A markdown table's delimiter row, under its header row: ``|---|:---:|``.
+_DELIMITER_ROW = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)+\|?\s*$",
+                            re.MULTILINE)
+
+
 def is_markdown(text: str) -> bool:
-    """True when the text is a markdown dump, whose cells do not line up in columns."""
+    """True when the text is a markdown dump, whose cells do not line up in columns: rows
+    between ``|`` and a table's delimiter row (a form typed with ``|`` walls has none)."""
     lines = [line for line in text.splitlines() if line.strip()]
     rows = sum(1 for line in lines if _MARKDOWN_ROW.match(line))
-    return bool(lines) and rows / len(lines) >= MARKDOWN_SHARE
+    return bool(lines) and rows / len(lines) >= MARKDOWN_SHARE and \
+        bool(_DELIMITER_ROW.search(text))
 
 
 def sure_values(form: Form4) -> int:
@@ -52,7 +60,8 @@ def best_reading(readers: list[Reader]) -> Form4:
     first_error: Form4Error | None = None
     for index, read in enumerate(readers):
         try:
-            form = read()
+            # every reader's rows get the same checks on what a text cannot carry surely
+            form = check_tables(read())
         except Form4Error as err:
             first_error = first_error or err
             continue

@@ -65,6 +65,8 @@ def read_grid_submission(text: str) -> Form4:
     from extractor.ingest.sgml import split_submission
 
     submission = split_submission(text)
+    if not submission.documents:  # the typed form without its envelope (SGML tags inside)
+        return read_grid_form(text, LEGACY)
     typed = [d for d in submission.documents if d.type in FORM4_TYPES and not d.is_xml]
     if not typed:
         raise NotAForm4Error("the submission holds no typed Form 4 document")

@@ -17,10 +17,18 @@ from extractor.ingest.page import Page, Rect, Word
 #: Points per character and per line: a 10-point Courier grid.
 CHAR_WIDTH = 6.0
 LINE_HEIGHT = 12.0
-#: The glyph box of a word inside its line (a capital's height, as a PDF reports it).
-_GLYPH = (2.0, 10.0)
-#: A check box typed as one word, then any other run of non-space characters.
-_TOKEN = re.compile(r"\[\s?[xX]?\s?\]|\(\s?[xX]?\s?\)|\S+")
+#: The glyph box of a word inside its line (a capital's height, as a PDF reports it): tall
+#: enough that one typed space (a character's width) is a word space, two a phrase's end.
+_GLYPH = (1.5, 10.5)
+#: A date written out ("Feb. 29, 2000", "February 29, 2000"): one value, so one word.
+_WORDED_DATE = (r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2}, "
+                r"\d{4}\b\S*")
+#: A check box typed as one word, a worded date, a word run into the date typed after it
+#: (a name that filled its column: "Counsel03/07/2025"), then any other run of non-space
+#: characters.
+_TOKEN = re.compile(r"\[\s?[xX]?\s?\]|\(\s?[xX]?\s?\)|" + _WORDED_DATE +
+                    r"|[A-Za-z]+[a-z](?=\d{1,2}[/-]\d{1,2}[/-]\d{2,4}\b|" + _WORDED_DATE + r")"
+                    r"|\S+")
 #: A ruled line: three or more of one rule character.
 _RULE_RUN = re.compile(r"-{3,}|_{3,}|={3,}")
 _MARKUP = re.compile(r"</?(?:S|C|TABLE|CAPTION|FN|PAGE)>", re.IGNORECASE)

@@ -86,3 +86,35 @@ def test_markdown_rows_without_their_empty_cells_read_by_type(fixture_corpus: Pa
     # open); its loss must still show: the footnotes it carried point at nothing.
     if len(read) < len(_rows(truth)):
         assert any("a row may have been lost" in item.reason for item in got.review)
+
+
+#: Development seeds drawing every ruling, arrangement and signature block of the typed
+#: layouts (spaces/dashes/pipe, stacked/side by side, caption under or over the name).
+EVERY_TYPED_SHAPE = (1000, 1001, 1002, 1003, 1004, 1005, 1006, 1009, 1011, 1013, 1015, 1029)
+
+
+@pytest.mark.parametrize("seed", EVERY_TYPED_SHAPE)
+def test_typed_notes_signatures_and_rows_read_in_every_shape(fixture_corpus: Path,
+                                                              seed: int) -> None:
+    truth = _truth(fixture_corpus, "flws_fund_2025-04-24_3owners")
+    text, spec = typed_form(truth, seed)
+    got = extract(text)
+    assert [(n.footnote_id, n.text.value) for n in got.footnotes] == \
+        [(n.footnote_id, " ".join(str(n.text.value).split())) for n in truth.footnotes], spec
+    assert [(s.signature_name.value, s.signature_date.value) for s in got.signatures] == \
+        [(s.signature_name.value, s.signature_date.value) for s in truth.signatures], spec
+    assert _rows(got) == _rows(truth), spec
+    assert not any(f.needs_review for row in got.non_derivative_table
+                   for f in (row.transaction_shares, row.transaction_price_per_share,
+                             row.nature_of_ownership)), spec
+    assert [o.rpt_owner_name.value for o in got.reporting_owners] == \
+        [o.rpt_owner_name.value for o in truth.reporting_owners]
+
+
+def test_a_pipe_walled_typed_form_is_no_markdown(fixture_corpus: Path) -> None:
+    from extractor.assemble.text_choice import is_markdown
+
+    truth = _truth(fixture_corpus, "tsla_musk_2023-03-08")
+    typed, spec = typed_form(truth, 1029)
+    assert spec.ruling == "pipe" and not is_markdown(typed)
+    assert is_markdown(markdown_form(truth, 1355)[0])

@@ -35,3 +35,20 @@ def test_page_foot_is_furniture_and_form_feed_starts_a_page() -> None:
     pages = text_pages(TYPED + "\fRemarks:\n")
     assert [p.number for p in pages] == [1, 2]
     assert not {"SEC", "1474", "Page"} & {w.text for w in pages[0].words}
+
+
+def test_a_worded_date_is_one_word_and_a_date_run_into_a_word_is_parted() -> None:
+    page, = text_pages("   Feb. 29, 2000    May 15, 2026, and\n"
+                       "By: /s/ Jane Doe, General Counsel03/07/2025   OfficerApr. 28, 2025\n")
+    texts = [w.text for w in page.words]
+    assert "Feb. 29, 2000" in texts and "May 15, 2026," in texts
+    assert {"Counsel", "03/07/2025", "Officer", "Apr. 28, 2025"} <= set(texts)
+
+
+def test_one_typed_space_is_a_word_space_two_end_a_phrase() -> None:
+    from extractor.layout.geometric.lines import PHRASE_GAP
+
+    page, = text_pages("Other (specify)  Chief\n")
+    other, specify, chief = page.words
+    height = other.bottom - other.top
+    assert specify.x0 - other.x1 < PHRASE_GAP * height < chief.x0 - specify.x1

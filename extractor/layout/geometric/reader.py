@@ -6,7 +6,6 @@ import dataclasses
 import itertools
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
@@ -24,12 +23,18 @@ from extractor.layout.geometric.form import BoxWords, FormLayout, LayoutFit
 from extractor.layout.geometric.lines import (
     Rules,
     group_lines,
-    line_height,
     split_at_rules,
-    split_phrases,
-    stack_blocks,
 )
-from extractor.layout.geometric.notes import NoteLines, SignatureWords, read_notes, signature_words
+from extractor.layout.geometric.notes import NoteLines, SignatureWords
+from extractor.layout.geometric.page_parts import OWNER_BOXES, PageParts, band_end, blocks
+from extractor.layout.geometric.sections import (
+    boxed,
+    read_joint_filers,
+    read_page_notes,
+    read_remarks,
+    read_signatures,
+    remarks_go_on,
+)
 from extractor.layout.geometric.specs import (
     address_specs,
     column_specs,
@@ -46,22 +51,6 @@ from extractor.layout.geometric.tables import (
 
 #: A second instance of a label counts only when it matches about as well as the best one.
 REPEAT_MARGIN = 8.0
-#: Section anchors that end the band of a table or of the notes above them.
-_ENDS = ("table1", "table2", "explanation", "remarks", "signature_of_reporting_person",
-         "reporting_owners", "signatures", "joint_filers")
-
-
-@dataclass(slots=True)
-class _PageParts:
-    page: Page
-    rules: Rules
-    anchors: list[Anchor]
-    claimed: set[int]
-
-
-def _blocks(words: Sequence[Word], rules: Rules) -> list[list[Word]]:
-    phrases = [p for line in group_lines(words) for p in split_phrases(line, rules)]
-    return [b.words for b in stack_blocks(phrases, rules)]
 
 
 #: Labels a page may print more than once: a signature caption per signer, box 1 per owner.
@@ -79,12 +68,12 @@ def _keep_best_instances(anchors: list[Anchor]) -> list[Anchor]:
             (a.key in _REPEATED and a.score >= best[a.key].score - REPEAT_MARGIN)]
 
 
-def _read_page(page: Page) -> _PageParts:
+def _read_page(page: Page) -> PageParts:
     rules = Rules.from_rects(page.rects, page.width, page.height)
     if rules.vertical:
         page = dataclasses.replace(page, words=tuple(split_at_rules(page.words, rules)))
     claimed: set[int] = set()
-    anchors = _keep_best_instances(find_anchors(_blocks(page.words, rules), major_specs(),
+    anchors = _keep_best_instances(find_anchors(blocks(page.words, rules), major_specs(),
                                                 claimed))
     claimed = {id(w) for a in anchors for w in a.words}
     anchors = complete_wrapped(anchors, page.words, major_specs(), claimed)
@@ -92,7 +81,7 @@ def _read_page(page: Page) -> _PageParts:
         if _is_furniture(line, page):
             claimed.update(id(w) for w in line)
     anchors += _untitled_tables(page, rules, anchors, claimed)
-    return _PageParts(page, rules, anchors, claimed)
+    return PageParts(page, rules, anchors, claimed)
 
 
 #: A table whose title was not read is known by this many of the headings only it prints.
@@ -111,7 +100,7 @@ def _untitled_tables(page: Page, rules: Rules, anchors: Sequence[Anchor], claime
     free = [w for w in page.words if id(w) not in claimed]
     # Both tables' headings are looked for at once, so that a heading both print alike
     # ("Transaction Date") or nearly so ("Title of Security") goes to the better match.
-    headings = find_anchors(_blocks(free, rules), (*column_specs(K.TABLE1_2002, "table1"),
+    headings = find_anchors(blocks(free, rules), (*column_specs(K.TABLE1_2002, "table1"),
                                                    *column_specs(K.TABLE2_2002, "table2")),
                             set())
     out: list[Anchor] = []
@@ -157,20 +146,6 @@ def _is_furniture(line: Sequence[Word], page: Page) -> bool:
     return in_margin and bool(_FURNITURE.match(text))
 
 
-#: Boxes printed again for further owners, which may follow the tables (EDGAR's view).
-_OWNER_BOXES = ("reporting_person", "relationship")
-
-
-def _band_end(parts: _PageParts, top: float, keys: Sequence[str] = _ENDS,
-              owner_boxes: bool = False) -> float:
-    """Where the band starting at ``top`` ends: the next section or boilerplate below it (or,
-    for a table, a further owner's box 1 or 5)."""
-    ends = [a.top for a in parts.anchors if a.top > top + 2 and
-            (a.key in keys or a.kind == "boilerplate" or
-             (owner_boxes and a.kind == "box" and a.key in _OWNER_BOXES))]
-    return min(ends, default=parts.page.height + 1)
-
-
 def _revision(anchors: Sequence[Anchor]) -> K.FormRevision:
     keys = {a.key for a in anchors}
     texts = " ".join(a.text.lower() for a in anchors if a.key == "earliest_transaction")
@@ -200,7 +175,7 @@ def lay_out_form(pages: Sequence[Page]) -> FormLayout:
     open_table: str | None = None
     for part in parts:
         _read_header(part, revision, boxes, more_owners, checks)
-        page_signatures, signed = _read_signatures(part)
+        page_signatures, signed = read_signatures(part)
         signatures += page_signatures
         if open_table is not None:
             tables[open_table].rows += _go_on(part, tables[open_table], signed)
@@ -214,17 +189,17 @@ def lay_out_form(pages: Sequence[Page]) -> FormLayout:
                 tables[key].rows += table.rows
             else:
                 tables[key] = table
-            if _band_end(part, max(a.bottom for a in part.anchors if a.key == key) - 1,
+            if band_end(part, max(a.bottom for a in part.anchors if a.key == key) - 1,
                          owner_boxes=True) > part.page.height:
                 open_table = key  # it runs to the page's foot: it may go on overleaf
-        page_notes, runs_on = _read_notes(part, signed, notes[-1] if notes_open else None)
+        page_notes, runs_on = read_page_notes(part, signed, notes[-1] if notes_open else None)
         notes += page_notes
         notes_open = runs_on
         if remarks_open:
-            remarks += _remarks_go_on(part, signed)
-        page_remarks, remarks_open = _read_remarks(part, signed)
+            remarks += remarks_go_on(part, signed)
+        page_remarks, remarks_open = read_remarks(part, signed)
         remarks += page_remarks
-        joint_filers += _read_joint_filers(part, signed)
+        joint_filers += read_joint_filers(part, signed)
     fit = _fit(revision, anchors, tables)
     all_anchors = [*anchors, *(a for t in tables.values() for a in t.headings)]
     return FormLayout(revision, boxes, more_owners, checks, tables, notes, remarks, signatures,
@@ -235,11 +210,11 @@ def lay_out_form(pages: Sequence[Page]) -> FormLayout:
 _FORM_START_BOXES = 3
 
 
-def _without_instructions(parts: list[_PageParts]) -> list[_PageParts]:
+def _without_instructions(parts: list[PageParts]) -> list[PageParts]:
     """The pages without the official form's General Instructions printed with it: from
     their heading on, until a page starts a form again (their prose names boxes and tables
     and numbers its paragraphs as footnotes are)."""
-    out: list[_PageParts] = []
+    out: list[PageParts] = []
     reading = True
     for part in parts:
         boxes = {a.key for a in part.anchors if a.kind == "box" and a.score >= 90}
@@ -256,32 +231,32 @@ def _without_instructions(parts: list[_PageParts]) -> list[_PageParts]:
     return out
 
 
-def _header_words(part: _PageParts) -> tuple[list[Anchor], list[Word], float]:
+def _header_words(part: PageParts) -> tuple[list[Anchor], list[Word], float]:
     starts = [a.top for a in part.anchors if a.key in ("table1", "table2", "explanation")]
     # A list of further owners ends the header, unless it prints their boxes 1 and 5 again.
-    starts += [a.top for a in part.anchors if a.key == "joint_filers" and not _boxed(part, a)]
+    starts += [a.top for a in part.anchors if a.key == "joint_filers" and not boxed(part, a)]
     bottom = min(starts, default=part.page.height + 1)
     labels = [a for a in part.anchors if a.kind == "box" and a.top < bottom]
     words = [w for w in part.page.words if id(w) not in part.claimed and w.top < bottom]
     return labels, words, bottom
 
 
-def _read_header(part: _PageParts, revision: K.FormRevision, boxes: dict[str, BoxWords],
+def _read_header(part: PageParts, revision: K.FormRevision, boxes: dict[str, BoxWords],
                  more_owners: list[BoxWords], checks: dict[str, CheckReading]) -> None:
     labels, words, bottom = _header_words(part)
     _read_boxes(part, labels, words, boxes, more_owners, checks)
     # Further owners' boxes 1 and 5 printed after the tables.
-    after = [a for a in part.anchors if a.kind == "box" and a.key in _OWNER_BOXES and
+    after = [a for a in part.anchors if a.kind == "box" and a.key in OWNER_BOXES and
              a.top >= bottom]
     if after:
         top = min(a.top for a in after)
-        end = _band_end(part, max(a.top for a in after))
+        end = band_end(part, max(a.top for a in after))
         words = [w for w in part.page.words if id(w) not in part.claimed and
                  w.top >= top - 1 and w.bottom <= end + 0.5]
         _read_boxes(part, after, words, boxes, more_owners, checks, title_checks=False)
 
 
-def _read_boxes(part: _PageParts, labels: list[Anchor], words: list[Word],
+def _read_boxes(part: PageParts, labels: list[Anchor], words: list[Word],
                 boxes: dict[str, BoxWords], more_owners: list[BoxWords],
                 checks: dict[str, CheckReading], title_checks: bool = True) -> None:
     page_number = part.page.number
@@ -294,9 +269,9 @@ def _read_boxes(part: _PageParts, labels: list[Anchor], words: list[Word],
     if not labels:
         return
     values = [w for w in words if id(w) not in mark_words]
-    blocks = [piece for block in _blocks(values, part.rules)
+    pieces = [piece for block in blocks(values, part.rules)
               for piece in _cut_at_labels(block, labels)]
-    assigned = assign_to_boxes(labels, blocks, part.rules)
+    assigned = assign_to_boxes(labels, pieces, part.rules)
     inner_specs = {"reporting_person": address_specs(), "relationship": relationship_specs(),
                    "filing_type": filing_specs()}
     for label in sorted(labels, key=lambda a: (a.top, a.x0)):
@@ -304,7 +279,7 @@ def _read_boxes(part: _PageParts, labels: list[Anchor], words: list[Word],
         specs = inner_specs.get(label.key)
         if specs:
             taken: set[int] = set()
-            box.inner = _one_each(find_anchors(_blocks(box.words, part.rules), specs, taken))
+            box.inner = _one_each(find_anchors(blocks(box.words, part.rules), specs, taken))
             taken = {id(w) for a in box.inner for w in a.words}
             if label.key == "reporting_person":
                 box.inner += garbled_sub_labels([w for w in box.words if id(w) not in taken],
@@ -366,7 +341,7 @@ def _one_each(anchors: list[Anchor]) -> list[Anchor]:
     return [a for a in anchors if best[a.key] is a]
 
 
-def _go_on(part: _PageParts, table: TableLayout, signed: set[int]) -> list[TableRow]:
+def _go_on(part: PageParts, table: TableLayout, signed: set[int]) -> list[TableRow]:
     """Rows of a table going on at the head of this page, above its first section."""
     top = min((a.top for a in part.anchors if a.kind in ("section", "box", "boilerplate")),
               default=part.page.height + 1)
@@ -375,127 +350,16 @@ def _go_on(part: _PageParts, table: TableLayout, signed: set[int]) -> list[Table
     return continue_table(table, words, part.rules)
 
 
-def _read_table(part: _PageParts, key: str, columns: tuple[K.Column, ...], signed: set[int]
+def _read_table(part: PageParts, key: str, columns: tuple[K.Column, ...], signed: set[int]
                 ) -> TableLayout | None:
     titles = [a for a in part.anchors if a.key == key]
     if not titles:
         return None
     top = min(a.top for a in titles)
-    bottom = _band_end(part, max(a.bottom for a in titles) - 1, owner_boxes=True)
+    bottom = band_end(part, max(a.bottom for a in titles) - 1, owner_boxes=True)
     words = [w for w in part.page.words if id(w) not in part.claimed and id(w) not in signed
              and top <= w.top and w.bottom <= bottom + 0.5]
     return lay_out_table(key, columns, words, part.rules, set(part.claimed))
-
-
-def _read_signatures(part: _PageParts) -> tuple[list[SignatureWords], set[int]]:
-    out: list[SignatureWords] = []
-    taken: set[int] = set()
-    free = [w for w in part.page.words if id(w) not in part.claimed]
-    for caption in (a for a in part.anchors if a.key == "signature_of_reporting_person"):
-        dates = [w for w in free if w.text.strip(":").casefold() == "date" and
-                 abs(w.cy - (caption.top + caption.bottom) / 2) < caption.height and
-                 w.x0 > caption.x1 - 1]
-        date_label = None
-        if dates:
-            word = min(dates, key=lambda w: w.x0)
-            date_label = Anchor("signature_date", "section", (word,), 100.0)
-            taken.add(id(word))
-        found, used = signature_words(caption, date_label, [w for w in free
-                                                            if id(w) not in taken])
-        out += found
-        taken |= used
-    return out, taken
-
-
-def _read_notes(part: _PageParts, signed: set[int], running: NoteLines | None
-                ) -> tuple[list[NoteLines], bool]:
-    """The page's footnotes, and whether they may run on onto the next page.
-
-    Notes that fill a page to its foot go on at the top of the next one, above its first
-    section: ``running`` is the note the previous page ended in.
-    """
-    starts = [a for a in part.anchors if a.key == "explanation"]
-    if starts:
-        start = starts[0]
-        top, skip = start.top - 0.5, start
-    elif running is not None:
-        top, skip = -1.0, None
-    else:
-        return [], False
-    bottom = _band_end(part, top)
-    words = [w for w in part.page.words if id(w) not in part.claimed and id(w) not in signed
-             and w.top >= top and w.bottom <= bottom + 0.5 and
-             not (skip is not None and abs(w.cy - (skip.top + skip.bottom) / 2) <
-                  0.5 * skip.height and w.x0 < skip.x1)]
-    # (under a heading of its own too: "Explanation of Responses (continued)")
-    notes = read_notes(words, running)
-    runs_on = bottom > part.page.height and bool(notes) and not any(
-        a.key in ("signature_of_reporting_person", "remarks") for a in part.anchors)
-    return notes, runs_on
-
-
-
-def _read_remarks(part: _PageParts, signed: set[int]) -> tuple[list[Word], bool]:
-    """The remarks' words, and whether they run to the page's foot (and may go on overleaf)."""
-    starts = [a for a in part.anchors if a.key == "remarks"]
-    if not starts:
-        return [], False
-    start = starts[0]
-    bottom = _band_end(part, start.top)
-    words = [w for line in group_lines(
-        [w for w in part.page.words if id(w) not in part.claimed and id(w) not in signed and
-         w.top >= start.top - 0.5 and w.bottom <= bottom + 0.5 and
-         (w.x0 >= start.x1 - 1 or w.top > start.bottom - 0.5)])
-        for w in line]
-    return words, bool(words) and bottom > part.page.height
-
-
-def _remarks_go_on(part: _PageParts, signed: set[int]) -> list[Word]:
-    """Remarks going on at the head of this page: the lines above its first section, as
-    long as they follow one another (a gap of more than two lines ends them)."""
-    if any(a.key == "remarks" for a in part.anchors):
-        return []
-    top = min((a.top for a in part.anchors if a.kind in ("section", "box", "boilerplate")),
-              default=part.page.height)
-    lines = group_lines([w for w in part.page.words if id(w) not in part.claimed and
-                         id(w) not in signed and w.bottom <= top + 0.5])
-    out: list[Word] = []
-    for line in lines:
-        height = max(w.bottom - w.top for w in line)
-        if out and min(w.top for w in line) - max(w.bottom for w in out) > 2 * height:
-            break
-        out.extend(line)
-    return out
-
-
-def _boxed(part: _PageParts, title: Anchor) -> bool:
-    """Whether the further owners under ``title`` are printed in boxes 1 and 5 again."""
-    bottom = _band_end(part, title.top)
-    return any(a.key == "reporting_person" and title.bottom <= a.top < bottom
-               for a in part.anchors)
-
-
-def _read_joint_filers(part: _PageParts, signed: set[int]) -> list[list[list[Word]]]:
-    """The owners listed under "Joint Filer Information": each its lines (name, address,
-    relationship), owners parted by a blank line."""
-    out: list[list[list[Word]]] = []
-    for start in (a for a in part.anchors if a.key == "joint_filers" and not _boxed(part, a)):
-        bottom = _band_end(part, start.top)
-        # Each owner's "Relationship to Issuer:" caption reads as box 5's label: keep it.
-        captions = {id(w) for a in part.anchors if a.key == "relationship" and
-                    start.bottom < a.top < bottom for w in a.words}
-        lines = group_lines(w for w in part.page.words if (id(w) not in part.claimed or
-                                                           id(w) in captions) and
-                            id(w) not in signed and w.top > start.bottom - 0.5 and
-                            w.bottom <= bottom + 0.5)
-        previous: list[Word] | None = None
-        for line in lines:
-            if previous is None or min(w.top for w in line) - max(
-                    w.bottom for w in previous) > 0.6 * line_height(line):
-                out.append([])
-            out[-1].append(line)
-            previous = line
-    return out
 
 
 def _column_order(number: str) -> tuple[int, str]:

@@ -13,7 +13,7 @@ import re
 
 from extractor.knowledge import labels as K
 from extractor.knowledge.label_wordings import BOILERPLATE, WORDINGS
-from extractor.layout.geometric.anchors import LabelSpec
+from extractor.layout.geometric.anchors import LabelSpec, tokens_of
 
 #: Box keys in the header of some revision, with their printed texts over all revisions.
 _SECTION_KEYS = ("table1", "table2", "explanation", "remarks", "signature_of_reporting_person",
@@ -91,10 +91,29 @@ def address_specs() -> tuple[LabelSpec, ...]:
 
 
 def column_specs(columns: tuple[K.Column, ...], table: str) -> tuple[LabelSpec, ...]:
-    """One spec per column heading of a table ("t1:2" for Table I's column 2)."""
+    """One spec per column heading of a table ("t1:2" for Table I's column 2).  A heading
+    over sub-columns may be typed as its number and its first sub-column's heading alone
+    ("3. Code", "4. Amount", "5. (A)"), the others standing beside it."""
     return tuple(LabelSpec(f"{table}:{column.number}", "column",
-                           tuple(dict.fromkeys((column.heading, _bare(column.heading)))),
+                           tuple(dict.fromkeys((column.heading, _bare(column.heading),
+                                                *_numbered_first(column)))),
                            column.number, 75.0) for column in columns)
+
+
+def _numbered_first(column: K.Column) -> tuple[str, ...]:
+    return (f"{column.number} {column.sub_headings[0]}",) if column.sub_headings else ()
+
+
+def heads_first_sub_column(anchor_text: str, column: K.Column) -> bool:
+    """Whether a heading found as ``anchor_text`` is its number and its first sub-column's
+    heading only: the anchor is that sub-column's heading too."""
+    if not column.sub_headings:
+        return False
+    said = tokens_of(anchor_text)
+    number = tokens_of(column.number)
+    if said[:len(number)] == number:
+        said = said[len(number):]
+    return said == tokens_of(column.sub_headings[0])
 
 
 _INSTRUCTION = re.compile(r"\s*\((?:Instr\.[^)]*|Month/Day/Year)\)")

@@ -5,9 +5,9 @@ printed leaf column ("Code", "V", "Amount", "(A) or (D)", "Price" under their he
 the x-range of its heading text; the borders between columns are drawn rules where the page has
 them, otherwise the middle of the gap between headings, moved into the nearest empty gutter of
 the rows below.  A heading that could not be found is put between its neighbours, as the form
-orders its columns, and said so.  Rows are the lines under the headings; a line joins the row
-above unless it prints a value in a column that row has filled, or a rule or a wide gap parts
-them, so cells that wrap onto several lines stay one cell.
+orders its columns, and said so.  A typed table's columns are also parted by the breaks in
+the rule under its headings ("------  ----"), and its headings end at that rule.  The rows
+under the headings are grouped in :mod:`.table_rows`.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from extractor.ingest.page import Word
 from extractor.knowledge import labels as K
 from extractor.layout.geometric.anchors import NUMBER_WORDS, Anchor, LabelSpec, find_anchors
+from extractor.layout.geometric.column_cuts import boundaries
 from extractor.layout.geometric.lines import (
     Phrase,
     Rules,
@@ -28,14 +29,8 @@ from extractor.layout.geometric.lines import (
     split_phrases,
     stack_blocks,
 )
-from extractor.layout.geometric.specs import column_specs
-
-#: Fields that hold free text, which wraps; every other cell holds one short value (the
-#: Reporting Owners table's name-and-address, officer and other columns included).
-TEXT_FIELDS = frozenset({"security_title", "nature_of_ownership", "underlying_security_title",
-                         "owner", "officer", "other"})
-#: A row's lines are at most this many line heights apart.
-ROW_GAP = 1.1
+from extractor.layout.geometric.specs import column_specs, heads_first_sub_column
+from extractor.layout.geometric.table_rows import TableRow, group_rows
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,18 +44,6 @@ class LeafColumn:
     #: Whether its place is sure: its heading was found, or drawn rules bound it on both
     #: sides (False: placed between its neighbours' headings).
     found: bool
-
-
-@dataclass(slots=True)
-class TableRow:
-    """One row: each leaf column's words, in reading order."""
-
-    cells: list[list[Word]]
-    page: int
-
-    @property
-    def words(self) -> list[Word]:
-        return [w for cell in self.cells for w in cell]
 
 
 @dataclass(slots=True)
@@ -123,59 +106,6 @@ def _leaf_spans(columns: Sequence[K.Column], found: dict[str, Anchor],
     return out
 
 
-def _boundaries(spans: list[tuple[str, str, float, float, bool]], rules: Rules,
-                band: tuple[float, float], body: Sequence[Word]
-                ) -> tuple[list[float], list[bool]]:
-    """The x where each column ends and the next begins, and whether a drawn rule says so."""
-    covered = sorted((w.x0, w.x1) for w in body)
-    cuts = []
-    drawn = []
-    for left, right in itertools.pairwise(spans):
-        lo, hi = min(left[3], right[2]), max(left[3], right[2])
-        middle = (left[3] + right[2]) / 2
-        lo_c = (left[2] + left[3]) / 2
-        hi_c = (right[2] + right[3]) / 2
-        ruled = [x for x, top, bottom in rules.vertical if lo_c < x < hi_c and
-                 top - 2 <= band[1] and bottom + 2 >= band[0]]
-        # A column's rule runs up through its headings; a stroke only a text line high by a
-        # value (a box drawn round it) does not part columns where a rule through the
-        # headings does.
-        through = [x for x, top, bottom in rules.vertical if lo_c < x < hi_c and
-                   top - 2 <= band[0] and bottom + 2 >= band[0]]
-        ruled = through or ruled
-        drawn.append(bool(ruled))
-        if ruled:
-            cuts.append(min(ruled, key=lambda x: abs(x - middle)))
-            continue
-        gutter = _nearest_gutter(covered, lo_c, hi_c, middle)
-        cuts.append(gutter if gutter is not None else (lo + hi) / 2)
-    return cuts, drawn
-
-
-def _nearest_gutter(covered: list[tuple[float, float]], lo: float, hi: float,
-                    middle: float) -> float | None:
-    """The middle of the empty x-range of the rows nearest ``middle`` between ``lo`` and
-    ``hi``, if the rows leave one."""
-    gaps: list[tuple[float, float]] = []
-    reach = lo
-    for x0, x1 in covered:
-        if x1 <= lo:
-            continue
-        if x0 >= hi:
-            break
-        if x0 > reach:
-            gaps.append((reach, x0))
-        reach = max(reach, x1)
-    if reach < hi:
-        gaps.append((reach, hi))
-    gaps = [g for g in gaps if g[1] - g[0] >= 1.0]
-    if not gaps:
-        return None
-    best = min(gaps, key=lambda g: 0.0 if g[0] <= middle <= g[1] else
-               min(abs(g[0] - middle), abs(g[1] - middle)))
-    return (best[0] + best[1]) / 2 if not best[0] <= middle <= best[1] else middle
-
-
 def _sub_headings(columns: Sequence[K.Column], found: dict[str, Anchor],
                   words: Sequence[Word], claimed: set[int],
                   rules: Rules, limit: float) -> dict[tuple[str, int], Anchor]:
@@ -204,7 +134,8 @@ def _sub_headings(columns: Sequence[K.Column], found: dict[str, Anchor],
     return out
 
 
-_VALUE = re.compile(r"^\$?\d[\d,]*(?:\.\d+)?$|^\d{1,2}[/\-.]\d{1,2}[/\-.]\d{2,4}$")
+_VALUE = re.compile(r"^(?:\$?\d[\d,]*(?:\.\d+)?|\d{1,2}[/\-.]\d{1,2}[/\-.]\d{2,4}|"
+                    r"[A-Z][a-z]{2,8}\.? \d{1,2}, \d{4})(?:\(\d{1,2}\))*$")
 
 
 def _first_value_line(words: Sequence[Word], claimed: set[int], below: float) -> float:
@@ -213,6 +144,37 @@ def _first_value_line(words: Sequence[Word], claimed: set[int], below: float) ->
     tops = [w.top for w in words if id(w) not in claimed and w.top > below - 1 and
             _VALUE.match(w.text) and sum(c.isdigit() for c in w.text) >= 2]
     return min(tops, default=float("inf"))
+
+
+def _header_foot(words: Sequence[Word], claimed: set[int], rules: Rules,
+                 bottom: float) -> float:
+    """Where the headings end: under the last heading found, or lower, at the rule drawn
+    under them before the first value line, and under the lines of heading words that
+    follow them before it (a heading wrapped onto more lines than were matched)."""
+    first_value = _first_value_line(words, claimed, bottom)
+    drawn = [y for y, _, _ in rules.horizontal if bottom - 2 <= y < first_value]
+    if drawn:  # the rule under the headings ends them
+        return max(bottom, min(drawn))
+    aside = False  # an aside opened on a line above and not yet closed: "(Instr." / "3 and"
+    for line in group_lines(w for w in words if id(w) not in claimed and w.cy > bottom and
+                            w.bottom < first_value):
+        text = " ".join(w.text for w in line)
+        if aside:
+            text = text.split(")", 1)[1] if ")" in text else ""
+        aside = text.count("(") > text.count(")")
+        said = _ASIDES.sub("", text)
+        if any(c.isdigit() for c in said) or \
+                min(w.top for w in line) - bottom > HEADING_LEADING * line_height(line):
+            break  # a value, or a line standing apart from the headings: the body's
+        bottom = max(bottom, max(w.bottom for w in line))
+    return bottom
+
+
+#: The lines of a heading follow one another this close (in line heights); a row's first
+#: line stands further below them.
+HEADING_LEADING = 0.6
+#: A heading's asides: "(Instr. 3 and 4)", whole or wrapped ("... 4)", "(Month/Day/").
+_ASIDES = re.compile(r"\([^()]*\)|^[^()]*\)|\([^()]*$")
 
 
 def lay_out_table(key: str, columns: tuple[K.Column, ...], words: Sequence[Word],
@@ -233,18 +195,27 @@ def lay_out_table(key: str, columns: tuple[K.Column, ...], words: Sequence[Word]
         number = anchor.key.split(":")[1]
         found.setdefault(number, anchor)
     found = _in_order(found, [c.number for c in columns])
+    # A heading matched twice keeps its better match; the other's words are free again (the
+    # sub-heading "Date Exercisable" under the full heading of column 6).
+    kept = {id(a) for a in found.values()}
+    claimed.difference_update(id(w) for a in headings if id(a) not in kept for w in a.words)
     if len(found) < 2:
         return None
     subs = _sub_headings(columns, found, words, claimed, rules, _first_value_line(
         words, claimed, max(a.bottom for a in found.values())))
-    header_bottom = max(a.bottom for a in (*found.values(), *subs.values()))
+    for column in columns:  # "3. Code": the heading is its first sub-column's too
+        heading = found.get(column.number)
+        if heading is not None and heads_first_sub_column(heading.text, column):
+            subs.setdefault((column.number, 0), heading)
+    header_bottom = _header_foot(words, claimed, rules, max(
+        a.bottom for a in (*found.values(), *subs.values())))
     body = [w for w in words if id(w) not in claimed and w.top >= header_bottom - 0.5 and
             w.cy > header_bottom]
-    laid = [*found.values(), *body]
+    laid: list[Anchor | Word] = [*found.values(), *body]
     spans = _leaf_spans(columns, found, subs, (min(w.x0 for w in laid) - 1,
                                                max(w.x1 for w in laid) + 1))
     first_row = min((w.bottom for w in body), default=header_bottom)
-    cuts, drawn = _boundaries(spans, rules, (header_bottom - 2, first_row), body)
+    cuts, drawn = boundaries(spans, rules, (header_bottom - 2, first_row), body)
     # A column whose heading was not read but whose rules were drawn on both sides is placed
     # as surely as one found by its heading.
     ruled = [(i == 0 or drawn[i - 1]) and (i == len(spans) - 1 or drawn[i])
@@ -255,14 +226,14 @@ def lay_out_table(key: str, columns: tuple[K.Column, ...], words: Sequence[Word]
                          missing=[c.number for c in columns if c.number not in found],
                          columns_printed=[c.number for c in columns])
     layout.cuts = cuts
-    layout.rows = _rows(body, layout.columns, cuts, rules)
+    layout.rows = group_rows(body, layout.columns, cuts, rules)
     return layout
 
 
 def continue_table(table: TableLayout, words: Sequence[Word], rules: Rules) -> list[TableRow]:
     """The rows of ``table`` going on at the head of the next page without its headings:
     the words laid in the columns found where it began."""
-    return _rows([w for w in words if w.x1 > table.columns[0].x0 - 2 and
+    return group_rows([w for w in words if w.x1 > table.columns[0].x0 - 2 and
                   w.x0 < table.columns[-1].x1 + 2] if table.columns else [],
                  table.columns, table.cuts, rules)
 
@@ -319,91 +290,3 @@ def _in_order(found: dict[str, Anchor], order: list[str]) -> dict[str, Anchor]:
     return {n: found[n] for n in kept}
 
 
-def _column_of(word: Word, cuts: list[float]) -> int:
-    for index, cut in enumerate(cuts):
-        if word.cx < cut:
-            return index
-    return len(cuts)
-
-
-_MARKERS = re.compile(r"^(\(\d{1,2}\))+$|^\d{1,2}$")
-
-
-def _valued(cell: list[Word]) -> bool:
-    return any(not _MARKERS.match(w.text) for w in cell)
-
-
-def _rows(body: list[Word], columns: list[LeafColumn], cuts: list[float],
-          rules: Rules) -> list[TableRow]:
-    """The body's lines grouped into rows.
-
-    Where rules part the rows (a ruled table), a row is what lies between two rules.  Without
-    them a line starts a row when it prints a value in a column the row above has filled, or
-    stands apart from it; a line of text alone (a title wrapped onto it) goes with the nearer
-    of the rows above and below it.
-    """
-    if not columns or not body:
-        return []
-    page = body[0].page
-    left, right = columns[0].x0, columns[-1].x1
-    lines = group_lines(body)
-    cells_of = []
-    for line in lines:
-        cells: list[list[Word]] = [[] for _ in columns]
-        for word in line:
-            cells[_column_of(word, cuts)].append(word)
-        cells_of.append(cells)
-    tops = [min(w.top for w in line) for line in lines]
-    bottoms = [max(w.bottom for w in line) for line in lines]
-    ruled = any(rules.horizontal_between(bottoms[i - 1] - 0.5, tops[i] + 0.5, left, right)
-                for i in range(1, len(lines)))
-    rows: list[TableRow] = []
-    text_only: list[bool] = []
-    for i, cells in enumerate(cells_of):
-        line = lines[i]
-        only_markers = all(_MARKERS.match(w.text) for w in line)
-        new = not rows
-        if rows and not only_markers:
-            current = rows[-1]
-            # (a footnote marker alone fills no cell: it may sit above its value, raised)
-            filled_again = any(_valued(cells[c]) and _valued(current.cells[c]) and
-                               columns[c].field not in TEXT_FIELDS
-                               for c in range(len(columns)))
-            parted = rules.horizontal_between(bottoms[i - 1] - 0.5, tops[i] + 0.5, left, right)
-            far = tops[i] - bottoms[i - 1] > ROW_GAP * line_height(line)
-            new = filled_again or parted if ruled else filled_again or far
-        if new:
-            rows.append(TableRow([list(c) for c in cells], page))
-            text_only.append(all(not c or columns[k].field in TEXT_FIELDS
-                                 for k, c in enumerate(cells)))
-        else:
-            for c, cell in enumerate(cells):
-                rows[-1].cells[c].extend(cell)
-            text_only[-1] = text_only[-1] and all(not c or columns[k].field in TEXT_FIELDS
-                                                  for k, c in enumerate(cells))
-    return rows if ruled else _place_text_rows(rows, text_only)
-
-
-def _place_text_rows(rows: list[TableRow], text_only: list[bool]) -> list[TableRow]:
-    """Rows of text alone joined to the nearer of their neighbours (rule-less tables)."""
-    out: list[TableRow] = []
-    for index, row in enumerate(rows):
-        if not text_only[index] or len(rows) == 1:
-            out.append(row)
-            continue
-        top = min(w.top for w in row.words)
-        bottom = max(w.bottom for w in row.words)
-        above = out[-1] if out else None
-        below = rows[index + 1] if index + 1 < len(rows) and not text_only[index + 1] else None
-        gap_above = top - max(w.bottom for w in above.words) if above else float("inf")
-        gap_below = min(w.top for w in below.words) - bottom if below else float("inf")
-        if above is None and below is None:
-            out.append(row)
-        elif gap_above <= gap_below and above is not None:
-            for c, cell in enumerate(row.cells):
-                above.cells[c].extend(cell)
-        else:
-            assert below is not None
-            for c, cell in enumerate(row.cells):
-                below.cells[c][:0] = cell
-    return out
