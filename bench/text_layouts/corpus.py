@@ -30,6 +30,11 @@ def add_texts(doc_id: str, kinds: tuple[str, ...], form: Form4, xml: str, seeds:
             for seed in seeds(f"{doc_id}:markdown", split):
                 text, mspec = markdown_form(form, seed)
                 add(f"text-{seed}-md.txt", f"text-{split}/{mspec.family}", text)
+            from bench.text_layouts.pdf_markdown import pdf_markdown_form
+
+            for seed in seeds(f"{doc_id}:pdf-markdown", split):
+                text, pspec = pdf_markdown_form(form, seed)
+                add(f"text-{seed}-pdfmd.txt", f"text-{split}/{pspec.family}", text)
         if "submissions" in kinds:
             from bench.text_layouts.envelope import wrap_submission
 

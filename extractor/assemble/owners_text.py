@@ -11,171 +11,26 @@ import dataclasses
 import re
 from typing import Any
 
+from extractor.assemble.box1_text import named_owner
 from extractor.assemble.text_fields import CLEAN, SOURCE
 from extractor.assemble.text_fields import text_field as _f
 from extractor.fields.addresses import recase_owner_address, split_street
 from extractor.fields.cells import REPAIRED_CONFIDENCE
-from extractor.fields.names import split_person_name
 from extractor.fields.ocr_repair import repair_code
 from extractor.knowledge import labels as K
 from extractor.knowledge.codes import (
-    STATE_CODES,
     STREET_WORDS,
     UNIT_WORDS,
     US_ZIP,
     is_state_or_country_code,
 )
 from extractor.layout.fuzzy import normalize_label
-from extractor.layout.text_boxes import LocatedLabel, TextLayout, clean_segment
+from extractor.layout.text_boxes import TextLayout, clean_segment
 from extractor.layout.text_checkboxes import read_checkboxes
 from extractor.layout.text_regions import table_rows_after
 from extractor.model import Field, Provenance, Relationship, ReportingOwner
 
 FORM = Provenance(SOURCE)
-
-
-# --- box 1 ----------------------------------------------------------------------------------------
-
-def read_box1(layout: TextLayout) -> ReportingOwner | None:
-    """The reporting person printed in box 1, or None when box 1 is not in the dump."""
-    box = layout.find("reporting_person")
-    if box is None:
-        return None
-    last = layout.find("last", "sublabel")
-    stop = layout.next_label_start(box.end)  # never read across another label
-    raw_name = layout.dump.flat[box.end:min(stop, last.start)] if last and \
-        last.start > box.end else layout.segment_after(box)
-    # Without the "(Last)" sub-label (OCR read it "(las)") the name is the first line that
-    # holds text: the label's own asterisk may end up on a line of its own.
-    name = clean_segment(raw_name) if last is not None else \
-        next((text for line in raw_name.split("\n") if (text := clean_segment(line))), "")
-    owner = _named_owner(name, raw_name)
-    street = layout.find("street", "sublabel")
-    if street is not None:
-        raw = layout.segment_before(street)
-        lines = [text for line in raw.split("\n")
-                 if (text := clean_segment(line)) and not _GARBLED_SUBLABELS.fullmatch(text)]
-        street1: str | None
-        street2: str | None
-        if len(lines) >= 2:  # the dump kept the printed line break between the two lines
-            street1, street2 = lines[0], " ".join(lines[1:])
-        else:
-            street1, street2 = split_street(clean_segment(raw))
-        owner = dataclasses.replace(
-            owner, rpt_owner_street1=_f(street1 or None, raw),
-            rpt_owner_street2=_f(street2, raw) if street2 else Field())
-    return _with_city_state_zip(layout, owner, street.end if street else box.end)
-
-
-def _named_owner(name: str, raw: str) -> ReportingOwner:
-    if not name:
-        return ReportingOwner(rpt_owner_name=_f(None, raw, 0.0, "box 1 holds no name"))
-    person = split_person_name(name)
-    return ReportingOwner(
-        rpt_owner_name=_f(person.full, raw), last_name=_f(person.last, raw),
-        first_name=_f(person.first, raw) if person.first else Field(),
-        middle_name=_f(person.middle, raw) if person.middle else Field())
-
-
-#: Sub-labels OCR garbled past recognition, on a line of their own: "(Micdte)", "(Cay) (2p)",
-#: "ay)".  No line of a name or an address is made of such tokens alone.
-_GARBLED_SUBLABELS = re.compile(r"(?:[(\[{]?[^\s()]{1,7}[)\]}]\s*)+")
-
-
-def _with_city_state_zip(layout: TextLayout, owner: ReportingOwner, after: int
-                         ) -> ReportingOwner:
-    """City, state and ZIP from the line above their sub-labels; ``after`` is where the street
-    ends."""
-    city, state, zip_label = (layout.find(k, "sublabel") for k in ("city", "state", "zip"))
-    if city is None:
-        return _with_unlabelled_city_line(layout, owner, after, state or zip_label)
-    flat = layout.dump.flat
-    pieces = [clean_segment(layout.segment_before(city))]
-    for left, right in ((city, state), (state, zip_label)):
-        if left is not None and right is not None and right.start > left.end:
-            pieces.append(clean_segment(flat[left.end:right.start]))
-    pieces = [p for p in pieces if p]
-    raw = " | ".join(pieces)
-    # A cell boundary inside a word ("MADISO | N, WI") is where a converter cut one word in two.
-    joined = pieces[0] if pieces else ""
-    glued = False
-    for piece in pieces[1:]:
-        # Glue when the piece goes on with letters up to the city's comma ("N, WI 53716"),
-        # or starts with something that is no state code; "WI 53716" starts a new field.
-        head = re.match(r"[A-Za-z]+(?=,)", piece)
-        if joined and joined[-1].isalpha() and piece[:1].isalpha() and (
-                head is not None or not re.match(r"[A-Z]{2}\b", piece)):
-            joined, glued = joined + piece, True
-        else:
-            joined = f"{joined} {piece}"
-    m = _CITY_STATE_ZIP.match(joined)
-    if not m:
-        return _without_state(owner, joined, raw)
-    state_code = m["state"].upper()
-    zip_code = m["zip"] or ""
-    return dataclasses.replace(
-        owner,
-        rpt_owner_city=_f(m["city"].strip(), raw, 0.6 if glued else CLEAN,
-                          "city was split across table cells" if glued else None),
-        rpt_owner_state=_f(state_code, raw) if is_state_or_country_code(state_code) else
-        _f(None, raw, 0.0, f"{m['state']!r} is not a state or EDGAR country code"),
-        rpt_owner_zip_code=_zip_field(zip_code, state_code, raw),
-    )
-
-
-#: "CUPERTINO, CA 95014", "LONDON, X0 W1J 5AB".
-_CITY_STATE_ZIP = re.compile(r"^(?P<city>[A-Za-z][A-Za-z .'\-]*?)[,\s]+"
-                             r"(?P<state>[A-Za-z][A-Za-z0-9])\.?"
-                             r"(?:[,\s]+(?P<zip>[A-Z0-9][A-Z0-9 \-]*))?\s*$")
-
-
-def _with_unlabelled_city_line(layout: TextLayout, owner: ReportingOwner, after: int,
-                               anchor: LocatedLabel | None) -> ReportingOwner:
-    """City, state and ZIP when OCR garbled the "(City)" sub-label past recognition ("(Cay)"):
-    the first line after the street, up to the next sub-label or box, that reads as a city, a
-    state or country code and a US ZIP ("SANTA CLARA CA 95051")."""
-    end = anchor.start if anchor is not None else layout.next_label_start(
-        after, ("box", "section", "column"))
-    for line in layout.dump.flat[after:end].split("\n"):
-        text = clean_segment(line)
-        m = _CITY_STATE_ZIP.match(text)
-        if m and is_state_or_country_code(m["state"].upper()) and \
-                re.fullmatch(US_ZIP, m["zip"] or ""):
-            return dataclasses.replace(
-                owner, rpt_owner_city=_f(m["city"].strip(), text),
-                rpt_owner_state=_f(m["state"].upper(), text),
-                rpt_owner_zip_code=_f(m["zip"], text))
-    return owner
-
-
-#: "AUSTIN 78725", "AUSTIN T™ 78725": a city and a US ZIP with the state between them lost or
-#: unreadable (a token of up to three characters, one of them no letter).
-_CITY_ZIP = re.compile(r"^(?P<city>[A-Za-z][A-Za-z .'\-]*?)"
-                       r"(?:\s+(?P<lost>(?=\S{0,2}[^A-Za-z\s])\S{1,3}))?"
-                       r"\s+(?P<zip>" + US_ZIP + r")\s*$")
-
-
-def _without_state(owner: ReportingOwner, joined: str, raw: str) -> ReportingOwner:
-    """City and ZIP of a line whose state OCR lost: both are kept, the state is flagged."""
-    m = _CITY_ZIP.match(joined)
-    if not m:
-        return dataclasses.replace(owner, rpt_owner_city=_f(None, raw, 0.0,
-                                   f"city, state and ZIP not readable in {raw!r}"))
-    reason = (f"state code not readable ({m['lost']!r}) between city and ZIP" if m["lost"]
-              else "no state code between city and ZIP")
-    return dataclasses.replace(owner, rpt_owner_city=_f(m["city"].strip(), raw),
-                               rpt_owner_state=_f(None, raw, 0.0, reason),
-                               rpt_owner_zip_code=_f(m["zip"], raw))
-
-
-def _zip_field(zip_code: str, state: str, raw: str) -> Field:
-    """A US ZIP must have five digits (a clipped "5371" is flagged); a foreign postal code is
-    taken as printed."""
-    if state in STATE_CODES:
-        if re.fullmatch(US_ZIP, zip_code):
-            return _f(zip_code, raw)
-        return _f(None, raw, 0.0, f"ZIP {zip_code!r} is incomplete")
-    return _f(zip_code.strip() or None, raw, CLEAN if zip_code.strip() else 0.0)
 
 
 # --- box 5 ----------------------------------------------------------------------------------------
@@ -198,8 +53,9 @@ def read_box5(layout: TextLayout) -> Relationship:
             values["officer_title"] = _f(officer_title, title, 0.85)
             values["other_text"] = _f(other_text, title, 0.85)
         elif title and officer and other:
-            values["officer_title"] = _f(title, title, 0.5, "officer and other both checked: "
-                                         "the text below may be either")
+            reason = "officer and other both checked: the text below may be either"
+            values["officer_title"] = _f(title, title, 0.5, reason)
+            values["other_text"] = _f(title, title, 0.5, reason)
         elif title:
             values["officer_title" if officer else "other_text"] = _f(title, title)
     return Relationship(**values)
@@ -233,7 +89,7 @@ def _owner_from_row(cells: list[str], index: dict[str, int | None],
         owner = ReportingOwner(rpt_owner_name=_f(cell, cell, 0.4, reason))
     else:
         name, address = split
-        owner = _named_owner(name, cell)
+        owner = named_owner(name, cell)
         owner = dataclasses.replace(owner, **_split_address(address, cell, box1))
 
     def mark(key: str) -> str | None:

@@ -11,13 +11,18 @@ from extractor.fields.dates import parse_date
 from extractor.ingest.text_dump import TextLine
 from extractor.knowledge import labels as K
 from extractor.layout.fuzzy import find_all_labels
+from extractor.layout.text_boilerplate import is_boilerplate
 from extractor.layout.text_boxes import TextLayout, clean_segment
 from extractor.model import Signature
 
-#: A line that ends in a date: a signature's.
-_SIGNED = re.compile(r"\d{1,2}/\d{1,2}/\d{2,4}\s*\|?\s*$")
+#: A line that ends in a date: a signature's ("09/25/2017", "04-12-2024", "May 6, 2022").
+_SIGNED = re.compile(r"(?P<date>\d{1,2}[/\-.]\d{1,2}[/\-.]\d{2,4}|\d{4}-\d{2}-\d{2}|"
+                     r"[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4})\s*\|?\s*$")
 #: A line of the explanation of responses that opens a footnote: "(1) ...", "1. ...".
 FOOTNOTE_LINE = re.compile(r"^[-•]?\s*(?:\((?P<n>\d{1,2})\)|(?P<m>\d{1,2})[.)])\s*(?P<text>.*)$")
+#: EDGAR's section titles, printed above the signatures: no part of a name.
+_HEADING = re.compile(r"^(?:Signatures|Reporting Owners?|Explanation of Responses|Remarks)\b",
+                      re.IGNORECASE)
 _CAPTION = next(s.text for s in K.SECTIONS if s.key == "signature_of_reporting_person")
 
 
@@ -70,6 +75,9 @@ def _wrapped_name(line: TextLine, after_signature: bool) -> bool:
     text = clean_segment(line.text)
     if not text or FOOTNOTE_LINE.match(text) or (text.endswith((":", ".")) and not after_signature):
         return False
+    # The form's own print and EDGAR's section titles stand above a signature, never in it.
+    if is_boilerplate(line.text) or _HEADING.match(text) or len(line.filled_cells) > 1:
+        return False
     return after_signature or bool(re.search(r"/s/|\bBy\b", text))
 
 
@@ -79,15 +87,23 @@ def signature_lines(layout: TextLayout) -> list[TextLine]:
 
 
 def read_signatures(layout: TextLayout) -> tuple[Signature, ...]:
-    """Every signature of the form, in print order."""
-    return tuple(_signature(block) for block in _signature_blocks(layout))
+    """Every signature of the form, in print order; one printed again (EDGAR's view repeats
+    the signature block under its "Signatures" title) counted once."""
+    out: list[Signature] = []
+    for block in _signature_blocks(layout):
+        signature = _signature(block)
+        if not any(s.signature_name.value == signature.signature_name.value and
+                   s.signature_date.value == signature.signature_date.value for s in out):
+            out.append(signature)
+    return tuple(out)
 
 
 def _signature(block: list[TextLine]) -> Signature:
     line = block[-1]
     cells = line.filled_cells
     raw = "\n".join(item.text for item in block)
-    date_text = cells[-1] if len(cells) > 1 else (re.findall(r"\S+$", line.text) or [""])[0]
+    signed = _SIGNED.search(line.text)
+    date_text = cells[-1] if len(cells) > 1 else (signed["date"] if signed else "")
     date = parse_date(date_text)
     name_text = " ".join(cells[:-1]) if len(cells) > 1 and date else clean_segment(
         line.text[: line.text.rfind(date_text)] if date else line.text)

@@ -11,27 +11,27 @@ from __future__ import annotations
 import dataclasses
 import re
 
+from extractor.assemble.box1_text import extra_box1_owners, read_box1
 from extractor.assemble.owners_text import (
     corroborate,
     finish_owner,
     merge_owner,
-    read_box1,
     read_box5,
     read_owners_table,
 )
 from extractor.assemble.signatures_text import FOOTNOTE_LINE, read_signatures, signature_lines
 from extractor.assemble.text_fields import CLEAN, SOURCE
+from extractor.assemble.text_row_checks import check_tables
 from extractor.assemble.text_fields import text_field as _f
+from extractor.assemble.text_rows import read_tables
 from extractor.errors import NotAForm4Error
 from extractor.fields.cells import REPAIRED_CONFIDENCE
-from extractor.fields.dates import find_dates, parse_date, parse_month_year
+from extractor.fields.dates import parse_date, parse_month_year
 from extractor.fields.footnote_refs import footnote_id, numbers_in_sequence
-from extractor.fields.ocr_repair import repair_code
-from extractor.fields.table_rows import Row, leaf_columns, parse_row_cells, parse_row_words
-from extractor.ingest.text_dump import TextDump, TextLine, read_text_dump
+from extractor.ingest.text_dump import TextDump, read_text_dump
 from extractor.knowledge import labels as K
-from extractor.knowledge.codes import DIRECT_INDIRECT_CODES
 from extractor.layout.fuzzy import find_label, normalize
+from extractor.layout.text_boilerplate import is_boilerplate
 from extractor.layout.text_boxes import (
     TextLayout,
     clean_segment,
@@ -40,16 +40,12 @@ from extractor.layout.text_boxes import (
     locate_labels,
 )
 from extractor.layout.text_checkboxes import read_checkboxes
-from extractor.layout.text_regions import Region, section_region, table_regions
+from extractor.layout.text_regions import section_region
 from extractor.model import (
-    DerivativeRow,
     Field,
     Footnote,
     Form4,
     Issuer,
-    NonDerivativeRow,
-    Provenance,
-    ReviewItem,
     map_fields,
 )
 
@@ -58,17 +54,19 @@ _ISSUER = re.compile(r"^(?P<name>.+?)\s*[\[(]\s*(?P<ticker>[A-Za-z0-9.\-]{1,8})\
 #: it as "J", "|", "l" or "1", a space after the ticker, for tickers have none).
 _ISSUER_OPEN = re.compile(
     r"^(?P<name>.+?)\s*\[\s*(?P<ticker>[A-Z]{1,5})(?P<close>\s*[\])|]|\s+[Jjl1I])?\s*$")
-#: Lines every page repeats at its foot: the form number and the page number.
+#: Lines every page repeats at its foot (the form number and the page number) and at its head
+#: ("FORM 4 (continued)").
 _PAGE_FURNITURE = re.compile(
-    r"(?im)^[ \t]*(?:SEC 1474 \(\d+-\d+\))?[ \t]*(?:Page \d+ of \d+)?[ \t]*$")
+    r"(?im)^[ \t]*(?:SEC 1474 \(\d+-\d+\))?[ \t]*(?:Page \d+(?: of \d+)?)?[ \t]*$|"
+    r"^[ \t]*FORM 4 ?(?:\(continued\)|- ?continued)[ \t]*$")
 # "(1) text" as the paper form prints it; "1. text" as EDGAR's HTML view does.
 
 
 def check_is_form4(dump: TextDump) -> None:
     """Raise :class:`NotAForm4Error` unless the dump shows a Form 4."""
     norm = normalize(dump.flat)
-    for title, form in K.OTHER_FORM_TITLES.items():
-        if find_label(norm, title, min_score=97):
+    for other_title, form in K.OTHER_FORM_TITLES.items():
+        if find_label(norm, other_title, min_score=97):
             raise NotAForm4Error(f"this is a {form}, not a Form 4")
     title = find_label(norm, K.TITLE_MARKERS[0], min_score=85)
     boxes = sum(1 for box in K.BOXES_2002[:5]
@@ -93,9 +91,11 @@ def read_text_form(text: str, distrust_noisy_text: bool = True) -> Form4:
     box5 = read_box5(layout)
     table_owners = read_owners_table(layout, box1)
     first = merge_owner(box1, box5, table_owners[0] if table_owners else None)
-    owners = (first, *(finish_owner(o) for o in table_owners[1:]))
+    # Without a Reporting Owners table, the joint filers are the box 1s printed after the first.
+    others = table_owners[1:] if table_owners else extra_box1_owners(layout)
+    owners = (first, *(finish_owner(o) for o in others))
     document_type, original = _read_amendment(layout)
-    non_derivative, derivative, review = _read_tables(layout)
+    non_derivative, derivative, review = read_tables(layout)
     statement_month, period = _read_period(layout, (*non_derivative, *derivative))
     form = Form4(
         document_type=document_type,
@@ -114,6 +114,7 @@ def read_text_form(text: str, distrust_noisy_text: bool = True) -> Form4:
         source_kind=SOURCE,
         review=tuple(review),
     )
+    form = check_tables(form)
     interleaved = interleaved_lines(layout)
     if interleaved:
         return _distrust(form, f"the text reads across the form's columns (line "
@@ -252,6 +253,16 @@ def _read_filing_type(layout: TextLayout, owners: int, from_table: bool) -> Fiel
     return Field()
 
 
+#: A footnote whose marker lost its superscript and brackets: "1 This transaction was ...".
+_BARE_FOOTNOTE = re.compile(r"^(?P<n>\d{1,2})\s+(?P<text>[A-Z][a-z].*)$")
+
+
+def _next_number(notes: list[list[str]]) -> int:
+    """The number the next footnote carries: one past the last numbered note."""
+    numbers = [int(n) for n, _ in notes if n]
+    return numbers[-1] + 1 if numbers else 1
+
+
 def _read_footnotes(layout: TextLayout) -> tuple[Footnote, ...]:
     region = section_region(layout, "explanation", ignore=("relationships",))
     if region is None:
@@ -262,10 +273,12 @@ def _read_footnotes(layout: TextLayout) -> tuple[Footnote, ...]:
         if line.line_number in signed:
             break  # the signature follows the last footnote
         text = clean_segment(line.text)
-        if m := FOOTNOTE_LINE.match(text):
+        if is_boilerplate(line.text):
+            notes.append(["", ""])  # the form's own notes ("** Intentional ...") end a note
+        elif m := FOOTNOTE_LINE.match(text):
             notes.append([m["n"] or m["m"], m["text"]])
-        elif text.startswith("*"):
-            notes.append(["", ""])  # boilerplate "*" / "**" lines end the previous note
+        elif (m := _BARE_FOOTNOTE.match(text)) and int(m["n"]) == _next_number(notes):
+            notes.append([m["n"], m["text"]])  # "1 This transaction ...": a superscript lost
         elif notes and notes[-1][0]:
             notes[-1][1] += " " + text
     numbered = [(int(n), t) for n, t in notes if n]
@@ -288,87 +301,9 @@ def _read_remarks(layout: TextLayout) -> Field:
     signed = {line.line_number for line in signature_lines(layout)}
     inline = clean_segment(layout.dump.flat[label.end:region.end].split("\n")[0]) if label else ""
     text = " ".join([inline, *(clean_segment(line.text) for line in region.lines
-                               if line.line_number not in signed)]).strip()
+                               if line.line_number not in signed
+                               and not is_boilerplate(line.text))]).strip()
     return _f(text, text) if text else Field()
-
-
-def _read_tables(layout: TextLayout) -> tuple[tuple[NonDerivativeRow, ...],
-                                              tuple[DerivativeRow, ...], list[ReviewItem]]:
-    review: list[ReviewItem] = []
-    region1, region2 = table_regions(layout)
-    rows1 = _read_table(region1, layout.revision.table1, False, "non_derivative_table", review)
-    rows2 = _read_table(region2, layout.revision.table2, True, "derivative_table", review)
-    return tuple(rows1), tuple(rows2), review  # type: ignore[arg-type]
-
-
-def _is_data_line(line: TextLine) -> bool:
-    """A row with values, not a heading: it holds a real date or a D/I ownership cell."""
-    text = line.text
-    if re.search(r"Month/|Instr\.|Title of", text, re.IGNORECASE):
-        return False
-    if find_dates(text):
-        return True
-    # A holding has no date: an amount and a D or I ownership cell (or word) make it a row.
-    # In a grid's cell, an OCR look-alike of D or I ("l", "0") counts; the cell parser decides.
-    if line.is_table_row:
-        owned = any(len(c.strip()) <= 2 and repair_code(c.strip(), DIRECT_INDIRECT_CODES)
-                    for c in line.cells)  # not "(D)": that is the heading of column 4
-        # A holding whose D / I cell OCR lost still has its amounts in their cells: read (and
-        # its empty cell flagged), not dropped unseen.
-        owned = owned or sum(bool(_AMOUNT_CELL.fullmatch(c.strip())) for c in line.cells) >= 2
-    else:
-        owned = any(t in ("D", "I") for t in text.split())
-    return owned and bool(re.search(r"\d", text))
-
-
-#: A cell holding an amount alone: "8,635", "$0.00", "18,509,696 (3)".
-_AMOUNT_CELL = re.compile(r"\$?\d[\d,.]*(?:\s*\(\d+\))?")
-
-
-#: A cell a typist marks "nothing to report" ("-", "N/A"): no value, and no word to walk.
-_EMPTY_MARK = re.compile(r"-{1,3}|N/?A|n/a|None")
-#: A date with its month spelled ("Aug. 24, 2019"): one date, though it is three words.
-_SPELLED_DATE = re.compile(r"\b[A-Z][a-z]{2,8}\.? \d{1,2}, \d{4}\b")
-
-
-def _typed_words(cells: list[str]) -> list[str]:
-    """The words of a row's cells as the typed word grammar reads them: empty marks left
-    out, a spelled date as one word (MM/DD/YYYY)."""
-    text = " ".join(c for c in cells if c and not _EMPTY_MARK.fullmatch(c.strip()))
-
-    def numeric(match: re.Match[str]) -> str:
-        date = parse_date(match[0])
-        return f"{date:%m/%d/%Y}" if date else match[0]
-
-    return _SPELLED_DATE.sub(numeric, text).split()
-
-
-def _read_table(region: Region | None, columns: tuple[K.Column, ...], derivative: bool,
-                path: str, review: list[ReviewItem]) -> list[Row]:
-    if region is None:
-        return []
-    rows: list[Row] = []
-    width = len(leaf_columns(columns))
-    for line in region.lines:
-        if not _is_data_line(line):
-            continue
-        provenance = Provenance(SOURCE, raw_text=line.text)
-        cells = list(line.cells)
-        while len(cells) > width and not cells[-1]:
-            cells.pop()  # a wide markdown grid pads rows with empty cells on the right
-        if line.is_table_row and len(cells) == width:
-            # Cells line up with the leaf columns.  Any other count means merged, lost or
-            # extra cells: positions then lie, so the typed word grammar reads the row instead.
-            rows.append(parse_row_cells(cells, columns, derivative, CLEAN, provenance))
-            continue
-        words = _typed_words(cells)
-        row, reason = parse_row_words(words, derivative, 0.85, provenance)
-        if row is None:
-            review.append(ReviewItem(path, f"row on line {line.line_number} could not be read "
-                                           f"({reason}): {line.text!r}"))
-        else:
-            rows.append(row)
-    return rows
 
 
 __all__ = ["check_is_form4", "corroborate", "footnote_id", "read_text_form"]

@@ -8,6 +8,7 @@ cell that does not parse is kept as raw text in the provenance and left empty.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from extractor.fields.amounts import parse_amount
@@ -30,6 +31,14 @@ CLEAN_TEXT_CONFIDENCE = 0.95
 REPAIRED_CONFIDENCE = 0.85
 
 
+#: What a filer types in a cell with nothing to report: no value, never a value.
+EMPTY_MARK = re.compile(r"-{1,3}|—|–|N/?A|n/a|None|none")
+
+
+def _empty(text: str) -> bool:
+    return not text or bool(EMPTY_MARK.fullmatch(text.strip()))
+
+
 def _field(value: object, raw: str, refs: tuple[str, ...], confidence: float,
            provenance: Provenance) -> Field:
     prov = Provenance(provenance.source, provenance.page, provenance.bbox, raw)
@@ -44,13 +53,13 @@ def _bad(raw: str, refs: tuple[str, ...], provenance: Provenance, what: str) -> 
 def text_cell(raw: str, confidence: float, provenance: Provenance) -> Field:
     """Free text (titles, nature of ownership)."""
     text, refs = split_footnote_refs(raw)
-    text = " ".join(text.split())
+    text = "" if _empty(text) else " ".join(text.split())
     return _field(text or None, raw, refs, confidence if text else 1.0, provenance)
 
 
 def date_cell(raw: str, confidence: float, provenance: Provenance) -> Field:
     text, refs = split_footnote_refs(raw)
-    if not text:
+    if _empty(text):
         return _field(None, raw, refs, 1.0, provenance)
     value = parse_date(text)
     if value is None:
@@ -64,7 +73,7 @@ def date_cell(raw: str, confidence: float, provenance: Provenance) -> Field:
 
 def amount_cell(raw: str, confidence: float, provenance: Provenance) -> Field:
     text, refs = split_footnote_refs(raw)
-    if not text:
+    if _empty(text):
         return _field(None, raw, refs, 1.0, provenance)
     value = parse_amount(text)
     if value is None:
@@ -81,7 +90,7 @@ def _code_cell(allowed: frozenset[str], what: str) -> CellParser:
     def parse(raw: str, confidence: float, provenance: Provenance) -> Field:
         text, refs = split_footnote_refs(raw)
         code = text.strip("() ")
-        if not code:
+        if _empty(code):
             return _field(None, raw, refs, 1.0, provenance)
         if code not in allowed:
             repaired = repair_code(code, allowed)
@@ -103,7 +112,7 @@ direct_indirect_cell = _code_cell(DIRECT_INDIRECT_CODES, "D or I")
 def timeliness_cell(raw: str, confidence: float, provenance: Provenance) -> Field:
     """The "V" column: a V means reported voluntarily, i.e. early ("E" in EDGAR XML)."""
     text, refs = split_footnote_refs(raw)
-    if not text:
+    if _empty(text):
         return _field(None, raw, refs, 1.0, provenance)
     if text.strip().upper() != "V":
         return _bad(raw, refs, provenance, "the V mark")

@@ -8,12 +8,39 @@ back to a line and cell.
 
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import dataclass
 
 _SEPARATOR_ROW = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-*:?\s*)*\|?\s*$")
 _BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
 _MARKDOWN_NOISE = re.compile(r"\\emph\{([^}]*)\}|\*(\S[^*]*?)\*(?!\*)")
+#: HTML table markup a converter left in the text: rows, cells, the table's own tags.
+_HTML_ROW = re.compile(r"<tr\b[^>]*>(.*?)</tr\s*>", re.IGNORECASE | re.DOTALL)
+_HTML_CELL = re.compile(r"<t[dh]\b([^>]*)>(.*?)(?=<t[dh]\b|</tr|$)", re.IGNORECASE | re.DOTALL)
+_HTML_TABLE_TAG = re.compile(r"</?(?:table|tbody|thead|tfoot)\b[^>]*>", re.IGNORECASE)
+_HTML_TAG = re.compile(r"</?(?:t[dh]|span|div|p|b|i|strong|em|font)\b[^>]*>", re.IGNORECASE)
+_COLSPAN = re.compile(r"colspan\s*=\s*[\"']?(\d+)", re.IGNORECASE)
+
+
+def has_html_tables(text: str) -> bool:
+    """True when the text holds HTML table rows, as some converters write tables."""
+    return bool(_HTML_ROW.search(text))
+
+
+def html_tables_to_markdown(text: str) -> str:
+    """Every ``<tr>`` of the text as a markdown row (a spanned cell and the empty cells it
+    covers), so HTML tables are read as the markdown tables they are."""
+
+    def row(match: re.Match[str]) -> str:
+        cells: list[str] = []
+        for cell in _HTML_CELL.finditer(match[1]):
+            span = _COLSPAN.search(cell[1])
+            text = html.unescape(_HTML_TAG.sub(" ", cell[2])).replace("|", "/").replace("\n", " ")
+            cells += [text.strip(), *([""] * (int(span[1]) - 1 if span else 0))]
+        return "\n| " + " | ".join(cells) + " |\n"
+
+    return _HTML_TABLE_TAG.sub("\n", _HTML_ROW.sub(row, text))
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +83,8 @@ def _clean_cell(cell: str) -> str:
 def read_text_dump(text: str) -> TextDump:
     """Split ``text`` into :class:`TextLine` s and build the flat text."""
     lines: list[TextLine] = []
+    if has_html_tables(text):
+        text = html_tables_to_markdown(text)
     for number, raw in enumerate(text.splitlines(), start=1):
         stripped = raw.strip()
         if not stripped:

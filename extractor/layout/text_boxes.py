@@ -14,7 +14,14 @@ from dataclasses import dataclass
 
 from extractor.ingest.text_dump import TextDump
 from extractor.knowledge import labels as K
-from extractor.layout.fuzzy import NormalizedText, find_all_labels, find_label, normalize
+from extractor.knowledge.label_wordings import WORDINGS
+from extractor.layout.fuzzy import (
+    LabelMatch,
+    NormalizedText,
+    find_all_labels,
+    find_label,
+    normalize,
+)
 
 #: Minimum similarity (0-100) of a box or section label.  Checked on the seed dump and the
 #: generated dumps: real labels score 84-100, accidental matches of unrelated text stay below 75.
@@ -22,9 +29,12 @@ MIN_LABEL_SCORE = 82.0
 
 _SUBLABEL_WORDS = [s.strip("()") for s in (*K.NAME_SUBLABELS, *K.ADDRESS_SUBLABELS)]
 # "(City)", also clipped ("(City", "City)") as cells cut them; never a bare word.
+_WORDS = "|".join(_SUBLABEL_WORDS)
+# Also "Last:" and, as a whole cell or line of its own, a bare "CITY" or "ZIP CODE".
 _SUBLABEL = re.compile(
-    r"\(\s*(?P<a>" + "|".join(_SUBLABEL_WORDS) + r")\s*\)?|\b(?P<b>"
-    + "|".join(_SUBLABEL_WORDS) + r")\s*\)",
+    r"\(\s*(?P<a>" + _WORDS + r")\s*\)?|\b(?P<b>" + _WORDS + r")\s*\)"
+    r"|\b(?P<c>" + _WORDS + r")(?:\s*Code)?\s*:|(?:(?<=\|)|(?<=\n)|^)[ \t]*(?P<d>" + _WORDS
+    + r")(?:\s*Code)?[ \t]*(?=\||\n|$)",
     re.IGNORECASE,
 )
 
@@ -95,7 +105,9 @@ def interleaved_lines(layout: TextLayout) -> list[int]:
 
 
 _JUNK = re.compile(r"[|{}=~@_—]|[\[\]](?!\s*$)")
-_CHECK_TOKENS = frozenset({"[X]", "[x]", "[", "]", "[]", "[ ]"})
+_CHECK_TOKENS = frozenset({"[X]", "[x]", "[", "]", "[]", "[ ]", "—", "–"})
+#: A check box typed as a line, empty or marked ("_____", "__X__Director"): print, not debris.
+_CHECK_LINE = re.compile(r"^_{2,}(?:[Xx]_+)?")
 
 
 def junk_share(layout: TextLayout) -> float:
@@ -107,7 +119,8 @@ def junk_share(layout: TextLayout) -> float:
               for t in line.text.split()]
     if not tokens:
         return 0.0
-    junk = sum(1 for t in tokens if t not in _CHECK_TOKENS and _JUNK.search(t))
+    junk = sum(1 for t in (_CHECK_LINE.sub("", t) for t in tokens)
+               if t and t not in _CHECK_TOKENS and _JUNK.search(t))
     return junk / len(tokens)
 
 
@@ -128,15 +141,17 @@ def locate_labels(dump: TextDump) -> TextLayout:
     found: list[LocatedLabel] = []
 
     for box in revision.boxes:
-        text = f"{box.number}. {box.text}" if box.number else box.text
-        if m := find_label(norm, text, min_score=MIN_LABEL_SCORE):
-            found.append(LocatedLabel(box.key, m.start, m.end, m.score, "box"))
+        numbered = [f"{box.number}. {text}" if box.number else text
+                    for text in _wordings(box.key, box.text)]
+        # A joint filing may print box 1 once per reporting person.
+        matches = _matches(dump, norm, numbered, every=box.key == "reporting_person")
+        found += [LocatedLabel(box.key, m.start, m.end, m.score, "box") for m in matches]
 
     for section in K.SECTIONS:
         # Every occurrence: a form continued over pages repeats its table titles, the owners
         # table's heading and the signature caption.
-        for m in find_all_labels(norm, section.text, min_score=MIN_LABEL_SCORE):
-            found.append(LocatedLabel(section.key, m.start, m.end, m.score, "section"))
+        found += [LocatedLabel(section.key, m.start, m.end, m.score, "section")
+                  for m in _matches(dump, norm, _wordings(section.key, section.text), True)]
 
     table2 = _find_table_heading(norm, revision.table2[0], 0, min_score=85)
     title2 = next((lab for lab in found if lab.key == "table2"), None)
@@ -164,14 +179,85 @@ def locate_labels(dump: TextDump) -> TextLayout:
                     if lab.start > area_start and lab.kind in ("section", "column")
                     and lab.key != "omb_approval"), default=len(dump.flat))
     for check in K.CHECKBOXES:
-        if m := find_label(norm, check.text, area_start, area_end, min_score=MIN_LABEL_SCORE):
+        for m in _matches(dump, norm, _wordings(check.key, check.text), False, area_start,
+                          area_end):
             found.append(LocatedLabel(check.key, m.start, m.end, m.score, "checkbox"))
 
+    found = [_with_tail(dump.flat, lab) if lab.kind in ("box", "checkbox") else lab
+             for lab in found]
     for sub in _SUBLABEL.finditer(dump.flat):
-        word = (sub["a"] or sub["b"]).lower()
+        word = (sub["a"] or sub["b"] or sub["c"] or sub["d"]).lower()
         found.append(LocatedLabel(word, sub.start(), sub.end(), 100.0, "sublabel"))
 
     return TextLayout(dump, revision, tuple(_drop_overlaps(found)))
+
+
+#: What may follow a label in its own cell as part of it: the asterisk pointing at the form's
+#: note, a plural "(s)", a parenthesised instruction ("(check all that apply)", "(specify)").
+_LABEL_TAIL = re.compile(r"[ \t]*(?:\*+|\([^()\n|]*[A-Za-z][^()\n|]*\))")
+
+
+def _with_tail(flat: str, label: LocatedLabel) -> LocatedLabel:
+    """``label`` extended over its tail, so that the tail is never read as the box's value.
+
+    A sub-label ("(Last)") is no tail: it labels the value that precedes it.
+    """
+    end = label.end
+    while (m := _LABEL_TAIL.match(flat, end)) and not _SUBLABEL.search(m[0]):
+        end = m.end()
+    return dataclasses.replace(label, end=end) if end != label.end else label
+
+
+def _wordings(key: str, official: str) -> list[str]:
+    """The official text of label ``key`` first, then the other wordings printers use."""
+    return [official, *(w for w in WORDINGS.get(key, ()) if w != official)]
+
+
+def _matches(dump: TextDump, norm: NormalizedText, texts: list[str], every: bool,
+             start: int = 0, end: int | None = None) -> list[LabelMatch]:
+    """The matches of the first wording found (all of them when ``every``), or [].
+
+    The official text is trusted anywhere.  A rewording is shorter and looser, so it counts
+    only as a heading: the bulk of its own cell or line ("Reporting Persons (continued)" is a
+    title; "the reporting person's continued service" inside a footnote is not).
+    """
+    for rank, text in enumerate(texts):
+        found = find_all_labels(norm, text, MIN_LABEL_SCORE, start, end) if every else \
+            [m for m in [find_label(norm, text, start, end, MIN_LABEL_SCORE)] if m]
+        if rank:
+            found = [m for m in found if _is_heading(dump, m)]
+        if found:
+            return found
+    return []
+
+
+#: Share of its cell a reworded label must fill to count as the cell's heading.
+_HEADING_SHARE = 0.6
+#: What a heading's cell holds besides its words: markup, check marks, a colon.
+_DECORATION = re.compile(r"\[\s*[xX]?\s*\]|[☒☐✓]|(?<!\w)[xX](?!\w)|[\s*#_:|]+")
+
+
+def _bare(text: str) -> str:
+    """A label's words without markup, marks and its parenthesised instruction ("(give
+    title)", which printers word each their own way)."""
+    return _DECORATION.sub("", _INSTRUCTION.sub("", text))
+
+
+_INSTRUCTION = re.compile(r"\([^()]*\)?")
+
+
+def _is_heading(dump: TextDump, match: LabelMatch) -> bool:
+    """Whether ``match`` fills most of the cell (or plain line) it lies in, its
+    parenthesised instruction aside."""
+    index = dump.line_at(match.start)
+    offset = dump.line_starts[index]
+    for cell in dump.lines[index].cells:
+        if offset <= match.start < offset + len(cell) + 3:
+            bare = len(_bare(cell))
+            label = len(_bare(dump.flat[match.start:match.end]))
+            return bare > 0 and label >= _HEADING_SHARE * bare
+        offset += len(cell) + 3  # " | " between cells
+    return False
 
 
 #: The score below which a table's first column heading is not looked for at all.

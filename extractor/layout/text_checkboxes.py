@@ -2,7 +2,9 @@
 
 A dump keeps a mark only as a character: "X", "(X)", "[X]", "☒", "✓".  An empty box survives as
 "( )", "[ ]", "☐" — or, in a table-shaped dump (EDGAR's HTML view, markdown), as an empty cell
-before the label in a group whose other boxes show their mark in that same cell position.
+before the label in a group whose other boxes show their mark in that same cell position, or
+as nothing before a label that opens its line while another label of its group opens with
+its mark.
 Where neither survives the box is unread (None), never assumed unchecked.
 """
 
@@ -15,8 +17,9 @@ from extractor.model import Field, Provenance
 
 _MARK = re.compile(r"^(?:\(\s*[xX✓✔]\s*\)|\[\s*[xX✓✔]\s*\]|[☒☑✔✓■]|[xX])$")
 _MARK_BEFORE = re.compile(
-    r"(?:\(\s*[xX✓✔]\s*\)|\[\s*[xX✓✔]\s*\]|[☒☑✔✓■]|(?<![\w/])[xX])\s*\|?\s*$")
-_EMPTY_BEFORE = re.compile(r"(?:\(\s*\)|\[\s*\]|[☐□])\s*\|?\s*$")
+    r"(?:\(\s*[xX✓✔]\s*\)|\[\s*[xX✓✔]\s*\]|[☒☑✔✓■]|(?<![\w/])[xX]|_*[xX✓✔]_+)\s*\|?\s*$")
+# A box typed as a line: "_____" empty, "__X__" marked.
+_EMPTY_BEFORE = re.compile(r"(?:\(\s*\)|\[\s*\]|[☐□]|_{3,})\s*\|?\s*$")
 CLEAN = 0.95
 
 
@@ -43,6 +46,7 @@ def read_checkboxes(layout: TextLayout, keys: dict[str, str],
     """Read the check boxes ``keys`` (label key -> result name) of one group."""
     found: dict[str, Field] = {}
     cell_group: dict[str, str] = {}
+    leading: dict[str, str] = {}  # what precedes a label in its own cell
     for key, name in keys.items():
         label = layout.find(key, "checkbox")
         if label is None:
@@ -50,6 +54,8 @@ def read_checkboxes(layout: TextLayout, keys: dict[str, str],
         flat = layout.dump.flat
         shown = flat[label.start:label.end]
         before = flat[max(0, label.start - 6):label.start].split("\n")[-1]
+        line_start = layout.dump.line_starts[layout.dump.line_at(label.start)]
+        leading[name] = flat[line_start:label.start].rsplit("|", 1)[-1].strip()
         cell = _cell_before(layout, label.start)
         if cell is not None:
             cell_group[name] = cell
@@ -57,6 +63,12 @@ def read_checkboxes(layout: TextLayout, keys: dict[str, str],
             found[name] = Field(True, CLEAN, Provenance(source, raw_text=before + shown))
         elif _EMPTY_BEFORE.search(before):
             found[name] = Field(False, CLEAN, Provenance(source, raw_text=before + shown))
+    # Marks written before the labels, empty boxes as nothing ("X Director" over "10% Owner"):
+    # a label that opens its cell bare, beside one that opens it with a mark, is unchecked.
+    if any(_MARK.match(text) for text in leading.values()):
+        for name, text in leading.items():
+            if name not in found and not text:
+                found[name] = Field(False, 0.9, Provenance(source, raw_text=text))
     # Table-shaped dumps: the mark column exists if any box in the group shows a mark in it.
     if any(_MARK.match(c.strip()) for c in cell_group.values()):
         for name, cell in cell_group.items():

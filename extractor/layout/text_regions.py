@@ -40,24 +40,38 @@ def table_regions(layout: TextLayout) -> tuple[Region | None, Region | None]:
     """The lines of Table I and of Table II, or None for a table whose heading is missing."""
     heading1 = layout.find("table1.heading")
     heading2 = layout.find("table2.heading")
+    title1, title2 = layout.find("table1", "section"), layout.find("table2", "section")
+    # A heading found on the wrong side of the other table's title is an accidental match
+    # (Table II's headings share Table I's words): the table's title anchors it instead.
+    stray = set()
+    if heading1 and title2 and heading1.start > title2.start:
+        stray.add(heading1.start)
+        heading1 = None
+    if heading2 and title1 and heading2.start < title1.start:
+        stray.add(heading2.start)
+        heading2 = None
     after_boxes = [lab.end for lab in layout.labels if lab.kind in ("box", "sublabel", "checkbox")]
-    start1 = heading1.start if heading1 else (max(after_boxes) if after_boxes else None)
+    start1 = heading1.start if heading1 else title1.start if title1 and (
+        title2 is None or title1.start < title2.start) else (
+        max(after_boxes) if after_boxes else None)
+    start2 = heading2.start if heading2 else title2.start if title2 else None
     regions: list[Region | None] = []
     for start, heading, stop_keys in (
         # A table continued on another page repeats its title and headings: not an end.
         (start1, heading1, ("table1.heading", "table1", "omb_approval")),
-        (heading2.start if heading2 else None, heading2, ("table2.heading", "table2")),
+        (start2, heading2, ("table2.heading", "table2")),
     ):
         if start is None:
             regions.append(None)
             continue
         end = len(layout.dump.flat)
         for lab in layout.labels:
-            if lab.start > start and lab.kind in _SECTION_KINDS and lab.key not in stop_keys:
+            if lab.start > start and lab.kind in _SECTION_KINDS and lab.key not in stop_keys \
+                    and lab.start not in stray:
                 end = lab.start
                 break
-        if heading is None and heading2 is not None:
-            end = min(end, heading2.start)
+        if heading is None and start2 is not None and start < start2:
+            end = min(end, start2)
         regions.append(Region(start, end, lines_between(layout, start, end)))
     return regions[0], regions[1]
 

@@ -1,0 +1,153 @@
+"""Checks on the rows a text dump's tables were read into, before they are passed.
+
+A markdown converter runs a superscript footnote marker into the word or number before it
+("Stock1", "$159.942"), and a wrap it loses cuts a title short ("Common") or brings its words
+back in another order ("Stock Units stock Restricted").  A marker glued to a title word is split
+off; a title that cannot be a whole title, and a price whose last digits may be a marker, are
+flagged with the reason rather than passed.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Iterable
+from decimal import Decimal
+
+from extractor.assemble.text_owner_checks import flag_doubtful_owner
+from extractor.fields.dates import find_dates
+from extractor.fields.table_rows import Row
+from extractor.knowledge.security_titles import QUALIFIER_WORDS
+from extractor.model import Field, Form4, map_fields
+
+_TITLES = ("security_title", "underlying_security_title")
+#: Text fields a marker runs into the last word of.
+_MARKED_TEXT = (*_TITLES, "nature_of_ownership")
+_PRICES = ("transaction_price_per_share", "conversion_or_exercise_price")
+_AMOUNTS = ("transaction_shares", "shares_owned_following_transaction",
+            "underlying_security_shares")
+#: A title word a footnote marker ran into: "Stock1", "Units12".
+_GLUED_MARKER = re.compile(r"(?<=[a-z])(\d{1,2})$")
+#: What a title never holds: a form's column heading, a bare amount or price (a par value
+#: carries its "$"), a lone "$", a marker mid-title.
+_NOT_A_TITLE = re.compile(r"Instr\.|Title of|Code V|Month/|(?:^|\s)(?:\d[\d,]*[.,]\d+|\$)(?:\s|$)|"
+                          r"\(\d{1,2}\)\s*\S")
+
+
+#: A row's text showing markers run into what they mark: "Trust3", "66110 2,3,4" as "661102,3,4".
+_GLUED_IN_TEXT = re.compile(r"[a-z]{2,}\d{1,2}\b|\d,\d(?:,\d)*\b(?!,\d)")
+
+
+def _row_fields(row: Row) -> list[Field]:
+    return [getattr(row, name) for name in row.__dataclass_fields__ if
+            isinstance(getattr(row, name), Field)]
+
+
+def split_glued_markers(rows: Iterable[Row], defined: set[str]) -> list[Row]:
+    """``rows`` with a footnote marker run into a title's last word split off as its
+    reference, when the text defines that footnote."""
+    out = []
+    for row in rows:
+        changes = {}
+        for name in _MARKED_TEXT:
+            field: Field[str] | None = getattr(row, name, None)
+            if field is None or not field.value:
+                continue
+            m = _GLUED_MARKER.search(field.value)
+            if m and f"F{int(m[1])}" in defined:
+                ref = f"F{int(m[1])}"
+                changes[name] = dataclasses.replace(
+                    field, value=field.value[:m.start()],
+                    footnote_ids=tuple(dict.fromkeys((*field.footnote_ids, ref))))
+        out.append(dataclasses.replace(row, **changes) if changes else row)
+    return out
+
+
+def title_doubt(title: str) -> str | None:
+    """Why ``title`` cannot be a whole security title as printed, or None."""
+    words = title.split()
+    if not words:
+        return None
+    if _NOT_A_TITLE.search(title) or find_dates(title):
+        return "holds text of other cells"
+    last = words[-1].strip(",.;:").lower()
+    if last in QUALIFIER_WORDS or len(last) == 1:
+        return f"ends in {words[-1]!r}, a word that qualifies a security's name: a wrapped " \
+               "line may be lost"
+    if title[0].islower():
+        return "starts in mid-title"
+    lowered = [w.lower() for w in words]
+    if any(lowered.count(w) > 1 and w != words[i] and words[i].lower() == w
+           and {w.capitalize(), w} <= set(words) for i, w in enumerate(lowered)):
+        return "repeats a word: words of another cell or a wrap out of order"
+    return None
+
+
+def flag_doubtful_titles(rows: Iterable[Row]) -> list[Row]:
+    """``rows`` with each title that cannot be a whole title flagged with the reason."""
+    out = []
+    for row in rows:
+        changes = {}
+        for name in _TITLES:
+            field: Field[str] | None = getattr(row, name, None)
+            if field is None or not field.value or field.review_reason:
+                continue
+            doubt = title_doubt(field.value)
+            if doubt:
+                changes[name] = dataclasses.replace(
+                    field, review_reason=f"the title {field.value!r} {doubt}")
+        out.append(dataclasses.replace(row, **changes) if changes else row)
+    return out
+
+
+def flag_glued_numbers(rows: Iterable[Row], defined: set[str], referenced: set[str],
+                       glued: bool) -> list[Row]:
+    """``rows`` with a number flagged whose last digits may be a footnote marker run into it.
+
+    A price of three or more decimals ending in the number of a footnote nothing else refers
+    to is doubtful anywhere; where the text is seen running markers into words (``glued``),
+    so is every price and amount ending in a footnote's number."""
+    unclaimed = defined if glued else defined - referenced
+    out = []
+    for row in rows:
+        changes = {}
+        for name in (*_PRICES, *_AMOUNTS) if glued else _PRICES:
+            field: Field[Decimal] | None = getattr(row, name, None)
+            if field is None or field.value is None or field.review_reason or field.footnote_ids:
+                continue
+            text = format(field.value, "f")
+            decimals = text.partition(".")[2]
+            if len(decimals) < 3 and not glued:
+                continue
+            if any(f"F{int(text[-k:])}" in unclaimed for k in (1, 2) if text[-k:].isdigit()):
+                changes[name] = dataclasses.replace(
+                    field, review_reason=f"the number {text} may end in a footnote marker run "
+                                         "into its digits")
+        out.append(dataclasses.replace(row, **changes) if changes else row)
+    return out
+
+
+def check_tables(form: Form4) -> Form4:
+    """``form`` with its rows' glued markers split off, and doubtful titles, numbers and
+    owners' names and addresses flagged."""
+    defined = {f.footnote_id for f in form.footnotes}
+    tables = {name: split_glued_markers(getattr(form, name), defined)
+              for name in ("non_derivative_table", "derivative_table")}
+    glued = any(new != old for name, rows in tables.items()
+                for new, old in zip(rows, getattr(form, name), strict=True)) or \
+        any(_GLUED_IN_TEXT.search(f.provenance.raw_text or "")
+            for rows in tables.values() for row in rows for f in _row_fields(row)
+            if f.provenance is not None)
+    form = dataclasses.replace(form, **{k: tuple(v) for k, v in tables.items()})
+    referenced: set[str] = set()
+
+    def tally(_: str, field: Field) -> Field:
+        referenced.update(field.footnote_ids)
+        return field
+
+    map_fields(form, tally)
+    owners = tuple(flag_doubtful_owner(o) for o in form.reporting_owners)
+    return dataclasses.replace(form, reporting_owners=owners, **{
+        name: tuple(flag_doubtful_titles(flag_glued_numbers(getattr(form, name), defined,
+                                                            referenced, glued)))
+        for name in ("non_derivative_table", "derivative_table")})
