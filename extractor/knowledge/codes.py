@@ -52,6 +52,15 @@ STATE_CODES: dict[str, str] = {
     "AE": "Armed Forces Europe", "AP": "Armed Forces Pacific",
 }
 
+#: A state's name as a view spells it out ("CALIFORNIA", "District of Columbia"), upper-cased,
+#: to its USPS code: the 2026 view prints the name where EDGAR XML holds the code.
+STATE_NAME_CODES: dict[str, str] = {
+    **{name.upper(): code for code, name in STATE_CODES.items()},
+    "VIRGIN ISLANDS": "VI", "US VIRGIN ISLANDS": "VI", "WASHINGTON DC": "DC",
+    "WASHINGTON, D.C.": "DC",
+}
+
+
 #: Words in an all-capitals address that stay in capitals when it is re-cased for display.
 UPPERCASE_ADDRESS_WORDS = frozenset({
     "C/O", "PO", "P.O.", "LLC", "L.L.C.", "LP", "L.P.", "LLP", "II", "III", "IV", "USA", "U.S.",

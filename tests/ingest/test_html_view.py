@@ -64,3 +64,26 @@ def test_form4_shaped_html_view(form5_html: str, tmp_path: Path) -> None:
     assert form.remarks.value is None
     assert form.signatures[0].signature_date.value == dt.date(2022, 3, 11)
     assert all(f.provenance.source == "html" for _, f in form.iter_fields() if f.provenance)
+
+
+def test_view_cells_keep_marks_refs_and_boxes(fixture_corpus: Path) -> None:
+    from extractor.ingest.html_view import read_view
+
+    view = read_view((fixture_corpus / "real" /
+                      "edgar_html_form4_aapl_newstead_2026-06-15.html").read_text())
+    assert view.title == "SEC FORM 4"
+    header = next(line for line in view.lines if "Rule 10b5-1(c)" in line.text)
+    box, _ = header.cells  # the one-cell bordered table reads as the (empty) check box
+    assert (box.text, box.mark) == ("", False)
+    officer = next(line for line in view.lines if "Officer (give title below)" in line.text)
+    assert officer.cells[0].mark and officer.cells[0].text == "X"
+    row = next(line for line in view.lines if line.text.startswith("Common Stock 06/15/2026 F"))
+    assert (row.cells[0].text, row.cells[0].refs) == ("Common Stock", ("F2",))
+    assert row.cells[0].marked_text == "Common Stock (2)"
+    assert row.cells[7].text == "$296.42"
+    name = next(i for i, line in enumerate(view.lines) if line.text == "Newstead Jennifer")
+    caption = next(i for i, line in enumerate(view.lines)
+                   if line.text.startswith("1. Name and Address"))
+    assert view.lines[caption].scopes[-1] in view.lines[name].scopes  # the same box
+    title = next(line for line in view.lines if line.text.startswith("Table I -"))
+    assert title.cells[0].header and title.cells[0].colspan == 11
