@@ -90,15 +90,29 @@ def read_form(data: bytes) -> Form4:
         from extractor.assemble.text_dump import read_text_form
         from extractor.assemble.text_grid import read_grid_form
 
+        from extractor.ingest.text_dump import has_html_tables
+
         text = decode_text(data)
-        if is_markdown(text):
+        if is_markdown(text) or has_html_tables(text):
             return read_text_form(text)
-        return best_reading([lambda: read_text_form(text), lambda: read_grid_form(text)])
+        from extractor.assemble.reading_order import distrusted, read_reading_order
+        from extractor.layout.ocr_text import looks_like_ocr
+
+        if looks_like_ocr(text):  # the other readers take its characters as typed
+            why = "the text is an OCR engine's reading, which this reader takes as typed"
+            return best_reading([lambda: read_reading_order(text),
+                                 lambda: distrusted(read_text_form(text), why),
+                                 lambda: distrusted(read_grid_form(text), why)])
+        return best_reading([lambda: read_text_form(text), lambda: read_grid_form(text),
+                             lambda: read_reading_order(text)])
     if kind is InputKind.HTML:
+        from extractor.assemble.html_view import read_html_view
         from extractor.assemble.text_dump import read_text_form
         from extractor.ingest.html_view import html_to_dump
 
-        return _relabel(read_text_form(html_to_dump(decode_text(data))), "html")
+        page = decode_text(data)
+        form = read_html_view(page)  # None: not laid out as EDGAR's view; read as text rows
+        return _relabel(form or read_text_form(html_to_dump(page)), "html")
     if kind is InputKind.PDF:
         from extractor.assemble.pdf import read_pdf_form
 

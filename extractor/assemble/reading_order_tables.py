@@ -1,0 +1,391 @@
+"""Table I and Table II of reading-order text: rows read from their cells' types.
+
+Plain ``pdftotext`` prints every cell of a table as a paragraph of its own, row after row, and
+drops the empty ones; tesseract prints a row as a line, a wrapped title running on below it.
+Either way the headings are the form's printed words and the cells are typed values, so the
+values are split into rows where a title starts, and each row is read by
+:func:`~extractor.fields.table_rows.parse_row_words` from the types of its words.  A row the
+grammar cannot read, or whose cells of two rows ran together, is kept only as a review item.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from extractor.assemble.reading_order_columns import place_columns_apart
+from extractor.assemble.reading_order_refs import (
+    flag_lone_markers,
+    marked_cell,
+    markers_before_dates,
+)
+from extractor.fields.amounts import parse_amount
+from extractor.fields.dates import parse_date
+from extractor.fields.footnote_refs import split_footnote_refs
+from extractor.fields.table_rows import Row, parse_row_words
+from extractor.knowledge.codes import DIRECT_INDIRECT_CODES, ROW_TRANSACTION_CODES
+from extractor.layout.reading_order import Line, is_value
+from extractor.model import DerivativeRow, Field, NonDerivativeRow, Provenance, ReviewItem
+
+SOURCE = "text-dump"
+#: Confidence of a cell read from reading-order text: the characters are the text's, the
+#: cell's place is the grammar's.
+ROW_CONFIDENCE = 0.9
+
+_TITLE = re.compile(
+    r"(?i)^\W*(?:table\s*\S{1,3}\s*[-–—:.]?\s*)?(?P<non>non\s*-?\s*)?derivative\s+securities"
+    r"\s+acquired\s*,?\s*disposed")
+_EXPLANATION = re.compile(r"(?i)^\W*explanation\s+of\s+responses")
+_TABLE_END = re.compile(r"(?i)^\W*(?:reminder\b|remarks\b|\*+\s*signature|/s/)")
+_REF = re.compile(r"^(\(\d{1,2}\))+$")
+
+
+@dataclass(frozen=True, slots=True)
+class TableRegions:
+    """Line ranges ``[start, end)`` of Table I and Table II (None when not printed)."""
+
+    table1: tuple[int, int] | None
+    table2: tuple[int, int] | None
+    #: Index of the first line after the tables (where the notes begin).
+    end: int
+
+
+def table_regions(lines: Sequence[Line]) -> TableRegions:
+    """Where the two tables' titles stand and where each table ends."""
+    starts: dict[str, int] = {}
+    for index, line in enumerate(lines):
+        m = _TITLE.match(line.text)
+        if m:
+            starts.setdefault("table1" if m["non"] else "table2", index)
+    explanation = next((i for i, line in enumerate(lines) if _EXPLANATION.match(line.text)),
+                       len(lines))
+    after = [s for s in starts.values()]
+    regions: dict[str, tuple[int, int] | None] = {"table1": None, "table2": None}
+    for key, start in starts.items():
+        later = [s for s in after if s > start]
+        end = min([*later, explanation if explanation > start else len(lines)])
+        stop = next((i for i in range(start + 1, end) if _TABLE_END.match(lines[i].text)), end)
+        regions[key] = (start + 1, stop)
+    ends = [r[1] for r in regions.values() if r is not None]
+    return TableRegions(regions["table1"], regions["table2"], max(ends) if ends else 0)
+
+
+def _kind(token: str) -> str:
+    """A word's type: date, amount, ref, code or text."""
+    text, refs = split_footnote_refs(token)
+    if not text:
+        return "ref" if refs else "text"
+    if re.fullmatch(r"\d{1,2}[/\-.]\d{1,2}[/\-.]\d{2,4}|\d{4}-\d{2}-\d{2}", text) and \
+            parse_date(text) is not None:
+        return "date"
+    if parse_amount(text) is not None and re.search(r"\d", text):
+        return "amount"
+    if re.fullmatch(r"[A-Z]", text.strip("()")):
+        return "code"
+    return "text"
+
+
+#: Words a title's letter follows ("Class A", "Series B"): that letter is no code.
+LETTERED_WORDS = frozenset({"class", "series", "tranche", "type"})
+
+
+def _kinds(words: list[str]) -> list[str]:
+    """The words' types, a title's letter ("Class A") read as text."""
+    kinds = [_kind(w) for w in words]
+    for i in range(1, len(words)):
+        if kinds[i] == "code" and words[i - 1].lower() in LETTERED_WORDS:
+            kinds[i] = "text"
+    return kinds
+
+
+def _words(text: str) -> list[str]:
+    """The words of a cell, a lone "$" joined to its amount ("$ 159.94")."""
+    words: list[str] = []
+    for word in text.split():
+        if words and words[-1] == "$":
+            words[-1] += word
+        else:
+            words.append(word)
+    return words
+
+
+@dataclass
+class _Cell:
+    """A value paragraph (a cell, or a row when the text prints rows as lines)."""
+
+    words: list[str]
+    raw: str
+
+    @property
+    def is_text(self) -> bool:
+        """A title or a note: it starts with a word and ends with a word or markers
+        ("Class A Common Stock, $0.01 par value (1)"); "Non-Qualified $17.22" is two cells."""
+        kinds = _kinds(self.words)
+        while kinds and kinds[-1] == "ref":
+            kinds.pop()
+        return bool(kinds) and kinds[0] == "text" and kinds[-1] == "text" and \
+            "date" not in kinds
+
+
+def _value_cells(lines: Sequence[Line], notes: int = 0) -> list[_Cell]:
+    """The region's values as paragraphs, the printed headings among them left out, bare
+    footnote numbers after a value written as markers."""
+    cells: list[_Cell] = []
+    block = None
+    for line in _lettered_titles(lines):
+        if not is_value(line.text) and not (
+                block == line.block and cells and cells[-1].is_text and
+                len(line.text.split()) <= 4 and re.search(r"[A-Za-z]", line.text)):
+            block = None  # a heading; a short printed word ending a title stays ("Shares")
+            continue
+        text = marked_cell(line.text, notes)
+        words = _words(text)
+        if not words:
+            continue
+        if block == line.block and cells and _continues(cells[-1], words):
+            cells[-1].words += words
+            cells[-1].raw += "\n" + text
+        else:
+            cells.append(_Cell(words, text))
+        block = line.block
+    return cells
+
+
+def _lettered_titles(lines: Sequence[Line]) -> list[Line]:
+    """The lines, a title's "Class" (a printed word alone) joined to its letter on the next
+    line of its paragraph ("Class" / "A" -> "Class A")."""
+    out: list[Line] = []
+    for line in lines:
+        if out and re.fullmatch(r"[A-Z]", line.text) and out[-1].block == line.block and \
+                out[-1].text.split()[-1].lower() in LETTERED_WORDS:
+            out[-1] = dataclasses.replace(out[-1], text=f"{out[-1].text} {line.text}")
+            continue
+        out.append(line)
+    return out
+
+
+def _continues(cell: _Cell, words: list[str]) -> bool:
+    """A line of the same paragraph goes on the cell when both are text (a wrapped title) or
+    it holds only markers; a value on its own line is a cell of its own."""
+    kinds = {_kind(w) for w in words}
+    return kinds <= {"ref"} or (cell.is_text and kinds <= {"text", "ref"})
+
+
+def _split_rows(cells: list[_Cell], derivative: bool, notes: int = 0,
+                ) -> tuple[list[list[_Cell]], list[str]]:
+    """Cells grouped into rows, each starting with its title (or, for a row whose title the
+    text prints apart, with its first value); and the doubts found."""
+    rows: list[list[_Cell]] = []
+    orphans: list[_Cell] = []  # values before any title: the first row's, printed apart?
+    for position, cell in enumerate(cells):
+        follows = cells[position + 1] if position + 1 < len(cells) else None
+        if not rows:
+            if cell.is_text:
+                rows.append([cell])
+            else:
+                orphans.append(cell)
+            continue
+        current = rows[-1]
+        if cell.is_text and orphans and len(rows) == 1 and not _complete(current, derivative):
+            tail = _as_markers(orphans, notes)
+            if _complete([*current, *tail], derivative):
+                current += tail  # the first row's end, printed above its start
+                orphans = []
+        last = _last_code(current)
+        if cell.is_text and last in DIRECT_INDIRECT_CODES and any(not c.is_text
+                                                                  for c in current):
+            if last == "I" and not _has_nature(current) and (follows is None or
+                                                                follows.is_text):
+                current.append(cell)  # the nature of an indirect holding, after its D/I
+                continue
+            rows.append([cell])
+        elif cell.is_text and _has_nature(current):
+            rows.append([cell])
+        elif not cell.is_text and _complete(current, derivative) and \
+                not _complete([*current, cell], derivative):
+            rows.append([cell])  # a row whose title stands apart from its values
+        else:
+            current.append(cell)  # Table II's underlying title, or a wrapped cell
+    return rows, [f"value {cell.raw!r} stands before any security title" for cell in orphans]
+
+
+def _as_markers(cells: list[_Cell], notes: int) -> list[_Cell]:
+    """``cells`` with a first cell that is a bare number no larger than the footnotes' count
+    read as a marker: a superscript printed apart from its code."""
+    first = cells[0].words if cells else []
+    if len(first) == 1 and first[0].isdigit() and 1 <= int(first[0]) <= notes:
+        return [_Cell([f"({int(first[0])})"], cells[0].raw), *cells[1:]]
+    return cells
+
+
+def _complete(cells: list[_Cell], derivative: bool) -> bool:
+    """Whether the cells make a whole row, up to its D or I."""
+    if not cells or not cells[0].is_text or _last_code(cells) not in DIRECT_INDIRECT_CODES:
+        return False
+    row, _ = parse_row_words([w for c in cells for w in c.words], derivative, ROW_CONFIDENCE,
+                             Provenance(SOURCE))
+    return row is not None
+
+
+def _last_code(cells: list[_Cell]) -> str | None:
+    words = [w for c in cells for w in c.words if _kind(w) != "ref"]
+    return split_footnote_refs(words[-1])[0].upper() if words else None
+
+
+def _has_nature(cells: list[_Cell]) -> bool:
+    return len(cells) > 1 and cells[-1].is_text
+
+
+def _is_row_line(words: list[str]) -> bool:
+    """A table row printed as one line: a title's word first, then a date and amounts."""
+    kinds = _kinds(words)
+    return len(words) >= 5 and kinds[0] == "text" and "date" in kinds and "amount" in kinds
+
+
+def _line_rows(lines: Sequence[Line], derivative: bool,
+               ) -> tuple[list[list[_Cell]], list[str]]:
+    """Rows printed as lines (an OCR engine's reading): each row line with the words of the
+    lines after it that hold only text, a title wrapped in its cell, put back on its title."""
+    rows: list[list[_Cell]] = []
+    doubts: list[str] = []
+    for line in lines:
+        words = _words(line.text)
+        if not words or not is_value(line.text):
+            continue
+        if _is_row_line(words):
+            kinds = _kinds(words)
+            cut = next(i for i, k in enumerate(kinds) if k != "text")
+            rows.append([_Cell(words[:cut], " ".join(words[:cut])),
+                         _Cell(words[cut:], " ".join(words[cut:]))])
+            continue
+        if not rows:
+            continue  # a heading's words before the first row
+        kinds = _kinds(words)
+        if not set(kinds) <= {"text", "ref"} or len(words) > 4:
+            doubts.append(f"line {line.text!r} stands among the rows")
+            rows[-1].append(_Cell(["?"], line.text))  # a wrapped title may lack a word
+            continue
+        title, rest = rows[-1][0], rows[-1][1]
+        owned = split_footnote_refs(rest.words[-1])[0].upper() if rest.words else ""
+        if derivative or owned not in DIRECT_INDIRECT_CODES:
+            doubts.append(f"which column the wrapped words {line.text!r} belong to is not "
+                          "shown")
+            rows[-1].append(_Cell(["?"], line.text))  # makes the row unreadable, not wrong
+            continue
+        title.words += words
+        title.raw += "\n" + line.text
+    return rows, doubts
+
+
+def _unwrapped_titles(groups: list[list[_Cell]]) -> set[int]:
+    """Rows printed as lines whose title has no second line where other rows' titles have one:
+    its second line may be lost to the engine."""
+    wrapped = ["\n" in group[0].raw for group in groups]
+    return {i for i, w in enumerate(wrapped) if not w} if any(wrapped) else set()
+
+
+def read_table(lines: Sequence[Line], region: tuple[int, int] | None, derivative: bool,
+               by_lines: bool = False, notes: int = 0,
+               ) -> tuple[tuple[Row, ...], list[ReviewItem]]:
+    """The rows of one table and review items for what could not be read; ``by_lines``: the
+    text prints each row as a line (an OCR engine's reading); ``notes``: how many footnotes
+    the text explains (bare numbers up to it after a value are its markers)."""
+    if region is None:
+        return (), []
+    name = "derivative_table" if derivative else "non_derivative_table"
+    apart: list[str] = []
+    if by_lines:
+        groups, doubts = _line_rows(lines[region[0]:region[1]], derivative)
+    else:
+        groups, doubts = _split_rows(_value_cells(lines[region[0]:region[1]], notes),
+                                     derivative, notes)
+        groups, apart = place_columns_apart(groups, _last_code)
+        doubts += apart
+    review = [ReviewItem(name, doubt) for doubt in doubts]
+    rows: list[Row] = []
+    failed = 0
+    short_titles = _unwrapped_titles(groups) if by_lines else set()
+    for index, group in enumerate(groups):
+        raw = " | ".join(c.raw.replace("\n", " ") for c in group)
+        if all(c.is_text for c in group):  # text after the rows: a column printed apart
+            review.append(ReviewItem(name, f"text {raw!r} stands apart from the rows"))
+            continue
+        words = markers_before_dates([w for c in group for w in c.words], notes)
+        row, reason = parse_row_words(words, derivative, ROW_CONFIDENCE,
+                                      Provenance(SOURCE, raw_text=raw))
+        if row is None or not _plausible(row, group):
+            failed += 1
+            why = reason or "its cells do not make a row of this table"
+            review.append(ReviewItem(name, f"row {raw!r} could not be read: {why}"))
+            rows.append(_unread_row(group[0], derivative, why))
+            continue
+        if _last_code(group) == "I" and row.nature_of_ownership.value is None:
+            row = dataclasses.replace(row, nature_of_ownership=Field(
+                None, 0.0, Provenance(SOURCE, raw_text=raw), (),
+                "an indirect holding whose nature of ownership the text does not show beside "
+                "it"))
+        row = flag_lone_markers(row, notes)
+        if index in short_titles and not row.security_title.needs_review:
+            row = dataclasses.replace(row, security_title=row.security_title.flagged(
+                "the other rows' titles run on to a second line; this one's does not show"))
+        rows.append(row)
+    if (failed or apart) and not by_lines:  # a row's cells elsewhere: all are in doubt
+        reason = (f"{failed} of the table's {len(groups)} rows could not be read: the text's "
+                  "order may have put cells of one row into another") if failed else \
+            f"the table's cells are not all in their rows' order: {apart[0]}"
+        rows = [_distrust(row, reason) for row in rows]
+    return tuple(rows), review
+
+
+def _distrust(row: Row, reason: str) -> Row:
+    changes: dict[str, Any] = {name: field.flagged(reason) for name in row.__dataclass_fields__
+               if isinstance(field := getattr(row, name), Field) and
+               (field.value is not None or field.footnote_ids) and not field.needs_review}
+    return dataclasses.replace(row, **changes)
+
+
+def _plausible(row: Row, group: list[_Cell]) -> bool:
+    """A row whose every filled value parsed, whose codes are the form's, and whose free text
+    (title, underlying title, nature) is words with markers only at its end."""
+    for name in ("security_title", "nature_of_ownership", "underlying_security_title"):
+        field = getattr(row, name, None)
+        raw = field.provenance.raw_text if field is not None and field.provenance else None
+        if field is not None and field.value is not None and raw and not _is_free_text(raw):
+            return False
+    code = row.transaction_code.value
+    if code is not None and code not in ROW_TRANSACTION_CODES:
+        return False
+    owned = row.direct_or_indirect_ownership.value
+    if owned is not None and owned not in DIRECT_INDIRECT_CODES:
+        return False
+    title = row.security_title.value
+    if not title or not re.search(r"[A-Za-z]{2}", str(title)):
+        return False
+    return not any(f.needs_review for f in _fields(row))
+
+
+def _is_free_text(raw: str) -> bool:
+    words = raw.split()
+    while words and _REF.match(words[-1]):
+        words.pop()
+    kinds = _kinds(words)
+    return bool(words) and not any(
+        kind in ("date", "ref") or (kind == "amount" and i in (0, len(words) - 1))
+        or (kind == "code" and i == len(words) - 1 and i > 0) for i, kind in enumerate(kinds))
+
+
+def _fields(row: Row) -> list[Field]:
+    return [getattr(row, name) for name in row.__dataclass_fields__
+            if isinstance(getattr(row, name), Field)]
+
+
+def _unread_row(title: _Cell, derivative: bool, why: str) -> Row:
+    """A row the text could not give: its title kept, flagged, for a reviewer to find it."""
+    text, refs = split_footnote_refs(" ".join(title.words))
+    field = Field(text or None, 0.5, Provenance(SOURCE, raw_text=title.raw), refs,
+                  f"the row's cells could not be told apart ({why})")
+    cls = DerivativeRow if derivative else NonDerivativeRow
+    return cls(security_title=field)
