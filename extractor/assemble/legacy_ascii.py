@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from typing import Any
 
 from rapidfuzz import fuzz
 
@@ -217,8 +218,10 @@ def _read_owner(doc: _Doc, box: _Box | None) -> ReportingOwner:
     confidence, reason = _corroborate(person.full, owners, "reporting owner")
     named = {"rpt_owner_name": person.full, "last_name": person.last,
              "first_name": person.first, "middle_name": person.middle}
-    fields = {k: _f(v, lines[0], confidence, reason if k == "rpt_owner_name" else None)
-              for k, v in named.items() if v}
+    # Keyword arguments of ReportingOwner: every one but ``relationship`` is a Field.
+    fields: dict[str, Any] = {
+        k: _f(v, lines[0], confidence, reason if k == "rpt_owner_name" else None)
+        for k, v in named.items() if v}
     at = next((i for i, line in enumerate(lines[1:], 1) if parse_city_state_zip(line)), None)
     if at is None:  # not a US "City, ST ZIP" address: where the street ends is not known
         raw = "\n".join(lines[1:])
@@ -355,12 +358,19 @@ def _read_relationship(doc: _Doc, box: _Box | None) -> Relationship:
     label = doc.find(_checkbox("other"), box.start, box.end)
     title = clean_text(doc.body[label.end:box.end]) if label else ""
     officer, other = marks["officer"].value, marks["other"].value
-    titles = {"officer_title": Field(), "other_text": Field()}
+    titles: dict[str, Field[str]] = {"officer_title": Field(), "other_text": Field()}
     if title and (officer, other) in ((True, False), (False, True)):
         titles["officer_title" if officer else "other_text"] = _f(title, title)
+    elif title and officer and other and title.count(";") == 1:
+        officer_title, other_text = (part.strip() for part in title.split(";"))
+        titles = {"officer_title": _f(officer_title, title, 0.7),
+                  "other_text": _f(other_text, title, 0.7)}
     elif title:
-        titles["officer_title"] = _f(None, title, 0.0, f"box 6 text {title!r} belongs to "
-                                     "neither or both of Officer and Other")
+        # Both or neither checked: which part of the text is which cannot be told, and each
+        # element the checked boxes require is flagged, so none is left out unsaid.
+        reason = f"box 6 text {title!r} belongs to neither or both of Officer and Other"
+        titles = {"officer_title": _f(None, title, 0.0, reason),
+                  "other_text": _f(None, title, 0.0, reason)}
     return Relationship(marks["director"], marks["officer"], marks["ten_percent_owner"],
                         marks["other"], **titles)
 

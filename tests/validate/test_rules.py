@@ -22,7 +22,11 @@ P = Provenance("text-dump")
 
 
 def _form(**changes: object) -> Form4:
-    owner = ReportingOwner(rpt_owner_name=Field("Doe Jane", 0.95, P), relationship=Relationship(
+    owner = ReportingOwner(rpt_owner_name=Field("Doe Jane", 0.95, P),
+                           rpt_owner_street1=Field("1 Main St", 0.95, P),
+                           rpt_owner_city=Field("Madison", 0.95, P),
+                           rpt_owner_state=Field("WI", 0.95, P),
+                           rpt_owner_zip_code=Field("53716", 0.95, P), relationship=Relationship(
         is_director=Field(True, 0.95, P), is_officer=Field(False, 0.95, P),
         is_ten_percent_owner=Field(False, 0.95, P), is_other=Field(False, 0.95, P)))
     row = NonDerivativeRow(security_title=Field("Common Stock", 0.95, P),
@@ -167,3 +171,70 @@ def test_the_parts_of_a_doubted_name_are_doubted_too() -> None:
         assert part.needs_review and "an entity" in (part.review_reason or "")
     sure = validate(_form()).reporting_owners[0]
     assert not sure.rpt_owner_name.needs_review
+
+
+def test_a_joint_filer_read_without_boxes_or_address_is_flagged_where_it_is() -> None:
+    second = ReportingOwner(rpt_owner_name=Field("Doe John", 0.95, P))
+    form = _form()
+    form = validate(dataclasses.replace(
+        form, reporting_owners=(*form.reporting_owners, second)))
+    got = form.reporting_owners[1]
+    assert got.relationship.is_director.review_reason == (
+        "no relationship check mark could be read (box 5)")
+    assert got.relationship.is_other.needs_review
+    assert got.rpt_owner_city.review_reason == "no address read for this reporting person"
+    assert got.rpt_owner_zip_code.needs_review
+    assert all(not f.needs_review for path, f in form.iter_fields()
+               if path.startswith("reporting_owners[0]"))
+
+
+def test_a_box_left_unread_beside_read_ones_is_flagged_alone() -> None:
+    owner = _form().reporting_owners[0]
+    rel = dataclasses.replace(owner.relationship, is_other=Field())
+    form = validate(_form(reporting_owners=(dataclasses.replace(owner, relationship=rel),)))
+    rel = form.reporting_owners[0].relationship
+    assert rel.is_other.review_reason == "this box 5 check box could not be read"
+    assert not rel.is_director.needs_review
+
+
+def test_edgar_xml_is_not_flagged_for_what_it_leaves_out() -> None:
+    owner = ReportingOwner(rpt_owner_name=Field("Doe Jane", 1.0, P))
+    form = validate(_form(reporting_owners=(owner,), form_revision=None))
+    assert not form.reporting_owners[0].rpt_owner_city.needs_review
+
+
+def test_an_indirect_holding_without_its_nature_is_flagged() -> None:
+    row = _form().non_derivative_table[0]
+    row = dataclasses.replace(row, direct_or_indirect_ownership=Field("I", 0.95, P))
+    form = validate(_form(non_derivative_table=(row,)))
+    assert form.non_derivative_table[0].nature_of_ownership.review_reason == (
+        "indirect ownership (I) but no nature of ownership read")
+
+
+def test_a_printed_form_with_no_signature_read_says_so() -> None:
+    form = validate(_form(signatures=()))
+    assert len(form.signatures) == 1
+    assert form.signatures[0].signature_name.needs_review
+    assert form.signatures[0].signature_date.value is None
+    assert validate(_form(signatures=(), form_revision=None)).signatures == ()
+
+
+def test_a_city_without_its_street_line_is_flagged() -> None:
+    owner = dataclasses.replace(_form().reporting_owners[0], rpt_owner_street1=Field())
+    form = validate(_form(reporting_owners=(owner,)))
+    assert form.reporting_owners[0].rpt_owner_street1.review_reason == (
+        "a city line read but no street line above it")
+
+
+def test_an_unread_ownership_form_leaves_the_nature_in_doubt() -> None:
+    row = _form().non_derivative_table[0]
+    row = dataclasses.replace(row, direct_or_indirect_ownership=Field().flagged("not D or I"))
+    form = validate(_form(non_derivative_table=(row,)))
+    assert form.non_derivative_table[0].nature_of_ownership.needs_review
+
+
+def test_a_printed_form_with_no_reporting_person_read_says_so() -> None:
+    form = validate(_form(reporting_owners=()))
+    assert form.reporting_owners[0].rpt_owner_name.review_reason == (
+        "no reporting person (box 1) read")
+    assert form.reporting_owners[0].relationship.is_director.needs_review
