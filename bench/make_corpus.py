@@ -19,10 +19,10 @@ For each filing in ../shared/corpus/xml/ and each seeded variant (bench/variants
 * ``layout-<seed>.pdf``    the filing in layouts drawn by bench/layouts (other renderers'
                            looks), from development and evaluation seeds; kinds
                            ``layouts-dev/<family>`` and ``layouts-eval/<family>``;
-* ``layout-<seed>-<q>.pdf`` scans of the first evaluation layout (``layouts-eval/scan-<q>``);
+* ``layout-<seed>-<q>.pdf`` scans of each split's first layout (``layouts-<split>/scan-<q>``);
 * ``official-<seed>.pdf``  the SEC's blank 2026 form filled in (bench/layouts/official.py), one
                            development and one evaluation look (``layouts-<split>/official``),
-                           and scans of the evaluation one (``layouts-eval/scan-official-<q>``);
+                           and scans of both (``layouts-<split>/scan-official-<q>``);
 * ``text-<seed>-*.txt``    text documents of any shape (bench/text_layouts): typed legacy
                            layouts, other converters' markdown, ``pdftotext`` plain and
                            ``-layout`` text, tesseract's text of scans, the XML in EDGAR
@@ -30,7 +30,9 @@ For each filing in ../shared/corpus/xml/ and each seeded variant (bench/variants
 * ``edgar-<seed>.pdf``     EDGAR's HTML view of the filing printed to PDF by Chromium
                            (bench/edgar_view.py): one development and one evaluation look
                            (``layouts-<split>/edgar-print``) and the plain view
-                           (``edgar-print/plain``).
+                           (``edgar-print/plain``);
+* ``edgar-<seed>.html``    the same views as HTML, as saved from sec.gov
+                           (``edgar-html-<split>/view``, ``edgar-html/plain``).
 
 ``manifest.json`` lists every document with its input kind and truth.  Everything is seeded and
 reproducible; the folder is git-ignored.
@@ -61,8 +63,8 @@ from extractor.model import Form4  # noqa: E402
 
 SHARED = ROOT.parent / "shared"
 ALL_KINDS = ("pdf", "scan", "tess", "md", "ocr", "legacy", "layouts", "layout-scans",
-             "official", "edgar-print", "text-typed", "text-md", "pdftotext", "submissions",
-             "text-tess")
+             "official", "edgar-print", "edgar-html", "text-typed", "text-md", "pdftotext",
+             "submissions", "text-tess")
 #: The text kinds (bench/text_layouts): documents per split are made by add_texts.
 TEXT_KINDS = ("text-typed", "text-md", "pdftotext", "submissions", "text-tess")
 #: Layouts drawn per document and split (bench/layouts): development seeds to look at,
@@ -157,6 +159,8 @@ def build(job: Job) -> list[dict[str, str]]:
         _add_official(job, form, add, "layout-scans" in job.kinds)
     if "edgar-print" in job.kinds:
         _add_edgar_prints(job, form, add)
+    if "edgar-html" in job.kinds:
+        _add_edgar_views(job, form, add)
     if set(TEXT_KINDS) & set(job.kinds):
         from bench.text_layouts.corpus import add_texts
 
@@ -190,8 +194,9 @@ def layout_seeds(doc_id: str, split: str) -> list[int]:
 
 
 def _add_layouts(job: Job, form: Form4, add: Callable[[str, str, bytes | str], None]) -> None:
-    """Drawn layouts of ``form`` ("layouts-eval/paper-2026"), and scans of the first
-    evaluation layout ("layouts-eval/scan-fax150")."""
+    """Drawn layouts of ``form`` ("layouts-eval/paper-2026"), and scans of the first layout
+    of each split ("layouts-eval/scan-fax150"): development scans to look at, evaluation
+    scans only to measure with."""
     from bench.layouts import render_layout
 
     for split in ("dev", "eval"):
@@ -199,7 +204,7 @@ def _add_layouts(job: Job, form: Form4, add: Callable[[str, str, bytes | str], N
             pdf, spec = render_layout(form, seed)
             if "layouts" in job.kinds:
                 add(f"layout-{seed}.pdf", f"layouts-{split}/{spec.family}", pdf)
-            if "layout-scans" in job.kinds and split == "eval" and index == 0:
+            if "layout-scans" in job.kinds and index == 0:
                 for name in LAYOUT_SCAN_QUALITIES:
                     quality = scans.QUALITIES[name]
                     pages = scans.scan(pdf, quality, random.Random(f"{seed}:{name}"))
@@ -216,12 +221,24 @@ def _add_official(job: Job, form: Form4, add: Callable[[str, str, bytes | str], 
         seed = layout_seeds(f"{job.doc_id}:official", split)[0]
         pdf = fill_official_form(form, seed)
         add(f"official-{seed}.pdf", f"layouts-{split}/official", pdf)
-        if with_scans and split == "eval":
+        if with_scans:
             for name in LAYOUT_SCAN_QUALITIES:
                 quality = scans.QUALITIES[name]
                 pages = scans.scan(pdf, quality, random.Random(f"official:{seed}:{name}"))
                 add(f"official-{seed}-{name}.pdf", f"layouts-{split}/scan-official-{name}",
                     scans.image_only_pdf(pages, quality.dpi))
+
+
+def _add_edgar_views(job: Job, form: Form4,
+                     add: Callable[[str, str, bytes | str], None]) -> None:
+    """EDGAR's HTML view itself, as users save it from sec.gov: the plain page, a development
+    and an evaluation look (the same seeds as the printed ones)."""
+    from bench.edgar_view import edgar_view_html
+
+    add("edgar-plain.html", "edgar-html/plain", edgar_view_html(form))
+    for split in ("dev", "eval"):
+        seed = layout_seeds(f"{job.doc_id}:edgar", split)[0]
+        add(f"edgar-{seed}.html", f"edgar-html-{split}/view", edgar_view_html(form, seed))
 
 
 def _add_edgar_prints(job: Job, form: Form4,
