@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 import re
 
+from extractor.assemble.box1_merged import merged_cell, read_merged_box1
 from extractor.assemble.text_fields import CLEAN
 from extractor.assemble.text_fields import text_field as _f
 from extractor.fields.addresses import split_street
@@ -25,6 +26,10 @@ def read_box1(layout: TextLayout) -> ReportingOwner | None:
     box = layout.find("reporting_person")
     if box is None:
         return None
+    cell = merged_cell(layout, box)
+    merged = read_merged_box1(cell) if cell else None
+    if merged is not None:
+        return merged
     if not _has_sublabels(layout, box):
         return read_box1_lines(layout, box)
     last = layout.find("last", "sublabel")

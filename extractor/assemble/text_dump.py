@@ -21,8 +21,8 @@ from extractor.assemble.owners_text import (
 )
 from extractor.assemble.signatures_text import FOOTNOTE_LINE, read_signatures, signature_lines
 from extractor.assemble.text_fields import CLEAN, SOURCE
-from extractor.assemble.text_row_checks import check_tables
 from extractor.assemble.text_fields import text_field as _f
+from extractor.assemble.text_row_checks import check_tables
 from extractor.assemble.text_rows import read_tables
 from extractor.errors import NotAForm4Error
 from extractor.fields.cells import REPAIRED_CONFIDENCE
@@ -254,7 +254,7 @@ def _read_filing_type(layout: TextLayout, owners: int, from_table: bool) -> Fiel
 
 
 #: A footnote whose marker lost its superscript and brackets: "1 This transaction was ...".
-_BARE_FOOTNOTE = re.compile(r"^(?P<n>\d{1,2})\s+(?P<text>[A-Z][a-z].*)$")
+_BARE_FOOTNOTE = re.compile(r"^(?P<n>\d{1,2})\s+(?P<text>(?:[A-Z][a-z]|[\d$]).{20,})$")
 
 
 def _next_number(notes: list[list[str]]) -> int:
@@ -273,6 +273,8 @@ def _read_footnotes(layout: TextLayout) -> tuple[Footnote, ...]:
         if line.line_number in signed:
             break  # the signature follows the last footnote
         text = clean_segment(line.text)
+        if text.startswith("/s/"):
+            break  # a signature the caption search missed: no footnote runs on into it
         if is_boilerplate(line.text):
             notes.append(["", ""])  # the form's own notes ("** Intentional ...") end a note
         elif m := FOOTNOTE_LINE.match(text):

@@ -13,7 +13,10 @@ import dataclasses
 import re
 from collections.abc import Iterable
 from decimal import Decimal
+from typing import Any
 
+from extractor.assemble.text_free_text_checks import check_free_text
+from extractor.assemble.text_header_checks import check_header
 from extractor.assemble.text_owner_checks import flag_doubtful_owner
 from extractor.fields.dates import find_dates
 from extractor.fields.table_rows import Row
@@ -34,8 +37,14 @@ _NOT_A_TITLE = re.compile(r"Instr\.|Title of|Code V|Month/|(?:^|\s)(?:\d[\d,]*[.
                           r"\(\d{1,2}\)\s*\S")
 
 
-#: A row's text showing markers run into what they mark: "Trust3", "66110 2,3,4" as "661102,3,4".
-_GLUED_IN_TEXT = re.compile(r"[a-z]{2,}\d{1,2}\b|\d,\d(?:,\d)*\b(?!,\d)")
+#: A row's text showing markers run into what they mark: "Trust3", "66110 2,3,4" as
+#: "661102,3,4", a code or D/I cell "M1", "D5".
+_GLUED_IN_TEXT = re.compile(r"[a-z]{2,}\d{1,2}\b|\d,\d(?:,\d)*\b(?!,\d)|(?<![\w.,$])[A-Z]\d{1,2}\b")
+
+
+def _marked(row: Row) -> tuple[Field | None, ...]:
+    """The row's text fields a marker may be run into."""
+    return tuple(getattr(row, name, None) for name in _MARKED_TEXT)
 
 
 def _row_fields(row: Row) -> list[Field]:
@@ -48,7 +57,7 @@ def split_glued_markers(rows: Iterable[Row], defined: set[str]) -> list[Row]:
     reference, when the text defines that footnote."""
     out = []
     for row in rows:
-        changes = {}
+        changes: dict[str, Any] = {}
         for name in _MARKED_TEXT:
             field: Field[str] | None = getattr(row, name, None)
             if field is None or not field.value:
@@ -63,13 +72,36 @@ def split_glued_markers(rows: Iterable[Row], defined: set[str]) -> list[Row]:
     return out
 
 
+def code_refs(row: Row) -> Row:
+    """``row`` with markers read into its empty V column given to its code: the V mark is part
+    of column 3, whose footnotes EDGAR keeps on the transaction coding."""
+    mark, code = row.transaction_timeliness, row.transaction_code
+    if mark.value is not None or not mark.footnote_ids or code.value is None:
+        return row
+    return dataclasses.replace(
+        row, transaction_timeliness=dataclasses.replace(mark, footnote_ids=()),
+        transaction_code=dataclasses.replace(code, footnote_ids=tuple(dict.fromkeys(
+            (*code.footnote_ids, *mark.footnote_ids)))))
+
+
+#: "..., par value" with its amount lost ("no par value" and "$0.01 par value" are whole).
+_BARE_PAR_VALUE = re.compile(r"(?<!\bno)(?<!\d) par value$", re.IGNORECASE)
+
+
+#: A word twice in a row ("Common Common SVF II Stock Stock"): two cells' words interleaved.
+_DOUBLED_WORD = re.compile(r"\b(\w{2,})\s+\1\b")
+
+
 def title_doubt(title: str) -> str | None:
     """Why ``title`` cannot be a whole security title as printed, or None."""
     words = title.split()
     if not words:
         return None
-    if _NOT_A_TITLE.search(title) or find_dates(title):
+    if _NOT_A_TITLE.search(title) or find_dates(title) or _DOUBLED_WORD.search(title):
         return "holds text of other cells"
+    if title.rstrip().endswith(",") or _BARE_PAR_VALUE.search(title) or \
+            re.search(r"\((?:right|rights) to \w+\)\s+\w", title, re.IGNORECASE):
+        return "ends mid-phrase: a wrapped line may be lost"
     last = words[-1].strip(",.;:").lower()
     if last in QUALIFIER_WORDS or len(last) == 1:
         return f"ends in {words[-1]!r}, a word that qualifies a security's name: a wrapped " \
@@ -83,19 +115,37 @@ def title_doubt(title: str) -> str | None:
     return None
 
 
+def nature_doubt(nature: str) -> str | None:
+    """Why ``nature`` cannot be a whole "nature of indirect ownership" text, or None."""
+    words = nature.split()
+    if _NOT_A_TITLE.search(nature) or _GLUED_IN_TEXT.search(nature) or find_dates(nature) \
+            or _DOUBLED_WORD.search(nature):
+        return "holds text of other cells"
+    if words and words[-1].lower().strip(",.:") in _CUT_NATURE:
+        return f"ends in {words[-1]!r}: a wrapped line may be lost"
+    return None
+
+
+#: Words a nature of ownership never ends in ("By", "See"): its wrapped rest was lost.
+_CUT_NATURE = frozenset({"by", "see", "through", "for", "of", "the", "and", "&", "via",
+                         "held", "in"})
+
+
 def flag_doubtful_titles(rows: Iterable[Row]) -> list[Row]:
-    """``rows`` with each title that cannot be a whole title flagged with the reason."""
+    """``rows`` with each title (and nature of ownership) that cannot be whole flagged with
+    the reason."""
     out = []
     for row in rows:
-        changes = {}
-        for name in _TITLES:
+        changes: dict[str, Any] = {}
+        for name in (*_TITLES, "nature_of_ownership"):
             field: Field[str] | None = getattr(row, name, None)
             if field is None or not field.value or field.review_reason:
                 continue
-            doubt = title_doubt(field.value)
+            doubt = (nature_doubt if name == "nature_of_ownership" else title_doubt)(
+                field.value)
             if doubt:
                 changes[name] = dataclasses.replace(
-                    field, review_reason=f"the title {field.value!r} {doubt}")
+                    field, review_reason=f"{field.value!r} {doubt}")
         out.append(dataclasses.replace(row, **changes) if changes else row)
     return out
 
@@ -104,18 +154,24 @@ def flag_glued_numbers(rows: Iterable[Row], defined: set[str], referenced: set[s
                        glued: bool) -> list[Row]:
     """``rows`` with a number flagged whose last digits may be a footnote marker run into it.
 
-    A price of three or more decimals ending in the number of a footnote nothing else refers
-    to is doubtful anywhere; where the text is seen running markers into words (``glued``),
-    so is every price and amount ending in a footnote's number."""
+    A price or amount of three or more decimals ending in the number of a footnote nothing
+    else refers to is doubtful anywhere; where the text is seen running markers into words
+    (``glued``), so is every price and amount ending in a footnote's number."""
     unclaimed = defined if glued else defined - referenced
     out = []
     for row in rows:
-        changes = {}
-        for name in (*_PRICES, *_AMOUNTS) if glued else _PRICES:
+        changes: dict[str, Any] = {}
+        for name in (*_PRICES, *_AMOUNTS):
             field: Field[Decimal] | None = getattr(row, name, None)
             if field is None or field.value is None or field.review_reason or field.footnote_ids:
                 continue
             text = format(field.value, "f")
+            if name in _PRICES and field.value == field.value.to_integral_value() and \
+                    f"F{int(field.value)}" in defined:
+                changes[name] = dataclasses.replace(
+                    field, review_reason=f"the price {text} may be footnote marker ({text}) "
+                                         "standing where the price is")
+                continue
             decimals = text.partition(".")[2]
             if len(decimals) < 3 and not glued:
                 continue
@@ -127,18 +183,31 @@ def flag_glued_numbers(rows: Iterable[Row], defined: set[str], referenced: set[s
     return out
 
 
+#: The form's page furniture run into free text: "FORM 4 (continued)", "SEC 1474 (9-02) Page 2".
+_FURNITURE = re.compile(r"\s*(?:\bSEC 1474 \(\d+-\d+\)(?:\s*Page \d+(?: of \d+)?)?|"
+                        r"\bFORM 4 ?(?:\((?i:continued)\)|- ?(?i:continued)))")
+
+
+def _without_furniture(field: Field) -> Field:
+    """A free-text ``field`` with the page furniture a page break ran into it taken out."""
+    if not isinstance(field.value, str) or not _FURNITURE.search(field.value):
+        return field
+    return dataclasses.replace(field, value=_FURNITURE.sub("", field.value).strip() or None)
+
+
 def check_tables(form: Form4) -> Form4:
     """``form`` with its rows' glued markers split off, and doubtful titles, numbers and
     owners' names and addresses flagged."""
     defined = {f.footnote_id for f in form.footnotes}
-    tables = {name: split_glued_markers(getattr(form, name), defined)
+    tables = {name: [code_refs(r) for r in split_glued_markers(getattr(form, name), defined)]
               for name in ("non_derivative_table", "derivative_table")}
-    glued = any(new != old for name, rows in tables.items()
+    glued = any(_marked(new) != _marked(old) for name, rows in tables.items()
                 for new, old in zip(rows, getattr(form, name), strict=True)) or \
         any(_GLUED_IN_TEXT.search(f.provenance.raw_text or "")
             for rows in tables.values() for row in rows for f in _row_fields(row)
             if f.provenance is not None)
-    form = dataclasses.replace(form, **{k: tuple(v) for k, v in tables.items()})
+    tables_in: dict[str, Any] = {k: tuple(v) for k, v in tables.items()}
+    form = dataclasses.replace(form, **tables_in)
     referenced: set[str] = set()
 
     def tally(_: str, field: Field) -> Field:
@@ -146,8 +215,13 @@ def check_tables(form: Form4) -> Form4:
         return field
 
     map_fields(form, tally)
+    form = check_free_text(check_header(form))
     owners = tuple(flag_doubtful_owner(o) for o in form.reporting_owners)
-    return dataclasses.replace(form, reporting_owners=owners, **{
+    footnotes = tuple(dataclasses.replace(f, text=_without_furniture(f.text))
+                      for f in form.footnotes)
+    checked: dict[str, Any] = {
         name: tuple(flag_doubtful_titles(flag_glued_numbers(getattr(form, name), defined,
                                                             referenced, glued)))
-        for name in ("non_derivative_table", "derivative_table")})
+        for name in ("non_derivative_table", "derivative_table")}
+    return dataclasses.replace(form, reporting_owners=owners, footnotes=footnotes,
+                               remarks=_without_furniture(form.remarks), **checked)

@@ -26,6 +26,8 @@ TEXT_FIELDS = ("security_title", "nature_of_ownership", "underlying_security_tit
 _MAX_WORDS = 6
 _HEADING = re.compile(r"Month/|Instr\.|Title of|\(continued\)|Page\b", re.IGNORECASE)
 _REFS = re.compile(r"\(\s*\d{1,2}\s*\)")
+#: A footnote marker whose superscript a converter lost, run into the word: "Stock1".
+_GLUED_REF = re.compile(r"(?<=[a-z])\d{1,2}\b")
 
 
 def _heading_words(revision: K.FormRevision) -> frozenset[str]:
@@ -43,7 +45,10 @@ def is_wrap_line(line: TextLine, revision: K.FormRevision) -> bool:
     words = text.split()
     if not words or len(words) > _MAX_WORDS or _HEADING.search(text) or is_boilerplate(text):
         return False
-    if re.search(r"\d", _REFS.sub("", text)):
+    # a number in a name ("2017 Irrevocable Trust") is text; an amount, price or date is not
+    bare = _GLUED_REF.sub("", _REFS.sub("", text))
+    if any(re.search(r"\d", w) and not re.fullmatch(r"(?:19|20)\d\d", w.strip("(),.:"))
+           for w in bare.split()):
         return False
     heading = _heading_words(revision)
     return len(words) == 1 or not all(w.strip("(),.:").casefold() in heading for w in words)
@@ -51,6 +56,8 @@ def is_wrap_line(line: TextLine, revision: K.FormRevision) -> bool:
 
 def _join(field: Field, piece: str) -> Field:
     text, refs = split_footnote_refs(piece)
+    if not refs and (glued := _GLUED_REF.search(text)) and glued.end() == len(text):
+        text, refs = text[:glued.start()], (f"F{int(glued[0])}",)
     value = f"{field.value} {text}".strip() if field.value else text
     return dataclasses.replace(field, value=value or None,
                                footnote_ids=tuple(dict.fromkeys((*field.footnote_ids, *refs))))

@@ -9,6 +9,7 @@ them reads is a review item, never a shifted row.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from extractor.assemble.text_fields import CLEAN, SOURCE
@@ -84,6 +85,19 @@ def _typed_words(cells: list[str]) -> list[str]:
 _DOLLAR_SPACED = re.compile(r"\$\s+(?=\d)")
 
 
+#: A one-letter cell (a code, A/D, D/I) with a footnote marker run into it: "M1", "D5".
+_GLUED_LETTER = re.compile(r"^(\s*[A-Z])(\d{1,2})(\s*)$")
+
+
+def _unglued(line: TextLine) -> TextLine:
+    """``line`` with each one-letter cell's glued footnote marker set apart: "M1" -> "M (1)"."""
+    def fix(text: str) -> str:
+        return " ".join(_GLUED_LETTER.sub(r"\1 (\2)\3", w) for w in text.split(" "))
+
+    cells = tuple(fix(c) for c in line.cells)
+    return line if cells == line.cells else dataclasses.replace(line, cells=cells)
+
+
 def _read_table(region: Region | None, revision: K.FormRevision, derivative: bool,
                 path: str, review: list[ReviewItem]) -> list[Row]:
     if region is None:
@@ -103,6 +117,7 @@ def _read_table(region: Region | None, revision: K.FormRevision, derivative: boo
             continue
         wraps, count = (None,), len(rows)
         provenance = Provenance(SOURCE, raw_text=line.text)
+        line = _unglued(line)
         cells = list(line.cells)
         while len(cells) > width and not cells[-1]:
             cells.pop()  # a wide markdown grid pads rows with empty cells on the right

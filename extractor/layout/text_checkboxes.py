@@ -15,9 +15,11 @@ import re
 from extractor.layout.text_boxes import TextLayout
 from extractor.model import Field, Provenance
 
-_MARK = re.compile(r"^(?:\(\s*[xX✓✔]\s*\)|\[\s*[xX✓✔]\s*\]|[☒☑✔✓■]|[xX])$")
+# "n": ZapfDingbats' filled box (■) as PDF-to-text tools spell it, standing alone.
+_MARK = re.compile(r"^(?:\(\s*[xX✓✔]\s*\)|\[\s*[xX✓✔]\s*\]|[☒☑✔✓■]|[xXn])$")
 _MARK_BEFORE = re.compile(
-    r"(?:\(\s*[xX✓✔]\s*\)|\[\s*[xX✓✔]\s*\]|[☒☑✔✓■]|(?<![\w/])[xX]|_*[xX✓✔]_+)\s*\|?\s*$")
+    r"(?:\(\s*[xX✓✔]\s*\)|\[\s*[xX✓✔]\s*\]|[☒☑✔✓■]|(?<![\w/])[xXn]|_*[xX✓✔]_+)"
+    r"(?:\s*<br>)?\s*\|?\s*$")
 # A box typed as a line: "_____" empty, "__X__" marked.
 _EMPTY_BEFORE = re.compile(r"(?:\(\s*\)|\[\s*\]|[☐□]|_{3,})\s*\|?\s*$")
 CLEAN = 0.95
