@@ -89,7 +89,6 @@ def read_form(data: bytes) -> Form4:
         from extractor.assemble.text_choice import best_reading, is_markdown
         from extractor.assemble.text_dump import read_text_form
         from extractor.assemble.text_grid import read_grid_form
-
         from extractor.ingest.text_dump import has_html_tables
 
         text = decode_text(data)

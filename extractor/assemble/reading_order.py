@@ -16,7 +16,22 @@ import re
 from typing import Any
 
 from extractor.assemble.reading_order_notes import read_footnotes, read_remarks, read_signatures
-from extractor.assemble.reading_order_ocr import trust_ocr_values
+from extractor.assemble.reading_order_ocr import (
+    MAX_DEBRIS_SHARE,
+    debris_share,
+    distrusted,
+    distrusted_owner,
+    trust_ocr_values,
+)
+from extractor.assemble.reading_order_owners import listed_owners
+from extractor.assemble.reading_order_places import (
+    ISSUER,
+    city_state_zip,
+    is_labelled_value,
+    is_name,
+    is_street,
+    labelled_place,
+)
 from extractor.assemble.reading_order_tables import (
     ROW_CONFIDENCE,
     SOURCE,
@@ -28,7 +43,6 @@ from extractor.fields.addresses import parse_city_state_zip, split_street
 from extractor.fields.dates import parse_date
 from extractor.fields.names import is_entity_name, split_person_name, ticker_spelled_by
 from extractor.knowledge import labels as K
-from extractor.knowledge.codes import STATE_CODES, STREET_WORDS, UNIT_WORDS, US_ZIP
 from extractor.knowledge.label_wordings import WORDINGS
 from extractor.layout.fuzzy import find_label, normalize
 from extractor.layout.ocr_text import clean_text, looks_like_ocr
@@ -47,11 +61,8 @@ from extractor.model import (
     Provenance,
     Relationship,
     ReportingOwner,
-    map_fields,
 )
 
-_ISSUER = re.compile(r"^(?P<name>.*?)\s*\[\s*(?P<ticker>[A-Za-z0-9.\-]{1,8})\s*\]\s*$")
-_NAME = re.compile(r"^[A-Za-z][A-Za-z0-9.,'&\- ]*[A-Za-z.]$")
 #: Words that alone are no issuer's name, only the end of one ("CORP" of "TELOS CORP").
 _NAME_ENDINGS = frozenset({"inc", "inc.", "corp", "corp.", "corporation", "co", "co.", "ltd",
                            "ltd.", "llc", "plc", "lp", "l.p.", "holdings", "group", "n.v.",
@@ -86,7 +97,7 @@ def read_reading_order(text: str) -> Form4:
     header_end = min([r[0] - 1 for r in (regions.table1, regions.table2) if r] or [len(lines)])
     tail = lines[regions.end:] if regions.end else lines[header_end:]
     signatures, signature_start = read_signatures(tail)
-    footnotes = read_footnotes(tail[:signature_start])
+    footnotes = read_footnotes(tail[:signature_start], ocr)
     non_derivative, review1 = read_table(lines, regions.table1, False, ocr, len(footnotes))
     derivative, review2 = read_table(lines, regions.table2, True, ocr, len(footnotes))
     header = _Header(lines, header_end)
@@ -95,11 +106,15 @@ def read_reading_order(text: str) -> Form4:
     period, original = header.dates(min(dates) if dates else None)
     issuer = header.issuer()
     owner = header.owner()
+    more = header.more_owners() + _others(owner, listed_owners(lines[header_end:]))
+    if ocr:  # the list's lines, unlike box 1's, are not checked against the form's layout
+        more = [distrusted_owner(o, "an owner listed in an OCR reading: its characters and "
+                                    "the order of its lines are not checked") for o in more]
     form = Form4(
         document_type=_f("4/A" if original.value else "4", "", CLEAN) if
         not original.needs_review else _flag("whether box 4 holds a date is not shown"),
         issuer=issuer,
-        reporting_owners=(owner,),
+        reporting_owners=(owner, *more),
         period_of_report=period,
         date_of_original_submission=original,
         not_subject_to_section16=header.checkbox("not_subject_to_section16"),
@@ -116,31 +131,11 @@ def read_reading_order(text: str) -> Form4:
     )
     if ocr:
         return trust_ocr_values(form, lost_marks)
-    share = _debris_share(lines)
+    share = debris_share(lines)
     if share > MAX_DEBRIS_SHARE:
         return distrusted(form, f"{share:.0%} of the text's lines carry OCR debris: its "
                                "characters are not reliable")
     return form
-
-
-#: Above this share of lines with OCR debris, the text is an OCR engine's reading, whose
-#: characters (a digit, a letter of a name) may be wrong with nothing to tell.
-MAX_DEBRIS_SHARE = 0.01
-_DEBRIS = re.compile(r"[|“”‘»«©®™¢£§~]|\[_\]")
-
-
-def _debris_share(lines: list[Line]) -> float:
-    return sum(1 for line in lines if _DEBRIS.search(line.text)) / max(len(lines), 1)
-
-
-def distrusted(form: Form4, reason: str) -> Form4:
-    """``form`` with every value not yet in doubt flagged for ``reason``."""
-    def flag(_: str, field: Field) -> Field:
-        if field.value is None or field.needs_review:
-            return field
-        return field.flagged(reason)
-
-    return map_fields(form, flag)
 
 
 def _check_is_form4(text: str) -> None:
@@ -170,7 +165,8 @@ class _Header:
         self.checks = find_checkboxes(lines, end)
         self.lone = lone_marks(lines, end)
         check_lines = {c.line for c in self.checks}
-        self.values = [i for i in range(end) if i not in check_lines and is_value(lines[i].text)]
+        self.values = [i for i in range(end) if i not in check_lines and
+                       (is_value(lines[i].text) or is_labelled_value(lines, i))]
         self.used: set[int] = set()
         self._title_lines = self._officer_title_lines()
 
@@ -237,9 +233,9 @@ class _Header:
         taken: list[int] = []
         for index in range(last + 1, min(last + 3, self.end)):
             text = self.lines[index].text
-            if index not in self.values or _DATE_ONLY.match(text) or _ISSUER.match(text) or \
+            if index not in self.values or _DATE_ONLY.match(text) or ISSUER.match(text) or \
                     parse_city_state_zip(text) or not re.search(r"[A-Za-z]{2}", text) or \
-                    (taken and (_is_street(text) or
+                    (taken and (is_street(text) or
                                self.lines[index].block != self.lines[taken[-1]].block)):
                 break
             taken.append(index)
@@ -249,13 +245,13 @@ class _Header:
     # -- boxes 2 to 4 ----------------------------------------------------------------------
 
     def issuer(self) -> Issuer:
-        found = [i for i in self.values if _ISSUER.match(self.lines[i].text)]
+        found = [i for i in self.values if ISSUER.match(self.lines[i].text)]
         if len(found) != 1:
             why = "no" if not found else "more than one"
             return Issuer(_flag(f"box 2: {why} name with a bracketed ticker in the text"),
                           _flag(f"box 2: {why} bracketed ticker in the text"))
         index = found[0]
-        m = _ISSUER.match(self.lines[index].text)
+        m = ISSUER.match(self.lines[index].text)
         assert m is not None
         ticker, name = m["ticker"], m["name"].strip()
         before = index - 1
@@ -304,17 +300,14 @@ class _Header:
         relationship = self.relationship()
         start = self._box1_label()
         name_at = next((i for i in self.values if i > start and i not in self.used and
-                        _is_name(self.lines[i].text)), None)
+                        (is_name(self.lines[i].text) or self._wrapped_entity(i))), None)
         if name_at is None:
             missing = _flag("box 1: no name found in the text")
             return ReportingOwner(rpt_owner_name=missing, relationship=relationship)
         raw = self.lines[name_at].text
         self.used.add(name_at)
         after = name_at + 1
-        if after in self.values and after not in self.used and \
-                self.lines[after].block == self.lines[name_at].block and \
-                _is_name(self.lines[after].text) and not _is_street(self.lines[after].text) and \
-                is_entity_name(f"{raw} {self.lines[after].text}") and not is_entity_name(raw):
+        if self._wrapped_entity(name_at):
             raw = f"{raw} {self.lines[after].text}"  # an entity's name wrapped in its box
             self.used.add(after)
             name_at = after
@@ -325,27 +318,64 @@ class _Header:
             relationship=relationship)
         return self._with_address(owner, name_at)
 
-    def _box1_label(self) -> int:
-        wordings = (K.BOXES_2002[0].text, *WORDINGS["reporting_person"])
-        for index in range(self.end):
-            text = self.lines[index].text
-            if any(find_label(text, w, min_score=85) for w in wordings):
-                return index
-        return -1
+    def _wrapped_entity(self, index: int) -> bool:
+        """Whether the value line at ``index`` and the next, in one paragraph, make an
+        entity's name wrapped in its box ("Jeremy M. Sclar 2012 Irrevocable" / "Family
+        Trust")."""
+        text, after = self.lines[index].text, index + 1
+        if after not in self.values or after in self.used or \
+                self.lines[after].block != self.lines[index].block:
+            return False
+        joined = f"{text} {self.lines[after].text}"
+        return is_name(self.lines[after].text) and not is_street(self.lines[after].text) \
+            and is_entity_name(joined) and not is_entity_name(text) and is_name(joined) and \
+            not ISSUER.match(self.lines[after].text)
 
-    def _with_address(self, owner: ReportingOwner, name_at: int) -> ReportingOwner:
-        free = [i for i in self.values if i > name_at and i not in self.used]
-        city_at, place = _city_state_zip(self.lines, free)
+    def _box1_labels(self) -> list[int]:
+        wordings = (K.BOXES_2002[0].text, *WORDINGS["reporting_person"])
+        return [index for index in range(self.end)
+                if any(find_label(self.lines[index].text, w, min_score=85) for w in wordings)]
+
+    def _box1_label(self) -> int:
+        return next(iter(self._box1_labels()), -1)
+
+    def more_owners(self) -> list[ReportingOwner]:
+        """The owners of box 1 printed again for each further owner of a joint filing: name
+        and address; box 5 is printed once, for the first owner, so theirs is flagged."""
+        labels = self._box1_labels()
+        owners: list[ReportingOwner] = []
+        why = "box 5 is printed once, for the first owner: this owner's is not shown"
+        for start, stop in zip(labels[1:], [*labels[2:], self.end], strict=False):
+            name_at = next((i for i in self.values if start < i < stop and
+                            i not in self.used and is_name(self.lines[i].text)), None)
+            if name_at is None:
+                continue
+            raw = self.lines[name_at].text
+            self.used.add(name_at)
+            person = split_person_name(raw)
+            owner = ReportingOwner(
+                rpt_owner_name=_f(person.full, raw), last_name=_f(person.last, raw),
+                first_name=_f(person.first, raw), middle_name=_f(person.middle, raw),
+                relationship=Relationship(*(_flag(why) for _ in range(4))))
+            owners.append(self._with_address(owner, name_at, stop))
+        return owners
+
+    def _with_address(self, owner: ReportingOwner, name_at: int,
+                      stop: int | None = None) -> ReportingOwner:
+        free = [i for i in self.values if name_at < i < (stop or self.end) and
+                i not in self.used]
+        city_at, place = labelled_place(self.lines, free) or city_state_zip(self.lines, free)
         if city_at is None or place is None:
             return _replace(owner, rpt_owner_city=_flag("box 1: no city, state and ZIP found"))
         city, state, zip_code, raw = place
         street = [i for i in free if i < city_at and not _MONTH_YEAR.match(self.lines[i].text)]
+        self.used.update([*street, city_at])
         owner = _replace(owner, rpt_owner_city=_f(city, raw), rpt_owner_state=_f(state, raw),
                          rpt_owner_zip_code=_f(zip_code, raw))
         texts = [self.lines[i].text for i in street]
         if not texts:
             return owner
-        if len(texts) <= 2 and all(_is_street(t) for t in texts):
+        if len(texts) <= 2 and all(is_street(t) for t in texts):
             if len(texts) == 1:
                 first, second = split_street(texts[0])
             else:
@@ -358,36 +388,14 @@ class _Header:
             "box 1: which lines before the city are the street is not shown", joined, joined))
 
 
+def _others(first: ReportingOwner, listed: list[ReportingOwner]) -> list[ReportingOwner]:
+    """The listed owners that are not box 1's (a list may name every owner)."""
+    name = " ".join(str(first.rpt_owner_name.value or "").casefold().split())
+    return [o for o in listed if " ".join(str(o.rpt_owner_name.value).casefold().split()) != name]
+
+
 def _replace(owner: ReportingOwner, **changes: Any) -> ReportingOwner:
     return dataclasses.replace(owner, **changes)
-
-
-def _is_name(text: str) -> bool:
-    if re.search(r"\d", text) and not is_entity_name(text):
-        return False
-    return bool(_NAME.match(text)) and len(text.split()) >= 2 and not _ISSUER.match(text)
-
-
-def _is_street(text: str) -> bool:
-    words = {w.strip(".,").upper() for w in text.split()}
-    return bool(re.search(r"\d", text)) or bool(words & (STREET_WORDS | UNIT_WORDS)) or \
-        text.upper().startswith(("C/O", "PO BOX", "P.O."))
-
-
-def _city_state_zip(lines: list[Line], free: list[int],
-                    ) -> tuple[int | None, tuple[str, str, str, str] | None]:
-    """The first city, state and ZIP among the free lines: on one line or on three."""
-    for position, index in enumerate(free):
-        text = lines[index].text
-        place = parse_city_state_zip(text)
-        if place:
-            return index, (place.city, place.state, place.zip_code, text)
-        following = [lines[i].text for i in free[position + 1:position + 3]]
-        if len(following) == 2 and re.fullmatch(r"[A-Za-z][A-Za-z .'\-]+", text) and \
-                following[0].upper() in STATE_CODES and re.fullmatch(US_ZIP, following[1]):
-            raw = " / ".join([text, *following])
-            return index, (text, following[0].upper(), following[1], raw)
-    return None, None
 
 
 __all__ = ["ROW_CONFIDENCE", "CheckLine", "distrusted", "read_reading_order"]

@@ -7,7 +7,7 @@ values.  What such text holds at the table's end is then a run of text cells, on
 values in the rows' order.  They are given back to the rows that lack them, titles first (the
 title is the first column) and natures after, when their count is the count of the rows that
 lack them; otherwise the text does not show which is whose, and the rows are left without them
-to be flagged.
+to be flagged.  A code printed before its row's dates is put back after them.
 """
 
 from __future__ import annotations
@@ -59,3 +59,21 @@ def place_columns_apart(groups: list[list[C]], last_code: Callable[[list[C]], st
     for index, cell in zip(natureless, run[len(titleless):], strict=True):
         rows[index].append(cell)
     return rows, []
+
+
+def code_after_dates(words: list[str], kinds: list[str]) -> list[str]:
+    """``words`` (of types ``kinds``) with a transaction code printed before the dates that
+    precede it in the row ("Common Stock S (1) 12/09/25 ...") put after them: a letter and a
+    date are told apart by their types whatever their order."""
+    first = next((i for i, k in enumerate(kinds) if k != "text"), None)
+    if first is None or kinds[first] != "code":
+        return words
+    end = first + 1
+    while end < len(kinds) and kinds[end] == "ref":
+        end += 1
+    dates = end
+    while dates < len(kinds) and kinds[dates] in ("date", "ref"):
+        dates += 1
+    if dates == end:
+        return words
+    return [*words[:first], *words[end:dates], *words[first:end], *words[dates:]]

@@ -32,22 +32,32 @@ def _f(value: object, raw: str) -> Field:
     return Field(value, CLEAN, Provenance(SOURCE, raw_text=raw), (), None)
 
 
-def read_footnotes(lines: list[Line]) -> tuple[Footnote, ...]:
+def read_footnotes(lines: list[Line], ocr: bool = False) -> tuple[Footnote, ...]:
+    """The footnotes after "Explanation of Responses", each to the next marker; ``ocr``: the
+    text is an OCR engine's reading, whose paragraphs of one note may come in another order,
+    so a note over several paragraphs is flagged."""
     start = next((i for i, line in enumerate(lines) if _EXPLANATION.match(line.text)), None)
     if start is None:
         return ()
-    notes: list[tuple[str, list[str]]] = []
+    notes: list[tuple[str, list[str], set[int]]] = []
     for line in lines[start + 1:]:
         if _NOTE_END.match(line.text):
             break
         m = _NOTE_START.match(line.text)
         expected = len(notes) + 1
         if m and int(m["n"]) == expected:
-            notes.append((f"F{expected}", [m["text"]]))
+            notes.append((f"F{expected}", [m["text"]], {line.block}))
         elif notes:
             notes[-1][1].append(line.text)
-    return tuple(Footnote(note_id, _f(" ".join(parts), "\n".join(parts)))
-                 for note_id, parts in notes)
+            notes[-1][2].add(line.block)
+    return tuple(Footnote(note_id, _note(parts, ocr and len(blocks) > 1))
+                 for note_id, parts, blocks in notes)
+
+
+def _note(parts: list[str], apart: bool) -> Field:
+    field = _f(" ".join(parts), "\n".join(parts))
+    return field.flagged("the note's lines stand in separate paragraphs of an OCR reading, "
+                         "whose order of paragraphs is not the page's") if apart else field
 
 
 def read_remarks(lines: list[Line]) -> Field:
@@ -100,6 +110,7 @@ def _signature_above(lines: list[Line], label: int) -> tuple[list[str], object, 
         return [], date, label
     block = lines[index].block
     names: list[str] = []
+    start = index
     while index >= 0 and lines[index].block == block and is_value(lines[index].text):
         text = lines[index].text
         m = _TRAILING_DATE.match(text)
@@ -107,10 +118,10 @@ def _signature_above(lines: list[Line], label: int) -> tuple[list[str], object, 
             date = date or parse_date(m["date"])
             text = m["rest"]
         if _NOTE_START.match(text) or _REMARKS.match(text) or len(text) > 120:
-            index += 1  # a footnote's or the remarks' line: the signature starts below it
-            break
+            break  # a footnote's or the remarks' line: the signature starts below it
         names.insert(0, text)
+        start = index
         if text.lower().startswith(("/s/", "by:", "by ")):
             break
         index -= 1
-    return names, date, max(index, 0)
+    return names, date, start

@@ -11,7 +11,7 @@ import dataclasses
 import re
 from decimal import Decimal
 
-from extractor.layout.reading_order import PRINTED_WORDS
+from extractor.layout.reading_order import PRINTED_WORDS, Line
 from extractor.model import Field, Form4, ReportingOwner, ReviewItem, map_fields
 
 #: Characters no value of a Form 4 is typed with: what is left of a speck, box or stroke.
@@ -59,6 +59,13 @@ def _doubt_text(path: str, value: str) -> str | None:
             return "an OCR reading of an owner's name that reads as a street"
         if name == "rpt_owner_city" and re.search(r"[.,:;]$", value):
             return "an OCR reading of a city that ends in a speck"
+        if name.endswith("security_title") and re.search(
+                r"(?i)\b(?:class|series)\b(?!\s+[A-Z0-9]\b)", value):
+            return "the OCR text of this title has a class with no letter: the letter is lost"
+        if re.search(r"(\b\w.{5,}?\b)\s+\1\b", value):
+            return "the OCR text of this value repeats its words: other rows' cells ran in"
+        if re.search(r"'(?![A-Za-z])", value):
+            return "the OCR text of this name holds a stray quote: a speck or a lost letter"
         if any(not re.search(r"[A-Za-z0-9]", w) or (w.islower() and len(w) <= 3 and
                                                     w not in _PARTICLES) for w in words):
             return "the OCR text of this name holds a speck or a fragment of a word"
@@ -122,3 +129,29 @@ def trust_ocr_values(form: Form4, lost_marks: int) -> Form4:
     note = ReviewItem("footnotes", f"{lost_marks} lines of the OCR text hold footnote "
                       "superscripts it could not read: which values they mark is not shown")
     return dataclasses.replace(checked, review=(*checked.review, note))
+
+
+#: Above this share of lines with OCR debris, the text is an OCR engine's reading, whose
+#: characters (a digit, a letter of a name) may be wrong with nothing to tell.
+MAX_DEBRIS_SHARE = 0.01
+_DEBRIS = re.compile(r"[|“”‘»«©®™¢£§~]|\[_\]")
+
+
+def debris_share(lines: list[Line]) -> float:
+    """The share of ``lines`` that carry characters only an OCR engine prints."""
+    return sum(1 for line in lines if _DEBRIS.search(line.text)) / max(len(lines), 1)
+
+
+def distrusted(form: Form4, reason: str) -> Form4:
+    """``form`` with every value not yet in doubt flagged for ``reason``."""
+    def flag(_: str, field: Field) -> Field:
+        if field.value is None or field.needs_review:
+            return field
+        return field.flagged(reason)
+
+    return map_fields(form, flag)
+
+
+def distrusted_owner(owner: ReportingOwner, reason: str) -> ReportingOwner:
+    """``owner`` with every value not yet in doubt flagged for ``reason``."""
+    return distrusted(Form4(reporting_owners=(owner,)), reason).reporting_owners[0]

@@ -11,15 +11,16 @@ from __future__ import annotations
 import dataclasses
 import re
 from decimal import Decimal
+from typing import Any
 
 from extractor.fields.amounts import parse_amount
 from extractor.fields.dates import parse_date
+from extractor.fields.table_rows import Row
 from extractor.knowledge.codes import (
     ACQUIRED_DISPOSED_CODES,
     DIRECT_INDIRECT_CODES,
     TRANSACTION_CODES,
 )
-from extractor.fields.table_rows import Row
 from extractor.model import Field
 
 #: Letters a table cell holds alone: a transaction code, (A) or (D), D or I.
@@ -67,10 +68,12 @@ _MARKER_ALONE_FIELDS = ("transaction_price_per_share", "conversion_or_exercise_p
 def flag_lone_markers(row: Row, notes: int) -> Row:
     """``row`` with a price that is a whole number no larger than the footnotes' count, and has
     no marker of its own, flagged: it may be a bare footnote marker rather than a price."""
-    changes: dict[str, Field] = {}
+    changes: dict[str, Any] = {}
     for name in _MARKER_ALONE_FIELDS:
-        field = getattr(row, name, None)
-        value = field.value if field is not None else None
+        field: Field | None = getattr(row, name, None)
+        if field is None:
+            continue
+        value = field.value
         if isinstance(value, Decimal) and not field.footnote_ids and not field.needs_review \
                 and value == value.to_integral_value() and 1 <= value <= notes:
             changes[name] = field.flagged(

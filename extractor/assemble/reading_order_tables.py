@@ -16,14 +16,18 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from extractor.assemble.reading_order_columns import place_columns_apart
+from extractor.assemble.reading_order_cells import (
+    cell_kind,
+    cell_kinds,
+    cell_words,
+    lettered_titles,
+)
+from extractor.assemble.reading_order_columns import code_after_dates, place_columns_apart
 from extractor.assemble.reading_order_refs import (
     flag_lone_markers,
     marked_cell,
     markers_before_dates,
 )
-from extractor.fields.amounts import parse_amount
-from extractor.fields.dates import parse_date
 from extractor.fields.footnote_refs import split_footnote_refs
 from extractor.fields.table_rows import Row, parse_row_words
 from extractor.knowledge.codes import DIRECT_INDIRECT_CODES, ROW_TRANSACTION_CODES
@@ -73,45 +77,6 @@ def table_regions(lines: Sequence[Line]) -> TableRegions:
     return TableRegions(regions["table1"], regions["table2"], max(ends) if ends else 0)
 
 
-def _kind(token: str) -> str:
-    """A word's type: date, amount, ref, code or text."""
-    text, refs = split_footnote_refs(token)
-    if not text:
-        return "ref" if refs else "text"
-    if re.fullmatch(r"\d{1,2}[/\-.]\d{1,2}[/\-.]\d{2,4}|\d{4}-\d{2}-\d{2}", text) and \
-            parse_date(text) is not None:
-        return "date"
-    if parse_amount(text) is not None and re.search(r"\d", text):
-        return "amount"
-    if re.fullmatch(r"[A-Z]", text.strip("()")):
-        return "code"
-    return "text"
-
-
-#: Words a title's letter follows ("Class A", "Series B"): that letter is no code.
-LETTERED_WORDS = frozenset({"class", "series", "tranche", "type"})
-
-
-def _kinds(words: list[str]) -> list[str]:
-    """The words' types, a title's letter ("Class A") read as text."""
-    kinds = [_kind(w) for w in words]
-    for i in range(1, len(words)):
-        if kinds[i] == "code" and words[i - 1].lower() in LETTERED_WORDS:
-            kinds[i] = "text"
-    return kinds
-
-
-def _words(text: str) -> list[str]:
-    """The words of a cell, a lone "$" joined to its amount ("$ 159.94")."""
-    words: list[str] = []
-    for word in text.split():
-        if words and words[-1] == "$":
-            words[-1] += word
-        else:
-            words.append(word)
-    return words
-
-
 @dataclass
 class _Cell:
     """A value paragraph (a cell, or a row when the text prints rows as lines)."""
@@ -123,7 +88,7 @@ class _Cell:
     def is_text(self) -> bool:
         """A title or a note: it starts with a word and ends with a word or markers
         ("Class A Common Stock, $0.01 par value (1)"); "Non-Qualified $17.22" is two cells."""
-        kinds = _kinds(self.words)
+        kinds = cell_kinds(self.words)
         while kinds and kinds[-1] == "ref":
             kinds.pop()
         return bool(kinds) and kinds[0] == "text" and kinds[-1] == "text" and \
@@ -135,14 +100,14 @@ def _value_cells(lines: Sequence[Line], notes: int = 0) -> list[_Cell]:
     footnote numbers after a value written as markers."""
     cells: list[_Cell] = []
     block = None
-    for line in _lettered_titles(lines):
+    for line in lettered_titles(lines):
         if not is_value(line.text) and not (
                 block == line.block and cells and cells[-1].is_text and
                 len(line.text.split()) <= 4 and re.search(r"[A-Za-z]", line.text)):
             block = None  # a heading; a short printed word ending a title stays ("Shares")
             continue
         text = marked_cell(line.text, notes)
-        words = _words(text)
+        words = cell_words(text)
         if not words:
             continue
         if block == line.block and cells and _continues(cells[-1], words):
@@ -154,23 +119,10 @@ def _value_cells(lines: Sequence[Line], notes: int = 0) -> list[_Cell]:
     return cells
 
 
-def _lettered_titles(lines: Sequence[Line]) -> list[Line]:
-    """The lines, a title's "Class" (a printed word alone) joined to its letter on the next
-    line of its paragraph ("Class" / "A" -> "Class A")."""
-    out: list[Line] = []
-    for line in lines:
-        if out and re.fullmatch(r"[A-Z]", line.text) and out[-1].block == line.block and \
-                out[-1].text.split()[-1].lower() in LETTERED_WORDS:
-            out[-1] = dataclasses.replace(out[-1], text=f"{out[-1].text} {line.text}")
-            continue
-        out.append(line)
-    return out
-
-
 def _continues(cell: _Cell, words: list[str]) -> bool:
     """A line of the same paragraph goes on the cell when both are text (a wrapped title) or
     it holds only markers; a value on its own line is a cell of its own."""
-    kinds = {_kind(w) for w in words}
+    kinds = {cell_kind(w) for w in words}
     return kinds <= {"ref"} or (cell.is_text and kinds <= {"text", "ref"})
 
 
@@ -231,7 +183,7 @@ def _complete(cells: list[_Cell], derivative: bool) -> bool:
 
 
 def _last_code(cells: list[_Cell]) -> str | None:
-    words = [w for c in cells for w in c.words if _kind(w) != "ref"]
+    words = [w for c in cells for w in c.words if cell_kind(w) != "ref"]
     return split_footnote_refs(words[-1])[0].upper() if words else None
 
 
@@ -241,7 +193,7 @@ def _has_nature(cells: list[_Cell]) -> bool:
 
 def _is_row_line(words: list[str]) -> bool:
     """A table row printed as one line: a title's word first, then a date and amounts."""
-    kinds = _kinds(words)
+    kinds = cell_kinds(words)
     return len(words) >= 5 and kinds[0] == "text" and "date" in kinds and "amount" in kinds
 
 
@@ -252,18 +204,18 @@ def _line_rows(lines: Sequence[Line], derivative: bool,
     rows: list[list[_Cell]] = []
     doubts: list[str] = []
     for line in lines:
-        words = _words(line.text)
+        words = cell_words(line.text)
         if not words or not is_value(line.text):
             continue
         if _is_row_line(words):
-            kinds = _kinds(words)
+            kinds = cell_kinds(words)
             cut = next(i for i, k in enumerate(kinds) if k != "text")
             rows.append([_Cell(words[:cut], " ".join(words[:cut])),
                          _Cell(words[cut:], " ".join(words[cut:]))])
             continue
         if not rows:
             continue  # a heading's words before the first row
-        kinds = _kinds(words)
+        kinds = cell_kinds(words)
         if not set(kinds) <= {"text", "ref"} or len(words) > 4:
             doubts.append(f"line {line.text!r} stands among the rows")
             rows[-1].append(_Cell(["?"], line.text))  # a wrapped title may lack a word
@@ -316,6 +268,9 @@ def read_table(lines: Sequence[Line], region: tuple[int, int] | None, derivative
         words = markers_before_dates([w for c in group for w in c.words], notes)
         row, reason = parse_row_words(words, derivative, ROW_CONFIDENCE,
                                       Provenance(SOURCE, raw_text=raw))
+        if row is None and (moved := code_after_dates(words, cell_kinds(words))) != words:
+            row, _ = parse_row_words(moved, derivative, ROW_CONFIDENCE,
+                                     Provenance(SOURCE, raw_text=raw))
         if row is None or not _plausible(row, group):
             failed += 1
             why = reason or "its cells do not make a row of this table"
@@ -327,7 +282,7 @@ def read_table(lines: Sequence[Line], region: tuple[int, int] | None, derivative
                 None, 0.0, Provenance(SOURCE, raw_text=raw), (),
                 "an indirect holding whose nature of ownership the text does not show beside "
                 "it"))
-        row = flag_lone_markers(row, notes)
+        row = flag_lone_markers(_flag_cut_titles(row, group), notes)
         if index in short_titles and not row.security_title.needs_review:
             row = dataclasses.replace(row, security_title=row.security_title.flagged(
                 "the other rows' titles run on to a second line; this one's does not show"))
@@ -338,6 +293,23 @@ def read_table(lines: Sequence[Line], region: tuple[int, int] | None, derivative
             f"the table's cells are not all in their rows' order: {apart[0]}"
         rows = [_distrust(row, reason) for row in rows]
     return tuple(rows), review
+
+
+def _flag_cut_titles(row: Row, group: list[_Cell]) -> Row:
+    """``row`` with an underlying title flagged when it shares its line with a number
+    ("Ordinary 100,000.0000"): the line cut the cell, whose other words may stand elsewhere."""
+    field = getattr(row, "underlying_security_title", None)
+    if not isinstance(field, Field) or field.value is None or field.needs_review:
+        return row
+    for cell in group:
+        kinds = cell_kinds(cell.words)
+        text = " ".join(w for w, k in zip(cell.words, kinds, strict=True) if k == "text")
+        if "text" in kinds and {"amount", "date"} & set(kinds) and text == field.value:
+            changes: dict[str, Any] = {"underlying_security_title": field.flagged(
+                f"the title shares the line {cell.raw!r} with a number: its other words may "
+                "stand elsewhere")}
+            return dataclasses.replace(row, **changes)
+    return row
 
 
 def _distrust(row: Row, reason: str) -> Row:
@@ -371,7 +343,7 @@ def _is_free_text(raw: str) -> bool:
     words = raw.split()
     while words and _REF.match(words[-1]):
         words.pop()
-    kinds = _kinds(words)
+    kinds = cell_kinds(words)
     return bool(words) and not any(
         kind in ("date", "ref") or (kind == "amount" and i in (0, len(words) - 1))
         or (kind == "code" and i == len(words) - 1 and i > 0) for i, kind in enumerate(kinds))

@@ -69,6 +69,9 @@ _SUBLABEL_WORDS = frozenset(s.strip("()").lower() for s in (*K.NAME_SUBLABELS,
 def _split_label(text: str) -> list[str]:
     """A label and the value printed after it on its line ("Item 3. Date of Earliest
     Transaction: 05-12-2023", "City ASHBURN") as two lines; any other line as it is."""
+    m = re.match(r"^(?P<label>[A-Za-z/ ]{3,20}?):\s*(?P<value>\S.*)$", text)
+    if m and m["label"].strip().lower() in _SUBLABEL_WORDS:
+        return [m["label"], m["value"]]  # "STREET: ONE": a value, whatever its words
     if is_printed(text):
         return [text]
     m = re.match(r"^(?P<label>.{4,}?):\s*(?P<value>\S.*)$", text)

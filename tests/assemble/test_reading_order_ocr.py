@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from extractor.assemble.reading_order import read_reading_order
 from extractor.assemble.reading_order_ocr import trust_ocr_values
-from extractor.model import Field, Footnote, Form4, Provenance
+from extractor.model import Field, Footnote, Form4, NonDerivativeRow, Provenance
 from extractor.validate import validate
 
 #: Tesseract's reading of a Form 4's first page as the development layouts print it.
@@ -91,3 +91,17 @@ def test_specked_prose_is_flagged_and_clean_prose_passes() -> None:
     clean = _note("This transaction (e.g. a sale) was made pursuant to a Rule 10b5-1 plan "
                   "adopted on May 1, 2019. See 18 U.S.C. 1001.")
     assert not clean.footnotes[0].text.needs_review
+
+
+def _title(title: str) -> Field:
+    field = Field(title, 0.9, Provenance("text-dump", raw_text=title))
+    row = NonDerivativeRow(security_title=field)
+    return trust_ocr_values(Form4(non_derivative_table=(row,)), 0) \
+        .non_derivative_table[0].security_title
+
+
+def test_titles_with_a_lost_class_letter_or_repeated_words_are_flagged() -> None:
+    assert _title("Class Common Stock").needs_review
+    assert _title("Class A Common Stock Class A Common Stock").needs_review
+    assert not _title("Class A Common Stock").needs_review
+    assert not _title("Series 2 Preferred Stock").needs_review
