@@ -31,15 +31,16 @@ def cell_text(words: Sequence[Word], row_height: float) -> str:
             lines.append([word])
     ordered = [w for line in lines for w in sorted(line, key=lambda w: w.x0)]
     alone = {id(line[0]) for line in lines[1:] if len(line) == 1}
-    parts = []
+    parts: list[str] = []
     for index, word in enumerate(ordered):
         before = ordered[index - 1] if index else None
         height = word.bottom - word.top
         small = before is not None and height < 0.8 * (before.bottom - before.top)
         # (small digits on a line of their own under a long number are its markers too)
         raised = bool(_SUPERSCRIPT_DIGITS.match(word.text)) and (
-            (small and (word.bottom < before.bottom - 0.2 * (before.bottom - before.top) or
-                        id(word) in alone)) or
+            (small and before is not None and (
+                word.bottom < before.bottom - 0.2 * (before.bottom - before.top) or
+                id(word) in alone)) or
             (before is None and height < 0.8 * row_height) or
             _marker_set_level(word, before, lines))
         text = "".join(f"({n})" for n in word.text.split(",")) if raised else word.text

@@ -10,8 +10,10 @@ the reason: read, kept for the reviewer, never passed as sure.
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import re
 from collections.abc import Iterable, Sequence
+from typing import Any
 
 from extractor.assemble.page_cells import MARKER_WORD, NUMBER, cell_text, glued_marker
 from extractor.assemble.page_owners import read_owner_box, read_relationship
@@ -191,9 +193,9 @@ def _period(layout: FormLayout, source: str, rows: Sequence[Row]) -> tuple[Field
     month = parse_month_year(text)
     if month is None:
         return value_of(None, words, source, reason="no month/year readable in box 4"), Field()
-    dated = sorted((r.transaction_date for r in rows if r.transaction_date.value),
-                   key=lambda date: date.value)
-    in_month = [d for d in dated if f"{d.value.year:04d}-{d.value.month:02d}" == month]
+    dated = sorted(((r.transaction_date.value, r.transaction_date) for r in rows
+                    if r.transaction_date.value is not None), key=lambda pair: pair[0])
+    in_month = [field for date, field in dated if f"{date.year:04d}-{date.month:02d}" == month]
     if not in_month:
         return value_of(month, words, source), Field()
     return value_of(month, words, source), dataclasses.replace(in_month[0], confidence=0.85)
@@ -265,7 +267,7 @@ def _has_values(row: TableRow, table: TableLayout) -> bool:
 def _with_cell_boxes(row: Row, laid: TableRow, table: TableLayout, source: str,
                      digit_height: float) -> Row:
     """Each value's provenance narrowed to its own cell's words."""
-    changes = {}
+    changes: dict[str, Any] = {}
     lost_most = len(table.missing) * 3 > len(table.columns_printed) * 2
     for spec in dataclasses.fields(row):
         field = getattr(row, spec.name)
@@ -294,7 +296,8 @@ def _with_cell_boxes(row: Row, laid: TableRow, table: TableLayout, source: str,
             own = [w for w in cells[0] if not MARKER_WORD.match(w.text)] \
                 if isinstance(field.value, str) else cells[0]
             own = own or cells[0]
-            prov = provenance_of(own, source, field.provenance.raw_text)
+            prov = provenance_of(own, source,
+                                 field.provenance.raw_text if field.provenance else None)
             field = dataclasses.replace(field, provenance=prov)
             glued = glued_marker(own, field.value, digit_height)
             if glued and field.value is not None and not field.needs_review:
@@ -325,7 +328,7 @@ def _distinct(signatures: Iterable[Signature]) -> tuple[Signature, ...]:
 
 def _signature(name: Sequence[Word], date: Word | None, source: str) -> Signature:
     text = " ".join(text_of(name).split())
-    date_field = Field()
+    date_field: Field[dt.date] = Field()
     if date is not None:
         value = parse_date(date.text)
         date_field = value_of(value, [date], source, reason=None if value else

@@ -14,6 +14,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections.abc import Sequence
+from typing import Any
 
 from extractor.assemble.page_values import text_of, value_of
 from extractor.fields.addresses import parse_city_state_zip, recase_owner_address, split_street
@@ -61,6 +62,7 @@ def _slots(box: BoxWords) -> dict[str, list[list[Word]]]:
     first_top = min(w.top for w in lines[0])
     over = rows[0][1] >= first_top  # the first value line is written over the first row
     for line in lines:
+        slot: str | None
         top, bottom = min(w.top for w in line), max(w.bottom for w in line)
         beside = [s for s, row_top, row_bottom in rows
                   if row_top < bottom - 1.0 and row_bottom > top + 1.0]
@@ -171,7 +173,7 @@ def read_owner_box(box: BoxWords, source: str) -> ReportingOwner:
     return recase_owner_address(owner)
 
 
-def _replace(owner: ReportingOwner, **changes: Field) -> ReportingOwner:
+def _replace(owner: ReportingOwner, **changes: Any) -> ReportingOwner:
     return dataclasses.replace(owner, **changes)
 
 
