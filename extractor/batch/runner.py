@@ -120,10 +120,22 @@ class LocalBackend:
         return finished
 
     def close(self, cancel: bool = False) -> None:
-        if cancel:
-            for process in list(getattr(self._pool, "_processes", {}).values()):
-                process.terminate()  # a page in tesseract's hands is not waited for
-        self._pool.shutdown(wait=True, cancel_futures=cancel)
+        if not cancel:
+            self._pool.shutdown(wait=True)
+            return
+        # A page in tesseract's hands is not waited for. Tasks still queued for workers that
+        # are gone would block the queue's feeder thread at shutdown forever: drop them.
+        call_queue = getattr(self._pool, "_call_queue", None)
+        if call_queue is not None:
+            call_queue.cancel_join_thread()
+        processes = list(getattr(self._pool, "_processes", {}).values())
+        for process in processes:
+            process.terminate()
+        for process in processes:
+            process.join(timeout=5)
+            if process.is_alive():
+                process.kill()
+        self._pool.shutdown(wait=True, cancel_futures=True)
 
 
 @dataclass(frozen=True, slots=True)
