@@ -19,7 +19,10 @@ def parse_amount(text: str) -> Decimal | None:
     >>> parse_amount("12,000")
     Decimal('12000')
     """
-    cleaned = text.strip().replace(" ", "")
+    # A space after "$" is print; one between digits may part a number from a footnote
+    # digit ("294,840.00 6"), so it is no number here (OCR's split numbers are repaired, and
+    # doubted, by extractor.fields.ocr_repair).
+    cleaned = re.sub(r"(?<=\$)\s+", "", text.strip())
     m = _AMOUNT.match(cleaned)
     if not m:
         return None

@@ -71,11 +71,22 @@ def date_cell(raw: str, confidence: float, provenance: Provenance) -> Field:
     return _field(value, raw, refs, confidence, provenance)
 
 
+#: An amount, a space and one or two digits.
+_TRAILING_DIGIT = re.compile(r"^(\S*\d)\s+(\d{1,2})$")
+
+
 def amount_cell(raw: str, confidence: float, provenance: Provenance) -> Field:
     text, refs = split_footnote_refs(raw)
     if _empty(text):
         return _field(None, raw, refs, 1.0, provenance)
     value = parse_amount(text)
+    trailing = _TRAILING_DIGIT.match(text)
+    if value is None and trailing and parse_amount(trailing[1]) is not None:
+        # "294,840.00 6": a whole amount and a lone digit, most likely its footnote marker
+        # printed at text size; joined, it would be another number.
+        return _field(parse_amount(trailing[1]), raw, refs, REPAIRED_CONFIDENCE,
+                      provenance).flagged(f"cell {raw!r}: an amount and a lone digit (a footnote "
+                                          "marker?)")
     if value is None:
         joined = join_split_number(text) or text
         repaired = repair_digits(joined) or joined
