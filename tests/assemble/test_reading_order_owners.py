@@ -4,34 +4,17 @@ and box 1's own values read by their labels."""
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
-import pytest
-
-from bench.layouts import DEV_SEEDS, render_layout
-from bench.text_layouts.pdftext import pdftotext, pdftotext_available
-from extractor.assemble.edgar_xml import read_edgar_xml
 from extractor.assemble.reading_order import read_reading_order
 from extractor.assemble.reading_order_owners import listed_owners
 from extractor.layout.reading_order import read_lines
-from extractor.model import Form4
-from extractor.validate import validate
 from tests.support.compare import compare_forms
-
-XML = Path(__file__).resolve().parents[1] / "fixtures" / "corpus" / "xml"
-needs_poppler = pytest.mark.skipif(not pdftotext_available(), reason="no pdftotext")
-
-
-def _read(stem: str, seed: int) -> tuple[Form4, Form4]:
-    assert seed in DEV_SEEDS
-    truth = read_edgar_xml((XML / f"{stem}.xml").read_bytes())
-    pdf, _ = render_layout(truth, seed)
-    return truth, validate(read_reading_order(pdftotext(pdf, layout=False)))
+from tests.support.reading_order import needs_poppler, read_drawn_layout
 
 
 @needs_poppler
 def test_the_additional_reporting_persons_page_gives_every_owner() -> None:
-    truth, form = _read("betr_softbank_2024-12-09_8owners", 1519)
+    truth, form = read_drawn_layout("betr_softbank_2024-12-09_8owners", 1519)
     names = [o.rpt_owner_name.value for o in form.reporting_owners]
     assert names == [o.rpt_owner_name.value for o in truth.reporting_owners]
     second = form.reporting_owners[1]
@@ -43,7 +26,7 @@ def test_the_additional_reporting_persons_page_gives_every_owner() -> None:
 
 @needs_poppler
 def test_labelled_city_state_and_zip_are_read_by_their_labels() -> None:
-    truth, form = _read("mvis_markham_2026-06-08", 1631)
+    truth, form = read_drawn_layout("mvis_markham_2026-06-08", 1631)
     owner = form.reporting_owners[0]
     assert (owner.rpt_owner_city.value, owner.rpt_owner_state.value,
             owner.rpt_owner_zip_code.value) == ("REDMOND", "WA", "98052")

@@ -4,36 +4,18 @@ footnote markers, a code before its date, a title's letter on a line of its own.
 from __future__ import annotations
 
 from decimal import Decimal
-from pathlib import Path
 
-import pytest
-
-from bench.layouts import DEV_SEEDS, render_layout
-from bench.text_layouts.pdftext import pdftotext, pdftotext_available
-from extractor.assemble.edgar_xml import read_edgar_xml
-from extractor.assemble.reading_order import read_reading_order
 from extractor.assemble.reading_order_tables import read_table, table_regions
 from extractor.layout.reading_order import read_lines
-from extractor.model import Form4
-from extractor.validate import validate
 from tests.support.compare import compare_forms
-
-XML = Path(__file__).resolve().parents[1] / "fixtures" / "corpus" / "xml"
-needs_poppler = pytest.mark.skipif(not pdftotext_available(), reason="no pdftotext")
-
-
-def _read(stem: str, seed: int) -> tuple[Form4, Form4]:
-    assert seed in DEV_SEEDS
-    truth = read_edgar_xml((XML / f"{stem}.xml").read_bytes())
-    pdf, _ = render_layout(truth, seed)
-    return truth, validate(read_reading_order(pdftotext(pdf, layout=False)))
+from tests.support.reading_order import needs_poppler, read_drawn_layout
 
 
 @needs_poppler
 def test_bare_superscripts_first_row_apart_and_a_code_before_its_date() -> None:
     """Seed 1746 prints markers as plain digits ("S1", "15.0000 4"), the first row's end above
     its start, and the last row's code before its date."""
-    truth, form = _read("wve_moran_2025-12-08", 1746)
+    truth, form = read_drawn_layout("wve_moran_2025-12-08", 1746)
     rows = form.non_derivative_table
     assert len(rows) == len(truth.non_derivative_table)
     assert (rows[0].transaction_code.value, rows[0].transaction_code.footnote_ids) == ("M",
@@ -48,7 +30,7 @@ def test_bare_superscripts_first_row_apart_and_a_code_before_its_date() -> None:
 
 @needs_poppler
 def test_a_title_letter_on_its_own_line_stays_in_the_title() -> None:
-    truth, form = _read("goog_sergey_2022-04-13_22024550", 1628)
+    truth, form = read_drawn_layout("goog_sergey_2022-04-13_22024550", 1628)
     assert form.non_derivative_table[0].security_title.value == "Class A Common Stock"
     assert not [c for c in compare_forms(truth, form) if c.outcome == "wrong"]
 
@@ -92,7 +74,7 @@ def test_natures_that_do_not_match_the_rows_in_count_are_flagged() -> None:
 @needs_poppler
 def test_a_title_wrapped_around_its_date_is_put_back_together() -> None:
     """Seed 1594 prints a title's first word beside the row's date ("Common 05-12-2023")."""
-    truth, form = _read("tls_schaufeld_2023-05-12_23000040", 1594)
+    truth, form = read_drawn_layout("tls_schaufeld_2023-05-12_23000040", 1594)
     row = form.non_derivative_table[0]
     assert (row.security_title.value, str(row.transaction_date.value)) == ("Common Stock",
                                                                            "2023-05-12")
