@@ -22,6 +22,7 @@ import hashlib
 import json
 import multiprocessing
 import os
+import time
 from collections.abc import Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
@@ -52,6 +53,8 @@ from extractor.export.files import write_atomic
 
 #: How often a document is handed out again after its worker died with it.
 MAX_ATTEMPTS = 3
+#: On Ctrl-C, how long the workers may take to finish the document in hand.
+STOP_GRACE_SECONDS = 3.0
 
 
 class BatchError(Exception):
@@ -123,19 +126,35 @@ class LocalBackend:
         if not cancel:
             self._pool.shutdown(wait=True)
             return
-        # A page in tesseract's hands is not waited for. Tasks still queued for workers that
-        # are gone would block the queue's feeder thread at shutdown forever: drop them.
-        call_queue = getattr(self._pool, "_call_queue", None)
-        if call_queue is not None:
-            call_queue.cancel_join_thread()
-        processes = list(getattr(self._pool, "_processes", {}).values())
+        # Queued tasks are dropped and the workers finish the one in hand; a worker still busy
+        # after the grace (a page in tesseract's hands) is killed.
+        pool = self._pool
+        processes = list((getattr(pool, "_processes", None) or {}).values())
+        call_queue = getattr(pool, "_call_queue", None)
+        result_queue = getattr(pool, "_result_queue", None)
+        manager = getattr(pool, "_executor_manager_thread", None)
+        pool.shutdown(wait=False, cancel_futures=True)
+        deadline = time.monotonic() + STOP_GRACE_SECONDS
         for process in processes:
-            process.terminate()
-        for process in processes:
-            process.join(timeout=5)
-            if process.is_alive():
-                process.kill()
-        self._pool.shutdown(wait=True, cancel_futures=True)
+            process.join(timeout=max(0.0, deadline - time.monotonic()))
+        survivors = [process for process in processes if process.is_alive()]
+        if survivors:
+            if call_queue is not None:  # its feeder thread may block on workers that are gone
+                call_queue.cancel_join_thread()
+            for process in survivors:
+                process.terminate()
+            for process in survivors:
+                process.join(timeout=5)
+                if process.is_alive():
+                    process.kill()
+                    process.join(timeout=5)
+            # A worker killed while sending its result leaves half a message in the result
+            # pipe; our end is its last writer, and closing it ends the pool's wait for the rest.
+            writer = getattr(result_queue, "_writer", None)
+            if writer is not None:
+                writer.close()
+        if manager is not None:
+            manager.join(timeout=30)
 
 
 @dataclass(frozen=True, slots=True)
