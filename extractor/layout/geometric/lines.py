@@ -24,6 +24,13 @@ from extractor.ingest.page import Rect, Word
 PHRASE_GAP = 0.75
 #: ... or this many characters' widths, whichever is wider.
 MONOSPACE_GAP = 1.3
+#: A box's or column's number as printed before its label, and how much wider a gap after
+#: it still joins the label.
+BOX_NUMBER = re.compile(r"\d{1,2}[A-Za-z]?[.)]")
+NUMBER_WIDENING = 2.0
+#: OCR's ink boxes leave a comma's or a stop's cell out of a word: the gap after it reads up
+#: to 1.35 characters on a clean scan of a typewriter face (docs/design-notes.md).
+OCR_PITCH_WIDENING = 1.25
 #: A phrase joins the block above when its top is within this many line heights of the
 #: block's last line.
 BLOCK_LEADING = 0.9
@@ -223,17 +230,19 @@ def group_lines(words: Iterable[Word]) -> list[list[Word]]:
             bottoms.append(word.bottom)
             heights.append(height)
     out: list[list[Word]] = []
-    for line, height in zip(lines, heights, strict=True):
+    spans = _LineSpans(lines)
+    for index, (line, height) in enumerate(zip(lines, heights, strict=True)):
         if all(_is_marker_text(w.text) for w in line):
             # Markers raised over several cells of one row make a line of their own: each
             # rides on the word it follows.
             unhosted = []
             for word in line:
-                host = _superscript_host([word], lines, height)
+                host = _superscript_host(word, index, lines, spans, height)
                 if host is None:
                     unhosted.append(word)
                 else:
-                    host.append(word)
+                    lines[host].append(word)
+                    spans.grow(host, word)
             line = unhosted
         out.append(line)
     out = [sorted(line, key=lambda w: w.x0) for line in out if line]
@@ -252,29 +261,53 @@ def _is_marker_text(text: str) -> bool:
     return bool(re.fullmatch(r"\(?\d{1,2}\)?(?:[,)(]+\d{1,2}\)?)*|\*{1,2}", text))
 
 
-def _superscript_host(line: list[Word], lines: list[list[Word]],
-                      height: float) -> list[Word] | None:
-    """The line that a short line of small raised markers belongs to, if any: one whose
-    words are taller, whose middle lies below the markers' middle, and which has a word
-    ending just left of the first marker."""
-    first = min(line, key=lambda w: w.x0)
-    cy = (first.top + first.bottom) / 2
-    beside: list[tuple[float, list[Word]]] = []
-    for other in lines:
-        if other is line or not other:
+class _LineSpans:
+    """Each line's top, bottom and tallest word, kept up to date as markers join lines, with
+    the lines ordered by their first top: a marker looks only at the lines near it."""
+
+    def __init__(self, lines: list[list[Word]]) -> None:
+        self.top = [min(w.top for w in line) for line in lines]
+        self.bottom = [max(w.bottom for w in line) for line in lines]
+        self.tall = [max(w.bottom - w.top for w in line) for line in lines]
+        self.order = sorted(range(len(lines)), key=lambda i: self.top[i])
+        self.first_tops = [self.top[i] for i in self.order]
+        # A line's top only rises as markers join it, by less than its height and theirs.
+        self.reach = 2 * max(self.bottom[i] - self.top[i] for i in range(len(lines))) \
+            if lines else 0.0
+
+    def grow(self, index: int, word: Word) -> None:
+        self.top[index] = min(self.top[index], word.top)
+        self.bottom[index] = max(self.bottom[index], word.bottom)
+        self.tall[index] = max(self.tall[index], word.bottom - word.top)
+
+    def near(self, y: float) -> list[int]:
+        """Lines whose first top lies within reach of ``y``."""
+        low = bisect.bisect_left(self.first_tops, y - self.reach)
+        high = bisect.bisect_right(self.first_tops, y + self.reach)
+        return self.order[low:high]
+
+
+def _superscript_host(word: Word, own: int, lines: list[list[Word]], spans: _LineSpans,
+                      height: float) -> int | None:
+    """The line (its index) that a small raised marker of a line of markers belongs to, if
+    any: one whose words are taller, whose middle lies below the marker's middle, and which
+    has a word ending just left of the marker."""
+    cy = (word.top + word.bottom) / 2
+    beside: list[tuple[float, int]] = []
+    for index in sorted(spans.near(cy)):
+        if index == own or not lines[index]:
             continue
-        tall = max(w.bottom - w.top for w in other)
+        tall, top, bottom = spans.tall[index], spans.top[index], spans.bottom[index]
         if height >= SUPERSCRIPT_SIZE * tall:
             continue
-        top, bottom = min(w.top for w in other), max(w.bottom for w in other)
         if not top - 0.3 * tall <= cy <= (top + bottom) / 2:
             continue
-        if any(-1.0 <= first.x0 - w.x1 <= 0.6 * tall for w in other):
-            return other
-        beside.append((top, other))
+        if any(-1.0 <= word.x0 - w.x1 <= 0.6 * tall for w in lines[index]):
+            return index
+        beside.append((top, index))
     # A marker alone in its cell (an empty date with its note): the nearest line it is
     # raised over.
-    return min(beside, key=lambda b: abs(b[0] - first.top))[1] if beside else None
+    return min(beside, key=lambda b: abs(b[0] - word.top))[1] if beside else None
 
 
 def split_phrases(line: Sequence[Word], rules: Rules, gap: float = PHRASE_GAP) -> list[Phrase]:
@@ -283,16 +316,32 @@ def split_phrases(line: Sequence[Word], rules: Rules, gap: float = PHRASE_GAP) -
     for word in line:
         if phrases:
             last = phrases[-1][-1]
-            scale = min(last.bottom - last.top, word.bottom - word.top)
+            scale, pitch = _spacing(last, word)
             y = (max(last.top, word.top) + min(last.bottom, word.bottom)) / 2
-            # A typewriter face spaces words a character apart: 0.6 of its size.
-            pitch = min((w.x1 - w.x0) / max(1, len(w.text)) for w in (last, word))
-            if word.x0 - last.x1 <= max(gap * scale, MONOSPACE_GAP * pitch) and \
+            # A box's or column's printed number ("5)", "3A.") is set off a little wider.
+            widen = NUMBER_WIDENING if BOX_NUMBER.fullmatch(last.text) else 1.0
+            if word.x0 - last.x1 <= widen * max(gap * scale, MONOSPACE_GAP * pitch) and \
                     not rules.vertical_between(last.x1 - 0.5, word.x0 + 0.5, y):
                 phrases[-1].append(word)
                 continue
         phrases.append([word])
     return [Phrase(tuple(p)) for p in phrases]
+
+
+def _spacing(last: Word, word: Word) -> tuple[float, float]:
+    """The type size and the character pitch two neighbouring words are set in.
+
+    A text layer's boxes span the type's height and its advances, so the smaller word's
+    measure is safe.  OCR's boxes (no size) are the ink: a word without capitals or
+    descenders is half its type's height, and n glyphs' ink spans about n - 0.4 advances,
+    so the larger of the two words is the nearer."""
+    pair = (last, word)
+    if last.size is not None and word.size is not None:
+        return (min(w.bottom - w.top for w in pair),
+                min((w.x1 - w.x0) / max(1, len(w.text)) for w in pair))
+    return (max(w.bottom - w.top for w in pair),
+            OCR_PITCH_WIDENING * max((w.x1 - w.x0) / max(0.6, len(w.text) - 0.4)
+                                     for w in pair))
 
 
 def stack_blocks(phrases: Sequence[Phrase], rules: Rules) -> list[Block]:
