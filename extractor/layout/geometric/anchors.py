@@ -153,6 +153,7 @@ def _best_in_run(wording: _Wording, run: _Run) -> tuple[float, int, int] | None:
     if not starts:
         return None
     best: tuple[float, int, int] | None = None
+    best_set_off = False
     exact_only = k <= 2 and len(wording.joined) < 10
     # A column heading is often printed short ("Ownership Form (D/I)"): down to half of it.
     shortest = max(1, k // 2 if wording.spec.kind in ("column", "box") else k - 2)
@@ -167,18 +168,21 @@ def _best_in_run(wording: _Wording, run: _Run) -> tuple[float, int, int] | None:
                 if last > len(run.tokens):
                     break
                 window = run.tokens[first:last]
+                set_off = False
                 if exact_only:
                     # A short label stands alone: "Officer" in "Chief Executive Officer" is
                     # a title's word.
+                    set_off = _set_off(run, first, last)
                     whole = (first in run.phrase_starts and (
-                        last in run.phrase_starts or _opens_aside(run, last))) or \
-                        _set_off(run, first, last)
+                        last in run.phrase_starts or _opens_aside(run, last))) or set_off
                     score = 100.0 if whole and tuple(window) == wording.tokens else 0.0
                 else:
                     score = fuzz.ratio(wording.joined, " ".join(window))
-                if best is None or score > best[0] or (score == best[0] and
-                                                       last - first > best[2] - best[1]):
-                    best = (score, first, last)
+                # At a like score, the longer window; of short labels, the one set off as
+                # labels are ("Street:" under a value's "STREET,").
+                if best is None or score > best[0] or (score == best[0] and (
+                        last - first > best[2] - best[1] or (set_off and not best_set_off))):
+                    best, best_set_off = (score, first, last), set_off
     return best
 
 

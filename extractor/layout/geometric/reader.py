@@ -335,10 +335,17 @@ def _one_each(anchors: list[Anchor]) -> list[Anchor]:
     best: dict[str, Anchor] = {}
     for a in anchors:
         held = best.get(a.key)
-        if held is None or (a.score, len(a.words), -a.top) > (held.score, len(held.words),
-                                                             -held.top):
+        if held is None or _sub_label_rank(a) > _sub_label_rank(held):
             best[a.key] = a
     return [a for a in anchors if best[a.key] is a]
+
+
+def _sub_label_rank(anchor: Anchor) -> tuple[float, bool, int, float]:
+    """How sure a sub-label is: its match, then whether it is set off as labels are
+    ("(Street)", "Street:"; a value's "STREET," is not), its length, then the higher."""
+    text = anchor.text.strip()
+    set_off = text.startswith(("(", "[")) or text.endswith((")", ":", "]"))
+    return (anchor.score, set_off, len(anchor.words), -anchor.top)
 
 
 def _go_on(part: PageParts, table: TableLayout, signed: set[int]) -> list[TableRow]:
