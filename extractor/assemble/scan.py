@@ -15,7 +15,6 @@ otherwise it is kept and flagged with both readings, not passed.
 from __future__ import annotations
 
 import dataclasses
-from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -26,6 +25,7 @@ from PIL import Image
 
 from extractor.assemble.page_form import read_page_form
 from extractor.assemble.pdf import Judge, words_of_value
+from extractor.assemble.scan_cells import reread_cells
 from extractor.assemble.scan_reconcile import SecondReading, settle
 from extractor.assemble.scan_second_reading import (
     Doubted,
@@ -54,7 +54,6 @@ from extractor.assemble.scan_words import (
     tidy_word,
 )
 from extractor.errors import UnreadableInputError
-from extractor.fields.dates import is_date_word
 from extractor.fields.names import ticker_spelled_by
 from extractor.ingest.images import MIN_NATIVE_DPI, PackedPages, PageImage
 from extractor.ingest.ocr import (
@@ -64,10 +63,9 @@ from extractor.ingest.ocr import (
     Tesseract,
     align_to_lines,
     check_tesseract,
-    ocr_regions,
     ocr_words,
 )
-from extractor.ingest.page import Page, Rect, Word
+from extractor.ingest.page import Page, Word
 from extractor.ingest.preprocess import (
     box_before_turns,
     deskew,
@@ -79,9 +77,9 @@ from extractor.ingest.preprocess import (
 )
 from extractor.knowledge.lexicon import word_key
 from extractor.knowledge.value_kinds import NOTE, value_kind
-from extractor.layout.pdf_blocks import LaidLine, grid_rows, lay_out_page
+from extractor.layout.pdf_blocks import LaidLine, lay_out_page
 from extractor.layout.scan_checkboxes import find_check_marks
-from extractor.layout.scan_rules import find_rules, ink_inside, rectangles
+from extractor.layout.scan_rules import find_rules, rectangles
 from extractor.model import Field, Form4, iter_fields, map_fields
 
 SOURCE = "ocr"
@@ -313,7 +311,7 @@ def _read_page(original: PageImage) -> _ReadPage:
         rects = rectangles(h_rules, v_rules, page.image.width * 72.0 / page.dpi)
         with Tesseract(REGIONS_CONFIG) as cells_pass:
             found = ocr_words(cleaned, page.dpi, page.number, page_pass)
-            found = _reread_cells(cleaned, page, rects, found, cells_pass)
+            found = reread_cells(cleaned, page, rects, found, cells_pass)
     softness = edge_softness(straight)
     boxes = find_check_marks(page, found)
     marks, squares = boxes.marks, boxes.squares
@@ -346,77 +344,3 @@ def _read_page(original: PageImage) -> _ReadPage:
     page_model = Page(page.number, width, height, tuple(words + marks), tuple(rects))
     laid = lay_out_page(page_model)
     return _ReadPage(laid, doubtful, quality, cleaned, marked, skew, page_model)
-
-
-#: Words tesseract gives less than this confidence (0-100) have their table cell read again.
-REREAD_BELOW = 60.0
-#: From this resolution (dpi) up a scan's print is sharp enough to be read at its own size.
-SHARP_DPI = 250
-
-
-def _reread_cells(image: Image.Image, page: PageImage, rects: list, found: list[OcrWord],
-                  tesseract: Tesseract | None = None) -> list[OcrWord]:
-    """The second, targeted pass: table cells with ink but no word (a lone code letter, "P",
-    "I", that sparse-text OCR skips) or with a doubtful word are read again, all in one
-    tesseract call; a re-read replaces the cell's words when tesseract is surer of it.
-
-    On an office scan (:data:`MIN_NATIVE_DPI` to :data:`SHARP_DPI`) every date is read again
-    too, however sure tesseract was: a blurred 5 reads as a 6 with confidence 90 at the page's
-    size, and as a 5 at twice the size.  On a fax the two sizes disagree either way, so a
-    fax's dates are not read again (docs/design-notes.md#cell-reread).
-    """
-    targets: list[tuple[Rect, list[OcrWord]]] = []
-    by_middle = sorted(found, key=lambda w: w.word.cy)
-    middles = [w.word.cy for w in by_middle]
-    for row in grid_rows(list(rects)):
-        if len(row) < 3:
-            continue
-        # The words whose middles lie in the row's height, found by bisection: a page has
-        # hundreds of cells and of words.
-        top, bottom = min(c.top for c in row) - 0.5, max(c.bottom for c in row) + 0.5
-        near = by_middle[bisect_left(middles, top):bisect_right(middles, bottom)]
-        for cell in row:
-            inside = [w for w in near if cell.contains(w.word.cx, w.word.cy)]
-            # Column headings with a doubtful word are read again too, though no value: in
-            # the strip they are the print a lone letter is read beside
-            # (docs/design-notes.md#cell-reread).
-            if inside and min(w.confidence for w in inside) >= REREAD_BELOW:
-                continue
-            box = (cell.x0, cell.top, cell.x1, cell.bottom)
-            if not inside and ink_inside(image, page.dpi, box, inset=2.0) < 0.002:
-                continue
-            targets.append((cell, inside))
-    regions = [(c.x0 + 1.5, c.top + 1.5, c.x1 - 1.5, c.bottom - 1.5) for c, _ in targets]
-    targeted = {id(w) for _, inside in targets for w in inside}
-    dates = [w for w in found if MIN_NATIVE_DPI <= page.source_dpi < SHARP_DPI
-             and id(w) not in targeted and is_date_word(w.word.text)]
-    regions += [(w.word.x0 - 2, w.word.top - 2, w.word.x1 + 2, w.word.bottom + 2)
-                for w in dates]
-    if not regions:
-        return found
-    # Cells of a page scanned below SHARP_DPI are read at twice the size, even when the page
-    # was enlarged before OCR: a fax's lone code letters read right so
-    # (docs/design-notes.md#cell-reread).
-    reread = ocr_regions(image, page.dpi, page.number, regions,
-                         scale=2.0 if page.source_dpi < SHARP_DPI else 1.0, tesseract=tesseract)
-    replaced: set[int] = set()
-    extra: list[OcrWord] = []
-    for (_, inside), again in zip(targets, reread[:len(targets)], strict=True):
-        if not again:
-            continue
-        before = min((w.confidence for w in inside), default=-1.0)
-        if min(w.confidence for w in again) > before:
-            replaced.update(id(w) for w in inside)
-            # A stroke alone in a cell is a letter or digit (I, l, 1), never the markdown bar
-            # the layout would take it for; the column's type decides which (fields.ocr_repair).
-            extra += [w if w.word.text != "|" else
-                      OcrWord(dataclasses.replace(w.word, text="l"), w.confidence)
-                      for w in again]
-    for date, again in zip(dates, reread[len(targets):], strict=True):
-        text = "".join(w.word.text for w in again)
-        if not is_date_word(text) or text == date.word.text:
-            continue
-        confidence = min([date.confidence] + [w.confidence for w in again])
-        replaced.add(id(date))
-        extra.append(OcrWord(dataclasses.replace(date.word, text=text), confidence, date.line))
-    return [w for w in found if id(w) not in replaced] + extra

@@ -72,16 +72,17 @@ def tidy_word(item: OcrWord) -> OcrWord | None:
     return OcrWord(dataclasses.replace(item.word, text=text), item.confidence, item.line)
 
 
-_PUNCTUATION = {".", ",", ";", ":"}
+_PUNCTUATION = {".", ",", ";", ":", ")"}
 #: Widest gap (points) across which a mark joins the word before it: a full stop or comma
 #: sits close; a colon may be typed after a space ("By : /s/"), whose gap is a space's, about
 #: 2 points at the form's size.
-_GLUE_GAP = {":": 1.2, ";": 1.2}
+_GLUE_GAP = {":": 1.2, ";": 1.2, ")": 3.0}
 
 
 def glue_punctuation(found: list[OcrWord]) -> list[OcrWord]:
-    """A full stop or comma that tesseract returned as a word of its own ("price" ".") joins
-    the word it follows on the line; alone it would be dropped as debris."""
+    """A full stop, comma or closing bracket that tesseract returned as a word of its own
+    ("price" ".", "buy" ")") joins the word it follows on the line; alone it would be dropped
+    as debris, or read as a space inside the brackets ("(right to buy )")."""
     marks = [w for w in found if w.word.text in _PUNCTUATION]
     if not marks:
         return found
@@ -199,3 +200,47 @@ _FORM_WORDS = SECURITY_TITLE_WORDS | {label.strip("()").lower()
 
 def _is_form_word(token: str) -> bool:
     return token.lower() in _FORM_WORDS
+
+
+#: A lone glyph's height against the page's words' heights (the least share of the small
+#: print's, the most of the large print's), and its width against its height at most.
+GLYPH_HEIGHT = (0.6, 1.3)
+GLYPH_WIDTH = 1.2
+#: More ink blobs than this left out of every word: noise, not dropped letters.
+MOST_LONE_GLYPHS = 60
+#: What a lone glyph read again may be: one letter or digit (a code, a "0" price).
+LONE_GLYPH_TEXT = re.compile(r"[A-Za-z0-9]")
+#: The least tesseract confidence (0-100) at which a lone glyph's reading is taken.
+LONE_GLYPH_CONFIDENCE = 50.0
+
+
+def lone_glyphs(image: Image.Image, dpi: float, found: list[OcrWord]
+                ) -> list[tuple[float, float, float, float]]:
+    """Boxes (points) round blobs of ink of a letter's size that no OCR word covers: the
+    lone code letters ("S", "D") that tesseract's sparse pass skips in a table without
+    drawn cells.  Each box takes in a letter's width of paper round the blob."""
+    import cv2
+
+    heights = sorted(w.word.bottom - w.word.top for w in found if len(w.word.text) >= 3)
+    if not heights:
+        return []
+    px = dpi / 72.0
+    # The page's print comes in sizes (small labels, larger values): a glyph of any of them.
+    small = heights[len(heights) // 10] * px
+    large = heights[len(heights) * 9 // 10] * px
+    ink = (np.asarray(image.convert("L"), dtype=np.uint8) < INK).astype(np.uint8)
+    count, _, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    covered = np.zeros(ink.shape, dtype=bool)
+    margin = int(0.3 * small)
+    for w in found:
+        covered[max(0, int(w.word.top * px) - margin):int(w.word.bottom * px) + margin,
+                max(0, int(w.word.x0 * px) - margin):int(w.word.x1 * px) + margin] = True
+    boxes = []
+    for x, y, width, height, _ in stats[1:count]:
+        if not GLYPH_HEIGHT[0] * small <= height <= GLYPH_HEIGHT[1] * large or \
+                width > GLYPH_WIDTH * height or covered[y + height // 2, x + width // 2]:
+            continue
+        pad = 0.6 * height
+        boxes.append(((x - pad) / px, (y - pad / 2) / px, (x + width + pad) / px,
+                      (y + height + pad / 2) / px))
+    return boxes if len(boxes) <= MOST_LONE_GLYPHS else []

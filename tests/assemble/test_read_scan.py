@@ -261,7 +261,7 @@ def test_dates_on_an_office_scan_are_read_again(dpi: int, kept: str) -> None:
     05/02/2019: read again on an office scan (200 dpi), left alone on a sharp one."""
     from PIL import ImageDraw, ImageFont
 
-    from extractor.assemble.scan import _reread_cells
+    from extractor.assemble.scan_cells import reread_cells
     from extractor.ingest.images import PageImage
     from extractor.ingest.ocr import OcrWord
     from extractor.ingest.pdf_words import Word
@@ -273,5 +273,5 @@ def test_dates_on_an_office_scan_are_read_again(dpi: int, kept: str) -> None:
     to_pt = 72.0 / dpi
     misread = OcrWord(Word("06/02/2019", left * to_pt, right * to_pt, top * to_pt,
                            bottom * to_pt, 1), 95.0)
-    found = _reread_cells(image, PageImage(image, float(dpi), 1), [], [misread])
+    found = reread_cells(image, PageImage(image, float(dpi), 1), [], [misread])
     assert [w.word.text for w in found] == [kept]

@@ -1,0 +1,101 @@
+"""The second, targeted tesseract pass over a scanned page: table cells with ink but no word
+or a doubtful one, letters alone on the page outside any cell, and an office scan's dates,
+read again in one tesseract call (docs/design-notes.md#cell-reread)."""
+
+from __future__ import annotations
+
+import dataclasses
+from bisect import bisect_left, bisect_right
+
+from PIL import Image
+
+from extractor.assemble.scan_words import LONE_GLYPH_CONFIDENCE, LONE_GLYPH_TEXT, lone_glyphs
+from extractor.fields.dates import is_date_word
+from extractor.ingest.images import MIN_NATIVE_DPI, PageImage
+from extractor.ingest.ocr import OcrWord, Tesseract, ocr_regions
+from extractor.ingest.page import Rect
+from extractor.layout.pdf_blocks import grid_rows
+from extractor.layout.scan_rules import ink_inside
+
+#: Words tesseract gives less than this confidence (0-100) have their table cell read again.
+REREAD_BELOW = 60.0
+#: From this resolution (dpi) up a scan's print is sharp enough to be read at its own size.
+SHARP_DPI = 250
+
+
+def reread_cells(image: Image.Image, page: PageImage, rects: list, found: list[OcrWord],
+                  tesseract: Tesseract | None = None) -> list[OcrWord]:
+    """The second, targeted pass: table cells with ink but no word (a lone code letter, "P",
+    "I", that sparse-text OCR skips) or with a doubtful word are read again, all in one
+    tesseract call; a re-read replaces the cell's words when tesseract is surer of it.
+
+    On an office scan (:data:`MIN_NATIVE_DPI` to :data:`SHARP_DPI`) every date is read again
+    too, however sure tesseract was: a blurred 5 reads as a 6 with confidence 90 at the page's
+    size, and as a 5 at twice the size.  On a fax the two sizes disagree either way, so a
+    fax's dates are not read again (docs/design-notes.md#cell-reread).
+    """
+    targets: list[tuple[Rect, list[OcrWord]]] = []
+    by_middle = sorted(found, key=lambda w: w.word.cy)
+    middles = [w.word.cy for w in by_middle]
+    for row in grid_rows(list(rects)):
+        if len(row) < 3:
+            continue
+        # The words whose middles lie in the row's height, found by bisection: a page has
+        # hundreds of cells and of words.
+        top, bottom = min(c.top for c in row) - 0.5, max(c.bottom for c in row) + 0.5
+        near = by_middle[bisect_left(middles, top):bisect_right(middles, bottom)]
+        for cell in row:
+            inside = [w for w in near if cell.contains(w.word.cx, w.word.cy)]
+            # Column headings with a doubtful word are read again too, though no value: in
+            # the strip they are the print a lone letter is read beside
+            # (docs/design-notes.md#cell-reread).
+            if inside and min(w.confidence for w in inside) >= REREAD_BELOW:
+                continue
+            box = (cell.x0, cell.top, cell.x1, cell.bottom)
+            if not inside and ink_inside(image, page.dpi, box, inset=2.0) < 0.002:
+                continue
+            targets.append((cell, inside))
+    regions = [(c.x0 + 1.5, c.top + 1.5, c.x1 - 1.5, c.bottom - 1.5) for c, _ in targets]
+    # Lone letters outside drawn cells (a table ruled by lines alone, or not at all); not on
+    # a fax, whose specks are a letter's size.
+    glyphs = [g for g in lone_glyphs(image, page.dpi, found)
+              if not any(c.contains((g[0] + g[2]) / 2, (g[1] + g[3]) / 2) for c, _ in targets)
+              ] if page.source_dpi >= MIN_NATIVE_DPI else []
+    regions += glyphs
+    targeted = {id(w) for _, inside in targets for w in inside}
+    dates = [w for w in found if MIN_NATIVE_DPI <= page.source_dpi < SHARP_DPI
+             and id(w) not in targeted and is_date_word(w.word.text)]
+    regions += [(w.word.x0 - 2, w.word.top - 2, w.word.x1 + 2, w.word.bottom + 2)
+                for w in dates]
+    if not regions:
+        return found
+    # Cells of a page scanned below SHARP_DPI are read at twice the size, even when the page
+    # was enlarged before OCR: a fax's lone code letters read right so
+    # (docs/design-notes.md#cell-reread).
+    reread = ocr_regions(image, page.dpi, page.number, regions,
+                         scale=2.0 if page.source_dpi < SHARP_DPI else 1.0, tesseract=tesseract)
+    replaced: set[int] = set()
+    extra: list[OcrWord] = []
+    for (_, inside), again in zip(targets, reread[:len(targets)], strict=True):
+        if not again:
+            continue
+        before = min((w.confidence for w in inside), default=-1.0)
+        if min(w.confidence for w in again) > before:
+            replaced.update(id(w) for w in inside)
+            # A stroke alone in a cell is a letter or digit (I, l, 1), never the markdown bar
+            # the layout would take it for; the column's type decides which (fields.ocr_repair).
+            extra += [w if w.word.text != "|" else
+                      OcrWord(dataclasses.replace(w.word, text="l"), w.confidence)
+                      for w in again]
+    for again in reread[len(targets):len(targets) + len(glyphs)]:
+        if len(again) == 1 and LONE_GLYPH_TEXT.fullmatch(again[0].word.text) and \
+                again[0].confidence >= LONE_GLYPH_CONFIDENCE:
+            extra += again
+    for date, again in zip(dates, reread[len(targets) + len(glyphs):], strict=True):
+        text = "".join(w.word.text for w in again)
+        if not is_date_word(text) or text == date.word.text:
+            continue
+        confidence = min([date.confidence] + [w.confidence for w in again])
+        replaced.add(id(date))
+        extra.append(OcrWord(dataclasses.replace(date.word, text=text), confidence, date.line))
+    return [w for w in found if id(w) not in replaced] + extra
