@@ -27,6 +27,7 @@ from extractor.model import (
 )
 from extractor.validate.lost_values import RELATIONSHIP_BOXES, flag_lost_values
 from extractor.validate.ocr_rules import flag_ocr_misreadings
+from extractor.validate.printed_residue import flag_printed_residue
 
 #: Words in a footnote that tie it to Table II (derivative securities).
 _DERIVATIVE_HINTS = re.compile(
@@ -51,6 +52,7 @@ def validate(form: Form4) -> Form4:
     form = _flag_empty_required_cells(form)
     items += _check_dates(form)
     form = flag_lost_values(form)
+    form = flag_printed_residue(form)
     items += _check_relationships(form)
     seen: set[tuple[str, str]] = set()
     unique = []
