@@ -166,8 +166,10 @@ def _numberless_flagged(row: _Row) -> _Row:
     return flagged
 
 
-#: Words of a note's opening that, found again inside a note, show two notes read as one.
-OPENING_WORDS = 6
+#: Words of a note's opening that, found again inside a note, show two notes read as one;
+#: a shorter note must be found whole (notes of one filing share phrases: "These shares were
+#: purchased in multiple transactions at ...").
+OPENING_WORDS = 12
 
 
 def _run_together_flagged(notes: tuple[Footnote, ...]) -> tuple[Footnote, ...]:
@@ -176,7 +178,7 @@ def _run_together_flagged(notes: tuple[Footnote, ...]) -> tuple[Footnote, ...]:
     texts = {n.footnote_id: " ".join(re.findall(r"\w+", (n.text.value or "").casefold()))
              for n in notes}
     openings = {key: " ".join(text.split()[:OPENING_WORDS]) for key, text in texts.items()
-                if len(text.split()) >= OPENING_WORDS}
+                if len(text.split()) >= 4}
     out = []
     for note in notes:
         text = f" {texts[note.footnote_id]} "
