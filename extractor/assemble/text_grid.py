@@ -1,6 +1,7 @@
 """Read a typed text (a legacy filing's document, ``pdftotext -layout`` output) through the
 geometric layout core: the text as a monospace grid of words (:mod:`extractor.ingest.text_grid`),
-laid out and assembled as a PDF's pages are (:mod:`extractor.assemble.page_form`)."""
+laid out and assembled as a PDF's pages are (:mod:`extractor.assemble.page_form`).  Where the
+text sets footnote markers on lines of their own, a marker given to a row is flagged."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ import dataclasses
 import re
 
 from extractor.assemble.page_form import read_page_form
-from extractor.ingest.text_grid import text_pages
+from extractor.ingest.text_grid import LINE_HEIGHT, text_pages
 from extractor.model import Field, Form4, map_fields
 
 SOURCE = "text"
@@ -28,9 +29,38 @@ _NOT_A_NAME = re.compile(r"(?:^|\s)\(\d{1,2}\)\s+\w+\s+\w+|Explanation of Respon
 _LONGEST_NAME = 200
 
 
+#: A line that holds footnote markers and nothing else: "(2)", "(6)   (7)".
+_MARKER_LINE = re.compile(r"^[ \t]*(?:\(\d{1,2}\)[ \t]*)+$", re.MULTILINE)
+
+
 def read_grid_form(text: str, source: str = SOURCE) -> Form4:
     """The form ``text`` holds when read as a page of positioned words (not yet validated)."""
-    return _cleaned(read_page_form(text_pages(text), source))
+    form = _cleaned(read_page_form(text_pages(text), source))
+    return _markers_apart(form) if _MARKER_LINE.search(text) else form
+
+
+def _markers_apart(form: Form4) -> Form4:
+    """``form`` with each table cell flagged that holds only footnote markers, or a number or
+    date with markers from another line: the text sets markers on lines of their own between
+    rows (a superscript printed above or below its row's line), and which row such a marker
+    belongs to is not certain."""
+    def change(path: str, field: Field) -> Field:
+        if not path.startswith(("non_derivative_table", "derivative_table")) or \
+                not field.footnote_ids or field.review_reason:
+            return field
+        if field.value is None:
+            return dataclasses.replace(field, review_reason=(
+                "the cell holds only footnote markers, and the text sets markers on lines of "
+                "their own between rows: which row they belong to is not certain"))
+        box = field.provenance.bbox if field.provenance else None
+        if isinstance(field.value, str) or box is None or box[3] - box[1] <= 1.5 * LINE_HEIGHT:
+            return field  # a text cell wraps; a number or date stands on one line
+        return dataclasses.replace(field, review_reason=(
+            "the value's markers stand on another line than the value, and the text sets "
+            "markers on lines of their own between rows: which row they belong to is not "
+            "certain"))
+
+    return map_fields(form, change)
 
 
 def _cleaned(form: Form4) -> Form4:

@@ -4,23 +4,26 @@ A converter that runs box 2 into its neighbours leaves their labels or values in
 name ("Apple Inc. 5. Relationship of Reporting Person(s)"), and the ticker of such a run is
 no ticker.  A form that reads as an original ("4") holds no date of an original filing, box 3's
 period is the earliest transaction's date, and an original filing comes after its period: a
-value at odds with these was misread, and is flagged with the reason.
+value at odds with these was misread, and is flagged with the reason.  An issuer's name
+holding the owner's name or box 1's captions, and an owner's name holding the issuer's, show
+boxes 1 and 2 run together: both are flagged.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import re
+from typing import Any
 
 from extractor.fields.dates import find_dates
 from extractor.fields.table_rows import Row
-from extractor.model import Field, Form4
+from extractor.model import Field, Form4, ReportingOwner
 
 #: The form's printed words that no issuer's name holds: labels of boxes 1 to 6.
 _LABEL_IN_ISSUER = re.compile(
     r"\b(?:Issuer Name|Ticker|Trading Symbol|Relationship|Reporting Person|Check all|"
     r"Director|10% Owner|Officer|Earliest Transaction|Amendment|Last\s+First)\b|\(Last\)|"
-    r"\bLast:", re.IGNORECASE)
+    r"\b(?:Last|First|Middle|Street|City|State|Zip):", re.IGNORECASE)
 #: A ticker as exchanges print them: capitals and digits, maybe a class after a dot or dash.
 _TICKER = re.compile(r"[A-Z][A-Z0-9]{0,5}(?:[.\-][A-Z]{1,2})?")
 
@@ -31,7 +34,20 @@ def issuer_doubt(name: str) -> str | None:
         return f"holds the form's printed {m[0]!r}: text of another box"
     if find_dates(name):
         return "holds a date: text of another box"
+    if re.match(r"[^\w\"'(]", name.strip()):
+        return f"opens with {name.strip()[0]!r}: the end of another box's text"
     return None
+
+
+#: Box 1's name captions: "Last: First: Middle:", "(Last) (First)", "LAST FIRST".
+_BOX1_CAPTIONS = re.compile(r"\b(?i:Last|First|Middle):|\((?i:Last|First|Middle)\)|"
+                            r"\b(?:LAST\s+FIRST|Last\s+First)\b")
+
+
+def _flag_names(owner: ReportingOwner, reason: str) -> ReportingOwner:
+    names = ("rpt_owner_name", "last_name", "first_name", "middle_name")
+    changes: dict[str, Any] = {n: _flag(getattr(owner, n), reason) for n in names}
+    return dataclasses.replace(owner, **changes)
 
 
 def _flag(field: Field, reason: str) -> Field:
@@ -47,6 +63,17 @@ def check_header(form: Form4) -> Form4:
     name, ticker = issuer.issuer_name, issuer.issuer_trading_symbol
     if isinstance(name.value, str) and (doubt := issuer_doubt(name.value)):
         name = _flag(name, f"{name.value!r} {doubt}")
+    raw = name.provenance.raw_text if name.provenance else None
+    if raw and _BOX1_CAPTIONS.search(raw):
+        name = _flag(name, "read from text that holds box 1's captions: box 1's name may be in "
+                           "it")
+    tangled = bool(name.review_reason and _BOX1_CAPTIONS.search(
+        f"{name.value or ''} {raw or ''}"))
+    if tangled:  # box 2 holds box 1's text: box 1's name may hold box 2's
+        form = dataclasses.replace(form, reporting_owners=tuple(
+            _flag_names(o, "box 1 and box 2 ran together (the issuer's name holds box 1's "
+                           "captions): the name may hold the issuer's")
+            for o in form.reporting_owners))
     if isinstance(ticker.value, str) and not _TICKER.fullmatch(ticker.value):
         ticker = _flag(ticker, f"{ticker.value!r} is not a ticker as exchanges print them")
     original = form.date_of_original_submission
@@ -65,6 +92,22 @@ def check_header(form: Form4) -> Form4:
                                f"date of the tables ({min(dates)})")
     if original.value is not None and period.value is not None and original.value < period.value:
         original = _flag(original, "the original filing is dated before the period it reports")
+    elif original.value is not None and original.value in (period.value, min(dates, default=None)):
+        # box 3's date read again for box 4's: whether the form is an amendment is not sure
+        reason = "the original filing's date is box 3's: box 3's date may be read for box 4"
+        original, document_type = _flag(original, reason), _flag(document_type, reason)
+    owners = [" ".join(str(o.rpt_owner_name.value or "").split()).casefold()
+              for o in form.reporting_owners]
+    issuer_name = " ".join(str(name.value or "").split()).casefold().strip(" .,:;")
+    if len(issuer_name) >= 4:  # box 2's name run into box 1's
+        form = dataclasses.replace(form, reporting_owners=tuple(
+            _flag_names(o, "the owner's name holds the issuer's name: text of box 2")
+            if issuer_name in " ".join(str(o.rpt_owner_name.value or "").split()).casefold()
+            else o for o in form.reporting_owners))
+    if isinstance(name.value, str) and not name.review_reason and any(
+            len(owner) >= 6 and owner in " ".join(name.value.split()).casefold()
+            for owner in owners):
+        name = _flag(name, f"{name.value!r} holds the reporting person's name: text of box 1")
     return dataclasses.replace(
         form, issuer=dataclasses.replace(issuer, issuer_name=name, issuer_trading_symbol=ticker),
         date_of_original_submission=original, document_type=document_type, period_of_report=period)

@@ -98,8 +98,9 @@ def read_text_dump(text: str) -> TextDump:
             for depth in range(max(len(p) for p in pieces)):
                 cells = tuple(_clean_cell(p[depth]) if depth < len(p) else "" for p in pieces)
                 lines.append(TextLine(cells, True, number))
-        else:
-            lines.append(TextLine((_clean_cell(stripped),), False, number))
+        else:  # a line break a converter kept ("<br>") is one here too
+            lines += [TextLine((_clean_cell(piece),), False, number)
+                      for piece in _BREAK.split(stripped) if piece.strip()]
     starts: list[int] = []
     parts: list[str] = []
     offset = 0

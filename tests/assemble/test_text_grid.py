@@ -4,6 +4,7 @@ header, markdown whose converter dropped empty cells."""
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -118,3 +119,25 @@ def test_a_pipe_walled_typed_form_is_no_markdown(fixture_corpus: Path) -> None:
     typed, spec = typed_form(truth, 1029)
     assert spec.ruling == "pipe" and not is_markdown(typed)
     assert is_markdown(markdown_form(truth, 1355)[0])
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler is not installed")
+def test_markers_on_lines_of_their_own_are_not_given_to_a_row_surely(
+        fixture_corpus: Path) -> None:
+    """Our rendering's Table II prints the exercise dates' markers on lines of their own
+    between rows: which row such a marker belongs to is not certain, so it is flagged."""
+    from bench.text_layouts.pdftext import pdftotext
+    from extractor.assemble.text_grid import read_grid_form
+    from extractor.render import render_pdf
+
+    truth = _truth(fixture_corpus, "goog_sergey_2022-04-13_22024550")
+    text = pdftotext(render_pdf(truth), layout=True)
+    assert re.search(r"^\s*\(\d+\)\s*$", text, re.MULTILINE)
+    form = read_grid_form(text)
+    marks = [r.exercise_date for r in form.derivative_table]
+    assert marks and all(m.value is None and m.footnote_ids for m in marks)
+    assert all(m.review_reason and "lines of their own" in m.review_reason for m in marks)
+    from extractor.validate import validate
+    from tests.support.compare import compare_forms
+
+    assert [c.path for c in compare_forms(truth, validate(form)) if c.outcome == "wrong"] == []
