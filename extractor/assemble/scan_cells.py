@@ -5,17 +5,18 @@ read again in one tesseract call (docs/design-notes.md#cell-reread)."""
 from __future__ import annotations
 
 import dataclasses
+import re
 from bisect import bisect_left, bisect_right
 
+import numpy as np
 from PIL import Image
 
-from extractor.assemble.scan_words import LONE_GLYPH_CONFIDENCE, LONE_GLYPH_TEXT, lone_glyphs
 from extractor.fields.dates import is_date_word
 from extractor.ingest.images import MIN_NATIVE_DPI, PageImage
 from extractor.ingest.ocr import OcrWord, Tesseract, ocr_regions
 from extractor.ingest.page import Rect
 from extractor.layout.pdf_blocks import grid_rows
-from extractor.layout.scan_rules import ink_inside
+from extractor.layout.scan_rules import INK, ink_inside
 
 #: Words tesseract gives less than this confidence (0-100) have their table cell read again.
 REREAD_BELOW = 60.0
@@ -99,3 +100,47 @@ def reread_cells(image: Image.Image, page: PageImage, rects: list, found: list[O
         replaced.add(id(date))
         extra.append(OcrWord(dataclasses.replace(date.word, text=text), confidence, date.line))
     return [w for w in found if id(w) not in replaced] + extra
+
+
+#: A lone glyph's height against the page's words' heights (the least share of the small
+#: print's, the most of the large print's), and its width against its height at most.
+GLYPH_HEIGHT = (0.6, 1.3)
+GLYPH_WIDTH = 1.2
+#: More ink blobs than this left out of every word: noise, not dropped letters.
+MOST_LONE_GLYPHS = 60
+#: What a lone glyph read again may be: one letter or digit (a code, a "0" price).
+LONE_GLYPH_TEXT = re.compile(r"[A-Za-z0-9]")
+#: The least tesseract confidence (0-100) at which a lone glyph's reading is taken.
+LONE_GLYPH_CONFIDENCE = 50.0
+
+
+def lone_glyphs(image: Image.Image, dpi: float, found: list[OcrWord]
+                ) -> list[tuple[float, float, float, float]]:
+    """Boxes (points) round blobs of ink of a letter's size that no OCR word covers: the
+    lone code letters ("S", "D") that tesseract's sparse pass skips in a table without
+    drawn cells.  Each box takes in a letter's width of paper round the blob."""
+    import cv2
+
+    heights = sorted(w.word.bottom - w.word.top for w in found if len(w.word.text) >= 3)
+    if not heights:
+        return []
+    px = dpi / 72.0
+    # The page's print comes in sizes (small labels, larger values): a glyph of any of them.
+    small = heights[len(heights) // 10] * px
+    large = heights[len(heights) * 9 // 10] * px
+    ink = (np.asarray(image.convert("L"), dtype=np.uint8) < INK).astype(np.uint8)
+    count, _, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    covered = np.zeros(ink.shape, dtype=bool)
+    margin = int(0.3 * small)
+    for w in found:
+        covered[max(0, int(w.word.top * px) - margin):int(w.word.bottom * px) + margin,
+                max(0, int(w.word.x0 * px) - margin):int(w.word.x1 * px) + margin] = True
+    boxes = []
+    for x, y, width, height, _ in stats[1:count]:
+        if not GLYPH_HEIGHT[0] * small <= height <= GLYPH_HEIGHT[1] * large or \
+                width > GLYPH_WIDTH * height or covered[y + height // 2, x + width // 2]:
+            continue
+        pad = 0.6 * height
+        boxes.append(((x - pad) / px, (y - pad / 2) / px, (x + width + pad) / px,
+                      (y + height + pad / 2) / px))
+    return boxes if len(boxes) <= MOST_LONE_GLYPHS else []

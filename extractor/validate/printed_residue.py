@@ -27,7 +27,6 @@ from extractor.model import (
     Form4,
     NonDerivativeRow,
     ReportingOwner,
-    Signature,
     map_fields,
 )
 
@@ -55,6 +54,10 @@ _MARK_IN_TEXT = re.compile(r"(?:^|\s)X(?=\s|$)")
 _NUMBER_SLIP = re.compile(r"\d[lIO|]\d|\$\d+\.\s\d")
 #: Letters read one by one, apart: "M a r k" (OCR of letter-spaced or smudged print).
 _LETTERS_APART = re.compile(r"(?:^|\s)(?:[A-Za-z]\s){3,}[A-Za-z](?=\s|$)")
+#: A signature cut off where the signer's name should follow: "SoftBank Vision Fund, By"
+#: (one signature block read as two; more signatures than signers are common, so their count
+#: proves nothing).
+_CUT_SHORT = re.compile(r"(?:\bBy|/s/)\s*:?$", re.IGNORECASE)
 _PLACE = re.compile(r"rpt_owner_(?:city|state|zip_code)$")
 _STREET = re.compile(r"rpt_owner_street\d$")
 #: A name that is an address: a post office box, or a state and ZIP code.
@@ -92,6 +95,8 @@ def residue_in(path: str, value: object) -> str | None:
         return "holds a number OCR may have misread (a letter among digits, or cut at its point)"
     if note:
         return None
+    if path.endswith("signature_name") and _CUT_SHORT.search(value):
+        return "the signature ends where a name should follow: it may be cut short"
     if _BOX_NUMBER.match(value):
         return f"begins with {value.split()[0]!r}, a box's printed number"
     words = [w.strip(":,.()").casefold() for w in value.split()]
@@ -113,35 +118,15 @@ def flag_printed_residue(form: Form4) -> Form4:
 
     def change(path: str, field: Field) -> Field:
         reason = residue_in(path, field.value)
-        if reason is None or reason in (field.review_reason or ""):
-            return field
-        return field.flagged(reason)
+        return field if reason is None else _flagged_once(field, reason)
 
     form = map_fields(form, change)
     return dataclasses.replace(
         form, reporting_owners=tuple(_no_name_flagged(o) for o in form.reporting_owners),
         footnotes=_run_together_flagged(form.footnotes),
         non_derivative_table=tuple(_numberless_flagged(r) for r in form.non_derivative_table),
-        derivative_table=tuple(_numberless_flagged(r) for r in form.derivative_table),
-        signatures=_split_signatures_flagged(form))
+        derivative_table=tuple(_numberless_flagged(r) for r in form.derivative_table))
 
-
-#: A signature cut off where the signer's name should follow: "SoftBank Vision Fund, By".
-_CUT_SHORT = re.compile(r"(?:\bBy|/s/)\s*:?$", re.IGNORECASE)
-_CUT_REASON = "the signature ends where a name should follow: it may be cut short"
-
-
-def _split_signatures_flagged(form: Form4) -> tuple[Signature, ...]:
-    """Signatures that end where the signer's name should follow: one signature block read
-    as two (more signatures than signers are common, so their count proves nothing)."""
-    out = []
-    for signature in form.signatures:
-        name = signature.signature_name
-        if isinstance(name.value, str) and _CUT_SHORT.search(name.value) and \
-                _CUT_REASON not in (name.review_reason or ""):
-            signature = dataclasses.replace(signature, signature_name=name.flagged(_CUT_REASON))
-        out.append(signature)
-    return tuple(out)
 
 
 #: A row's fields that hold a number or a date: a row has one at least.
@@ -149,21 +134,12 @@ _NUMBERS = ("transaction_date", "transaction_shares", "transaction_price_per_sha
             "shares_owned_following_transaction", "conversion_or_exercise_price",
             "exercise_date", "expiration_date", "underlying_security_shares")
 _NUMBERLESS = "a row with no number or date read: it may be a wrapped line of the row above"
-
 _Row = TypeVar("_Row", NonDerivativeRow, DerivativeRow)
-
 
 def _numberless_flagged(row: _Row) -> _Row:
     if any(getattr(row, name, Field()).value is not None for name in _NUMBERS):
         return row
-
-    def change(path: str, field: Field) -> Field:
-        if field.value is None or _NUMBERLESS in (field.review_reason or ""):
-            return field
-        return field.flagged(_NUMBERLESS)
-
-    flagged: _Row = map_fields(row, change)
-    return flagged
+    return _filled_flagged(row, _NUMBERLESS)
 
 
 #: Words of a note's opening that, found again inside a note, show two notes read as one;
@@ -185,9 +161,9 @@ def _run_together_flagged(notes: tuple[Footnote, ...]) -> tuple[Footnote, ...]:
         held = next((key for key, opening in openings.items()
                      if text.find(f" {opening} ", 1) > 0), None)
         if held is not None:
-            reason = f"holds the opening of footnote {held} again: two notes may be read as one"
-            if reason not in (note.text.review_reason or ""):
-                note = dataclasses.replace(note, text=note.text.flagged(reason))
+            note = dataclasses.replace(note, text=_flagged_once(
+                note.text, f"holds the opening of footnote {held} again: two notes may be "
+                "read as one"))
         out.append(note)
     return tuple(out)
 
@@ -208,11 +184,18 @@ def _no_name_flagged(owner: ReportingOwner) -> ReportingOwner:
                  "shifted"
     else:
         return owner
+    return _filled_flagged(owner, reason)
 
-    def change(path: str, field: Field) -> Field:
-        if field.value is None or reason in (field.review_reason or ""):
-            return field
-        return field.flagged(reason)
 
-    flagged: ReportingOwner = map_fields(owner, change)
+_Part = TypeVar("_Part", ReportingOwner, NonDerivativeRow, DerivativeRow)
+
+
+def _filled_flagged(part: _Part, reason: str) -> _Part:
+    """Every filled field of ``part`` flagged with ``reason``."""
+    flagged: _Part = map_fields(part, lambda _, field: field if field.value is None
+                                else _flagged_once(field, reason))
     return flagged
+
+
+def _flagged_once(field: Field, reason: str) -> Field:
+    return field if reason in (field.review_reason or "") else field.flagged(reason)
