@@ -309,9 +309,10 @@ def _read_page(original: PageImage) -> _ReadPage:
         page = PageImage(straight, original.dpi, original.number, original.scanned_dpi)
         h_rules, v_rules, cleaned = find_rules(page.image, page.dpi)
         rects = rectangles(h_rules, v_rules, page.image.width * 72.0 / page.dpi)
-        with Tesseract(REGIONS_CONFIG) as cells_pass:
+        with Tesseract(REGIONS_CONFIG) as cells_pass, \
+                Tesseract(REGIONS_CONFIG) as enlarged_pass:
             found = ocr_words(cleaned, page.dpi, page.number, page_pass)
-            found = reread_cells(cleaned, page, rects, found, cells_pass)
+            found = reread_cells(cleaned, page, rects, found, cells_pass, enlarged_pass)
     softness = edge_softness(straight)
     boxes = find_check_marks(page, found)
     marks, squares = boxes.marks, boxes.squares

@@ -11,6 +11,7 @@ from bisect import bisect_left, bisect_right
 import numpy as np
 from PIL import Image
 
+from extractor.assemble.scan_markers import marker_targets, read_markers
 from extractor.fields.dates import is_date_word
 from extractor.ingest.images import MIN_NATIVE_DPI, PageImage
 from extractor.ingest.ocr import OcrWord, Tesseract, ocr_regions
@@ -25,7 +26,8 @@ SHARP_DPI = 250
 
 
 def reread_cells(image: Image.Image, page: PageImage, rects: list, found: list[OcrWord],
-                  tesseract: Tesseract | None = None) -> list[OcrWord]:
+                 tesseract: Tesseract | None = None, enlarged_pass: Tesseract | None = None
+                 ) -> list[OcrWord]:
     """The second, targeted pass: table cells with ink but no word (a lone code letter, "P",
     "I", that sparse-text OCR skips) or with a doubtful word are read again, all in one
     tesseract call; a re-read replaces the cell's words when tesseract is surer of it.
@@ -68,13 +70,19 @@ def reread_cells(image: Image.Image, page: PageImage, rects: list, found: list[O
              and id(w) not in targeted and is_date_word(w.word.text)]
     regions += [(w.word.x0 - 2, w.word.top - 2, w.word.x1 + 2, w.word.bottom + 2)
                 for w in dates]
-    if not regions:
+    markers = marker_targets(image, page.dpi, found) if page.source_dpi >= MIN_NATIVE_DPI \
+        else []
+    if not regions and not markers:
         return found
     # Cells of a page scanned below SHARP_DPI are read at twice the size, even when the page
     # was enlarged before OCR: a fax's lone code letters read right so
     # (docs/design-notes.md#cell-reread).
     reread = ocr_regions(image, page.dpi, page.number, regions,
                          scale=2.0 if page.source_dpi < SHARP_DPI else 1.0, tesseract=tesseract)
+    # Lone glyphs are read again enlarged, with the raised markers, on a strip of their own:
+    # beside the cells' print, tesseract drops letters of a strip of mixed sizes.
+    enlarged = ocr_regions(image, page.dpi, page.number, glyphs + [t.box for t in markers],
+                           scale=ENLARGED, tesseract=enlarged_pass)
     replaced: set[int] = set()
     extra: list[OcrWord] = []
     for (_, inside), again in zip(targets, reread[:len(targets)], strict=True):
@@ -83,23 +91,23 @@ def reread_cells(image: Image.Image, page: PageImage, rects: list, found: list[O
         before = min((w.confidence for w in inside), default=-1.0)
         if min(w.confidence for w in again) > before:
             replaced.update(id(w) for w in inside)
-            # A stroke alone in a cell is a letter or digit (I, l, 1), never the markdown bar
-            # the layout would take it for; the column's type decides which (fields.ocr_repair).
-            extra += [w if w.word.text != "|" else
-                      OcrWord(dataclasses.replace(w.word, text="l"), w.confidence)
-                      for w in again]
-    for again in reread[len(targets):len(targets) + len(glyphs)]:
-        if len(again) == 1 and LONE_GLYPH_TEXT.fullmatch(again[0].word.text) and \
-                again[0].confidence >= LONE_GLYPH_CONFIDENCE:
-            extra += again
-    for date, again in zip(dates, reread[len(targets) + len(glyphs):], strict=True):
+            extra += [_as_glyph(w) for w in again]
+    first_date = len(targets) + len(glyphs)
+    for at_size, bigger in zip(reread[len(targets):first_date], enlarged[:len(glyphs)],
+                               strict=True):
+        glyph = _glyph_reading(at_size, bigger)
+        if glyph is not None:
+            extra.append(glyph)
+    for date, again in zip(dates, reread[first_date:], strict=True):
         text = "".join(w.word.text for w in again)
         if not is_date_word(text) or text == date.word.text:
             continue
         confidence = min([date.confidence] + [w.confidence for w in again])
         replaced.add(id(date))
         extra.append(OcrWord(dataclasses.replace(date.word, text=text), confidence, date.line))
-    return [w for w in found if id(w) not in replaced] + extra
+    marked, unmarked = read_markers(markers, enlarged[len(glyphs):])
+    replaced |= marked
+    return [w for w in found if id(w) not in replaced] + extra + unmarked
 
 
 #: A lone glyph's height against the page's words' heights (the least share of the small
@@ -110,6 +118,60 @@ GLYPH_WIDTH = 1.2
 MOST_LONE_GLYPHS = 60
 #: What a lone glyph read again may be: one letter or digit (a code, a "0" price).
 LONE_GLYPH_TEXT = re.compile(r"[A-Za-z0-9]")
+def _glyph_reading(at_size: list[OcrWord], enlarged: list[OcrWord]) -> OcrWord | None:
+    """A lone glyph's letter from its two readings: where both read a letter they must
+    agree (a "P" read as "4" enlarged is neither); where one does, it is taken."""
+    letters = []
+    for again in (at_size, enlarged):
+        # a letter read in both cases is surely that letter, though tesseract doubts its case
+        if len(again) == 1 and again[0].confidence >= LONE_GLYPH_CONFIDENCE - 10.0 * bool(
+                _BOTH_CASES.fullmatch(again[0].word.text)):
+            letter = one_glyph(again[0].word.text)
+            if letter is not None:
+                letters.append(OcrWord(dataclasses.replace(again[0].word, text=letter),
+                                       again[0].confidence, again[0].line))
+    if len({w.word.text for w in letters}) != 1:
+        return None
+    return max(letters, key=lambda w: w.confidence)
+
+
+def _as_glyph(word: OcrWord) -> OcrWord:
+    """A cell's word read again, with a letter read in both cases ("Cc") as the one letter.
+    A stroke alone in a cell is a letter or digit (I, l, 1), never the markdown bar the
+    layout would take it for; the column's type decides which (fields.ocr_repair)."""
+    text = "l" if word.word.text == "|" else \
+        (one_glyph(word.word.text) if _BOTH_CASES.fullmatch(word.word.text) else None)
+    return word if text is None else OcrWord(dataclasses.replace(word.word, text=text),
+                                             word.confidence, word.line)
+
+
+#: How much lone glyphs and raised markers are enlarged to be read again: tesseract reads a
+#: lone small capital or a marker's digits best so (docs/design-notes.md#cell-reread).
+ENLARGED = 2.0
+
+
+#: A lone letter whose upper and lower case look alike, read as both ("Cc", "Vv", "Ss").
+_BOTH_CASES = re.compile(r"([CKOPSUVWXZ])([ckopsuvwxz])")
+
+
+def one_glyph(text: str) -> str | None:
+    """What a lone glyph read again says, if one letter or digit: tesseract reads a letter
+    whose cases differ only in size as both ("Cc"), and a table's lone letters are codes,
+    printed in capitals.
+
+    The box round a lone blob is paper but for the blob, yet tesseract may see its edge as a
+    bracket ("S)").
+
+    >>> one_glyph("S"), one_glyph("Cc"), one_glyph("S)"), one_glyph("Sd"), one_glyph("Ab")
+    ('S', 'C', 'S', None, None)
+    """
+    text = text[:-1] if len(text) == 2 and text[1] == ")" else text
+    if LONE_GLYPH_TEXT.fullmatch(text):
+        return text
+    both = _BOTH_CASES.fullmatch(text)
+    return both[1] if both and both[1].lower() == both[2] else None
+
+
 #: The least tesseract confidence (0-100) at which a lone glyph's reading is taken.
 LONE_GLYPH_CONFIDENCE = 50.0
 

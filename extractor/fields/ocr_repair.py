@@ -107,15 +107,20 @@ def repair_roman_numeral(word: str) -> str:
     return "I" * len(word) if _ROMAN_LOOKALIKE.match(word) else word
 
 
-_SPLIT_NUMBER = re.compile(r"(?<=[\d.,]) (?=[\d.,])")
+#: A space inside a number: not after a number whose fraction is already there ("$ 2.36
+#: 84603" is a price beside an amount, not one number).
+_SPLIT_NUMBER = re.compile(r"(?<![.]\d)(?<![.]\d\d)(?<![.]\d\d\d)(?<![.]\d{4})"
+                           r"(?<=[\d.,]) (?=[\d.,])")
 
 
 def join_split_number(text: str) -> str | None:
     """``text`` with single spaces inside a number removed ("$2,601. 6983" -> "$2,601.6983"):
     OCR splits a number at a wide glyph.  None when there is no such space.
 
-    >>> join_split_number("$2,601. 6983 (5)")
-    '$2,601.6983 (5)'
+    >>> join_split_number("$2,601. 6983 (5)"), join_split_number("1 234"),
+    ('$2,601.6983 (5)', '1234')
+    >>> join_split_number("$ 2.36 84603") is None
+    True
     """
     joined = _SPLIT_NUMBER.sub("", text)
     return joined if joined != text else None

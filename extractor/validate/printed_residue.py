@@ -87,6 +87,8 @@ def residue_in(path: str, value: object) -> str | None:
         return f"holds the form's printed words {found[0]!r}"
     if _CHECK_BOX.search(value):
         return "holds a check box's mark: print beside the value was read into it"
+    if "()" in value:
+        return "holds empty brackets: a footnote marker's number may have been lost"
     if _LETTERS_APART.search(value):
         return "holds letters read one by one, apart: OCR may have misread the words"
     if note and _MARK_IN_TEXT.search(value):

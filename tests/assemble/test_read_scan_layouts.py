@@ -4,6 +4,7 @@ the real tesseract: a typewriter face in small print, boxes without drawn border
 from __future__ import annotations
 
 import random
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -38,3 +39,34 @@ def test_a_scan_of_a_typewriter_layout_reads_its_boxes(filings: list[Path]) -> N
     figures = tally(compare_forms(truth, form))
     assert figures["wrong"] == 0
     assert figures["accuracy"] >= 0.6
+
+
+#: A layout whose footnote markers are printed raised and small ("2556.7346⁽²⁾"), with the
+#: table's code letters standing alone, unruled.
+RAISED_MARKERS_SEED = 1238
+assert RAISED_MARKERS_SEED in DEV_SEEDS
+
+
+@pytest.mark.tesseract
+def test_a_scan_reads_raised_markers_and_lone_code_letters(filings: list[Path]) -> None:
+    truth = read_edgar_xml(next(p for p in filings
+                                if p.name.startswith("goog_sergey_2022-04-13_22024550"))
+                           .read_bytes())
+    pdf, _ = render_layout(truth, RAISED_MARKERS_SEED)
+    quality = QUALITIES["clean300"]
+    form = extract(image_only_pdf(scan(pdf, quality,
+                                       random.Random(f"{RAISED_MARKERS_SEED}:clean300")),
+                                  quality.dpi))
+    rows = form.non_derivative_table
+    # "Stock⁽¹⁾": tesseract leaves the marker out of the word; it is read again enlarged.
+    assert rows[0].security_title.value == "Class A Common Stock"
+    assert rows[0].security_title.footnote_ids == ("F1",)
+    # A lone "C", which tesseract reads as "Cc".
+    assert rows[0].transaction_code.value == "C"
+    # "2556.7346”": the marker glued to the price as a quote mark.
+    assert rows[1].transaction_price_per_share.value == Decimal("2556.7346")
+    assert rows[1].transaction_price_per_share.footnote_ids == ("F2",)
+    assert rows[2].transaction_price_per_share.footnote_ids == ()
+    assert [r.transaction_price_per_share.footnote_ids for r in rows[3:6]] == [
+        ("F3",), ("F4",), ("F5",)]
+    assert tally(compare_forms(truth, form))["wrong"] == 0

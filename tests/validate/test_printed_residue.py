@@ -21,6 +21,7 @@ from extractor.validate.printed_residue import flag_printed_residue, residue_in
      "sub-label"),
     ("reporting_owners[0].rpt_owner_street1", "Seattle Wa 98108-1226", "city, state and ZIP"),
     ("non_derivative_table[4].security_title", "Table II Deriva", "printed words"),
+    ("non_derivative_table[3].security_title", "Common Stock()", "empty brackets"),
     ("footnotes[1].text", "Represents shares withheld. FORM 4 (Continued) 02-13-2025",
      "printed words"),
     ("footnotes[1].text", "Subject [ ] the reporting person's continued service", "check box"),
