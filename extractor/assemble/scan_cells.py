@@ -93,11 +93,11 @@ def reread_cells(image: Image.Image, page: PageImage, rects: list, found: list[O
             replaced.update(id(w) for w in inside)
             extra += [_as_glyph(w) for w in again]
     first_date = len(targets) + len(glyphs)
-    for at_size, bigger in zip(reread[len(targets):first_date], enlarged[:len(glyphs)],
-                               strict=True):
+    for box, at_size, bigger in zip(glyphs, reread[len(targets):first_date],
+                                    enlarged[:len(glyphs)], strict=True):
         glyph = _glyph_reading(at_size, bigger)
         if glyph is not None:
-            extra.append(glyph)
+            extra.append(_on_its_line(_on_its_blob(glyph, box), by_middle, middles))
     for date, again in zip(dates, reread[first_date:], strict=True):
         text = "".join(w.word.text for w in again)
         if not is_date_word(text) or text == date.word.text:
@@ -118,6 +118,34 @@ GLYPH_WIDTH = 1.2
 MOST_LONE_GLYPHS = 60
 #: What a lone glyph read again may be: one letter or digit (a code, a "0" price).
 LONE_GLYPH_TEXT = re.compile(r"[A-Za-z0-9]")
+def _on_its_blob(glyph: OcrWord, box: tuple[float, float, float, float]) -> OcrWord:
+    """A lone glyph's word set on its ink (its box from :func:`lone_glyphs`, less the
+    paper round it): tesseract's box in the strip sits off a lone digit's, and a word set
+    higher than its line's reads as a raised marker."""
+    height = (box[3] - box[1]) / 1.6
+    pad = 0.6 * height
+    word = glyph.word
+    return OcrWord(dataclasses.replace(
+        word, x0=float(box[0] + pad), x1=float(max(word.x1, box[2] - pad)),
+        top=float(box[1] + pad / 2), bottom=float(box[3] - pad / 2)), glyph.confidence,
+        glyph.line)
+
+
+def _on_its_line(glyph: OcrWord, by_middle: list[OcrWord], middles: list[float]) -> OcrWord:
+    """A lone glyph's word put on the tesseract line of the word beside it, so that it takes
+    that line's top and bottom as its words do (``align_to_lines``): a digit without the
+    line's descenders would stand raised above it, a marker's height."""
+    word = glyph.word
+    height = word.bottom - word.top
+    beside = [w for w in by_middle[bisect_left(middles, word.top):
+                                   bisect_right(middles, word.bottom)]
+              if w.line is not None and abs(w.word.x0 - word.x1) < 3 * height and
+              w.word.top <= word.cy <= w.word.bottom]
+    if not beside:
+        return glyph
+    return OcrWord(word, glyph.confidence, beside[0].line)
+
+
 def _glyph_reading(at_size: list[OcrWord], enlarged: list[OcrWord]) -> OcrWord | None:
     """A lone glyph's letter from its two readings: where both read a letter they must
     agree (a "P" read as "4" enlarged is neither); where one does, it is taken."""
@@ -150,6 +178,8 @@ def _as_glyph(word: OcrWord) -> OcrWord:
 ENLARGED = 2.0
 
 
+#: A note's number as the explanation prints it at the margin.
+_NOTE_NUMBER = re.compile(r"[1-9]\d?\.")
 #: A lone letter whose upper and lower case look alike, read as both ("Cc", "Vv", "Ss").
 _BOTH_CASES = re.compile(r"([CKOPSUVWXZ])([ckopsuvwxz])")
 
@@ -162,11 +192,15 @@ def one_glyph(text: str) -> str | None:
     The box round a lone blob is paper but for the blob, yet tesseract may see its edge as a
     bracket ("S)").
 
+    A note's number at the margin ("3.") is a glyph with its full stop.
+
     >>> one_glyph("S"), one_glyph("Cc"), one_glyph("S)"), one_glyph("Sd"), one_glyph("Ab")
     ('S', 'C', 'S', None, None)
+    >>> one_glyph("3."), one_glyph("12."), one_glyph("3:")
+    ('3.', '12.', None)
     """
     text = text[:-1] if len(text) == 2 and text[1] == ")" else text
-    if LONE_GLYPH_TEXT.fullmatch(text):
+    if LONE_GLYPH_TEXT.fullmatch(text) or _NOTE_NUMBER.fullmatch(text):
         return text
     both = _BOTH_CASES.fullmatch(text)
     return both[1] if both and both[1].lower() == both[2] else None
