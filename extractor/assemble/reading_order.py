@@ -27,10 +27,12 @@ from extractor.assemble.reading_order_owners import listed_owners
 from extractor.assemble.reading_order_places import (
     ISSUER,
     city_state_zip,
+    is_box1_line,
     is_labelled_value,
     is_name,
     is_street,
     labelled_place,
+    without_label,
 )
 from extractor.assemble.reading_order_tables import (
     ROW_CONFIDENCE,
@@ -54,14 +56,7 @@ from extractor.layout.reading_order import (
     lone_marks,
     read_lines,
 )
-from extractor.model import (
-    Field,
-    Form4,
-    Issuer,
-    Provenance,
-    Relationship,
-    ReportingOwner,
-)
+from extractor.model import Field, Form4, Issuer, Provenance, Relationship, ReportingOwner
 
 #: Words that alone are no issuer's name, only the end of one ("CORP" of "TELOS CORP").
 _NAME_ENDINGS = frozenset({"inc", "inc.", "corp", "corp.", "corporation", "co", "co.", "ltd",
@@ -235,8 +230,8 @@ class _Header:
             text = self.lines[index].text
             if index not in self.values or _DATE_ONLY.match(text) or ISSUER.match(text) or \
                     parse_city_state_zip(text) or not re.search(r"[A-Za-z]{2}", text) or \
-                    (taken and (is_street(text) or
-                               self.lines[index].block != self.lines[taken[-1]].block)):
+                    is_box1_line(text) or (taken and (
+                        is_street(text) or self.lines[index].block != self.lines[taken[-1]].block)):
                 break
             taken.append(index)
         self.used.update(taken)
@@ -372,7 +367,7 @@ class _Header:
         self.used.update([*street, city_at])
         owner = _replace(owner, rpt_owner_city=_f(city, raw), rpt_owner_state=_f(state, raw),
                          rpt_owner_zip_code=_f(zip_code, raw))
-        texts = [self.lines[i].text for i in street]
+        texts = [without_label(self.lines[i].text) for i in street]
         if not texts:
             return owner
         if len(texts) <= 2 and all(is_street(t) for t in texts):

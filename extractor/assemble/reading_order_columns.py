@@ -7,7 +7,8 @@ values.  What such text holds at the table's end is then a run of text cells, on
 values in the rows' order.  They are given back to the rows that lack them, titles first (the
 title is the first column) and natures after, when their count is the count of the rows that
 lack them; otherwise the text does not show which is whose, and the rows are left without them
-to be flagged.  A code printed before its row's dates is put back after them.
+to be flagged.  A code printed before its row's dates is put back after them, and a D or I
+printed after the nature of ownership or before the amount owned is put back between them.
 """
 
 from __future__ import annotations
@@ -77,3 +78,21 @@ def code_after_dates(words: list[str], kinds: list[str]) -> list[str]:
     if dates == end:
         return words
     return [*words[:first], *words[end:dates], *words[first:end], *words[dates:]]
+
+
+def end_in_order(group: list[C], is_owned_code: Callable[[C], bool]) -> list[C]:
+    """``group`` with its last two cells swapped when the text printed a row's end out of the
+    form's order: the nature of ownership before the D or I ("See Footnotes (1)(2)" / "I"),
+    or the D or I before the amount owned ("D" / "74,213 (2)(3)(4)"); otherwise ``group``
+    itself.  The cells' types tell them apart whatever their order."""
+    if len(group) < 3 or (not is_owned_code(group[-1]) and not is_owned_code(group[-2])):
+        return group
+    last, before = group[-1], group[-2]
+    if is_owned_code(last) and before.is_text and not group[-3].is_text:
+        return [*group[:-2], last, before]
+    # the "D" is the D or I only when the row's (A) or (D) stands before it
+    direction = any(cell.words[:1] in (["A"], ["D"]) for cell in group[:-2])
+    if is_owned_code(before) and not last.is_text and not is_owned_code(last) and \
+            not group[-3].is_text and direction:
+        return [*group[:-2], last, before]
+    return group

@@ -18,6 +18,9 @@ _DATE_ONLY = re.compile(r"^\d{1,2}[/\-.]\d{1,2}[/\-.]\d{2,4}$|^\d{4}-\d{2}-\d{2}
 _TRAILING_DATE = re.compile(
     r"^(?P<rest>.*?)\s+(?P<date>\d{1,2}/\d{1,2}/\d{2,4}|\d{4}-\d{2}-\d{2})$")
 _NOTE_START = re.compile(r"^\(?(?P<n>\d{1,2})[.)]\s+(?P<text>\S.*)$")
+#: A superscript marker printed bare before its note ("1 The reported sale ..."): taken only
+#: as the next note's number, and before a capital, so a line running on from "2024" is not.
+_BARE_NOTE_START = re.compile(r"^(?P<n>\d{1,2})\s+(?P<text>[A-Z\"'(].*)$")
 _NOTE_END = re.compile(
     r"(?i)^\W*(?:/s/|remarks\b|\*+\s*intentional|intentional misstatements|reminder:|"
     r"note: file|persons who respond|potential persons|\*+\s*signature|signature of reporting|"
@@ -43,7 +46,9 @@ def read_footnotes(lines: list[Line], ocr: bool = False) -> tuple[Footnote, ...]
     for line in lines[start + 1:]:
         if _NOTE_END.match(line.text):
             break
-        m = _NOTE_START.match(line.text)
+        # a bare number starts a note only where the note before has ended its sentence
+        ended = not notes or notes[-1][1][-1].rstrip().endswith((".", ")", ";"))
+        m = _NOTE_START.match(line.text) or (ended and _BARE_NOTE_START.match(line.text))
         expected = len(notes) + 1
         if m and int(m["n"]) == expected:
             notes.append((f"F{expected}", [m["text"]], {line.block}))

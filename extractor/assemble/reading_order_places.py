@@ -49,25 +49,56 @@ def is_labelled_value(lines: list[Line], index: int) -> bool:
         bool(re.search(r"[A-Za-z0-9]", lines[index].text))
 
 
-def _labelled(lines: list[Line], free: list[int], names: tuple[str, ...]) -> int | None:
-    """The free value printed on one line after one of the labels ``names``."""
-    return next((i for i in free if i > 0 and lines[i - 1].number == lines[i].number and
-                 lines[i - 1].text.strip(" :()").lower() in names), None)
+#: A box 1 sub-label leading its value on one line: "CITY AUSTIN", "(City) ASHBURN",
+#: "ZIP/POSTAL CODE: 20147", "(Street) 19886 ASHBURN ROAD".
+_LEADING_LABEL = re.compile(
+    r"(?i)^\(?(?P<label>street|city|state|zip/postal code|zip code|postal code|zip)\)?"
+    r"\s*:?\s+(?P<value>\S.*)$")
+
+
+def _labelled(lines: list[Line], free: list[int], names: tuple[str, ...],
+              ) -> tuple[int, str] | None:
+    """The free value printed on one line after one of the labels ``names``: as a segment of
+    its own beside the label, or after it in the same text."""
+    for i in free:
+        label = lines[i - 1].text.strip(" :()").lower() if i > 0 and \
+            lines[i - 1].number == lines[i].number else None
+        first, _, rest = lines[i].text.partition(" ")
+        if label and f"{label} {first.strip(':').lower()}" in names and rest.strip():
+            return i, rest.strip()  # a label's last word set off with its value: "CODE 78725"
+        if label in names:
+            return i, lines[i].text
+        m = _LEADING_LABEL.match(lines[i].text)
+        if m and m["label"].lower() in names:
+            return i, m["value"].strip()
+    return None
+
+
+def is_box1_line(text: str) -> bool:
+    """Whether the line can only be box 1's: a sub-label leads it ("(Zip/Postal Code) 20147")
+    or it is a care-of line ("C/O ALPHABET INC."), never an officer's title."""
+    return bool(_LEADING_LABEL.match(text)) or text.upper().startswith(("C/O ", "C/O:"))
+
+
+def without_label(text: str) -> str:
+    """A box 1 line without the sub-label that leads it ("(Street) 19886 ASHBURN ROAD")."""
+    m = _LEADING_LABEL.match(text)
+    return m["value"].strip() if m else text
 
 
 def labelled_place(lines: list[Line], free: list[int],
                     ) -> tuple[int, tuple[str, str, str, str]] | None:
     """City, state and ZIP each printed after its label ("City: REDMOND", "State: WA")."""
     at = {key: _labelled(lines, free, names) for key, names in _PLACE_LABELS.items()}
-    if any(i is None for i in at.values()):
+    if any(found is None for found in at.values()):
         return None
-    city, state, zip_code = (lines[i].text for i in at.values() if i is not None)
+    city, state, zip_code = (found[1] for found in at.values() if found is not None)
     if state.upper() not in STATE_CODES or not re.fullmatch(US_ZIP, zip_code) or \
             is_street(city):
         return None
     city_at = at["city"]
     assert city_at is not None
-    return city_at, (city, state.upper(), zip_code, f"{city} / {state} / {zip_code}")
+    return city_at[0], (city, state.upper(), zip_code, f"{city} / {state} / {zip_code}")
 
 
 def city_state_zip(lines: list[Line], free: list[int],

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -20,12 +21,16 @@ from extractor.assemble.reading_order_cells import (
     cell_kind,
     cell_kinds,
     cell_words,
-    lettered_titles,
 )
-from extractor.assemble.reading_order_columns import code_after_dates, place_columns_apart
+from extractor.assemble.reading_order_columns import (
+    code_after_dates,
+    end_in_order,
+    place_columns_apart,
+)
+from extractor.assemble.reading_order_paragraphs import TextCell as _Cell
+from extractor.assemble.reading_order_paragraphs import value_cells
 from extractor.assemble.reading_order_refs import (
     flag_lone_markers,
-    marked_cell,
     markers_before_dates,
 )
 from extractor.fields.footnote_refs import split_footnote_refs
@@ -77,55 +82,6 @@ def table_regions(lines: Sequence[Line]) -> TableRegions:
     return TableRegions(regions["table1"], regions["table2"], max(ends) if ends else 0)
 
 
-@dataclass
-class _Cell:
-    """A value paragraph (a cell, or a row when the text prints rows as lines)."""
-
-    words: list[str]
-    raw: str
-
-    @property
-    def is_text(self) -> bool:
-        """A title or a note: it starts with a word and ends with a word or markers
-        ("Class A Common Stock, $0.01 par value (1)"); "Non-Qualified $17.22" is two cells."""
-        kinds = cell_kinds(self.words)
-        while kinds and kinds[-1] == "ref":
-            kinds.pop()
-        return bool(kinds) and kinds[0] == "text" and kinds[-1] == "text" and \
-            "date" not in kinds
-
-
-def _value_cells(lines: Sequence[Line], notes: int = 0) -> list[_Cell]:
-    """The region's values as paragraphs, the printed headings among them left out, bare
-    footnote numbers after a value written as markers."""
-    cells: list[_Cell] = []
-    block = None
-    for line in lettered_titles(lines):
-        if not is_value(line.text) and not (
-                block == line.block and cells and cells[-1].is_text and
-                len(line.text.split()) <= 4 and re.search(r"[A-Za-z]", line.text)):
-            block = None  # a heading; a short printed word ending a title stays ("Shares")
-            continue
-        text = marked_cell(line.text, notes)
-        words = cell_words(text)
-        if not words:
-            continue
-        if block == line.block and cells and _continues(cells[-1], words):
-            cells[-1].words += words
-            cells[-1].raw += "\n" + text
-        else:
-            cells.append(_Cell(words, text))
-        block = line.block
-    return cells
-
-
-def _continues(cell: _Cell, words: list[str]) -> bool:
-    """A line of the same paragraph goes on the cell when both are text (a wrapped title) or
-    it holds only markers; a value on its own line is a cell of its own."""
-    kinds = {cell_kind(w) for w in words}
-    return kinds <= {"ref"} or (cell.is_text and kinds <= {"text", "ref"})
-
-
 def _split_rows(cells: list[_Cell], derivative: bool, notes: int = 0,
                 ) -> tuple[list[list[_Cell]], list[str]]:
     """Cells grouped into rows, each starting with its title (or, for a row whose title the
@@ -142,10 +98,14 @@ def _split_rows(cells: list[_Cell], derivative: bool, notes: int = 0,
             continue
         current = rows[-1]
         if cell.is_text and orphans and len(rows) == 1 and not _complete(current, derivative):
-            tail = _as_markers(orphans, notes)
-            if _complete([*current, *tail], derivative):
-                current += tail  # the first row's end, printed above its start
-                orphans = []
+            # the first row's end, printed above its start; before it may stand a heading's
+            # residue ("4 & 5)"), left as a doubt
+            for start in range(len(orphans)):
+                tail = _as_markers(orphans[start:], notes)
+                if _complete([*current, *tail], derivative):
+                    current += tail
+                    orphans = orphans[:start]
+                    break
         last = _last_code(current)
         if cell.is_text and last in DIRECT_INDIRECT_CODES and any(not c.is_text
                                                                   for c in current):
@@ -252,13 +212,15 @@ def read_table(lines: Sequence[Line], region: tuple[int, int] | None, derivative
     if by_lines:
         groups, doubts = _line_rows(lines[region[0]:region[1]], derivative)
     else:
-        groups, doubts = _split_rows(_value_cells(lines[region[0]:region[1]], notes),
+        groups, doubts = _split_rows(value_cells(lines[region[0]:region[1]], notes),
                                      derivative, notes)
         groups, apart = place_columns_apart(groups, _last_code)
         doubts += apart
     review = [ReviewItem(name, doubt) for doubt in doubts]
     rows: list[Row] = []
     failed = 0
+    failed_at: list[int] = []
+    lost = False  # a failed row lacks its title or its D or I: its cells stand anywhere
     short_titles = _unwrapped_titles(groups) if by_lines else set()
     for index, group in enumerate(groups):
         raw = " | ".join(c.raw.replace("\n", " ") for c in group)
@@ -271,8 +233,14 @@ def read_table(lines: Sequence[Line], region: tuple[int, int] | None, derivative
         if row is None and (moved := code_after_dates(words, cell_kinds(words))) != words:
             row, _ = parse_row_words(moved, derivative, ROW_CONFIDENCE,
                                      Provenance(SOURCE, raw_text=raw))
+        if row is None and (ended := end_in_order(group, _is_owned_code)) is not group:
+            moved = markers_before_dates([w for c in ended for w in c.words], notes)
+            row, _ = parse_row_words(moved, derivative, ROW_CONFIDENCE,
+                                     Provenance(SOURCE, raw_text=raw))
         if row is None or not _plausible(row, group):
             failed += 1
+            failed_at.append(len(rows))
+            lost = lost or not _holds_its_ends(group)
             why = reason or "its cells do not make a row of this table"
             review.append(ReviewItem(name, f"row {raw!r} could not be read: {why}"))
             rows.append(_unread_row(group[0], derivative, why))
@@ -283,16 +251,58 @@ def read_table(lines: Sequence[Line], region: tuple[int, int] | None, derivative
                 "an indirect holding whose nature of ownership the text does not show beside "
                 "it"))
         row = flag_lone_markers(_flag_cut_titles(row, group), notes)
+        if index and _title_may_hold_leftover(groups[index - 1], group) and \
+                not row.security_title.needs_review:
+            row = dataclasses.replace(row, security_title=row.security_title.flagged(
+                "the title is joined from separate paragraphs right after a row that ends in "
+                "its D or I: the first may be the row above's"))
         if index in short_titles and not row.security_title.needs_review:
             row = dataclasses.replace(row, security_title=row.security_title.flagged(
                 "the other rows' titles run on to a second line; this one's does not show"))
         rows.append(row)
-    if (failed or apart) and not by_lines:  # a row's cells elsewhere: all are in doubt
+    if (failed or apart) and not by_lines:  # a row's cells elsewhere: rows in doubt
         reason = (f"{failed} of the table's {len(groups)} rows could not be read: the text's "
                   "order may have put cells of one row into another") if failed else \
             f"the table's cells are not all in their rows' order: {apart[0]}"
-        rows = [_distrust(row, reason) for row in rows]
+        # a failed row that holds its title and its D or I kept its own cells, in an order
+        # the grammar does not read: only the rows beside it may share them; one that lacks
+        # either lost cells to any row, as cells printed apart do
+        near = set(range(len(rows))) if apart or lost else \
+            {i + step for i in failed_at for step in (-1, 0, 1)} | _odd_shapes(rows, failed_at)
+        rows = [_distrust(row, reason) if i in near else row for i, row in enumerate(rows)]
     return tuple(rows), review
+
+
+def _odd_shapes(rows: list[Row], failed_at: list[int]) -> set[int]:
+    """The read rows whose filled columns are not the ones most read rows fill: a row that
+    took in a failed row's cell, or lost one to it, stands out so."""
+    shapes = {i: frozenset(name for name in row.__dataclass_fields__
+                           if isinstance(f := getattr(row, name), Field) and f.value is not None)
+              for i, row in enumerate(rows) if i not in failed_at}
+    common = Counter(shapes.values()).most_common(1)
+    return {i for i, shape in shapes.items() if not common or shape != common[0][0]}
+
+
+def _is_owned_code(cell: _Cell) -> bool:
+    """A cell that is a lone D or I with its markers."""
+    return not cell.is_text and bool(cell.words) and \
+        split_footnote_refs(cell.words[0])[0].upper() in DIRECT_INDIRECT_CODES and \
+        all(_REF.match(w) for w in cell.words[1:])
+
+
+def _holds_its_ends(group: list[_Cell]) -> bool:
+    """Whether a row's cells start with its title and hold a lone D or I: its cells are
+    likely all its own, only in an order the grammar does not read."""
+    return group[0].is_text and any(_is_owned_code(cell) for cell in group)
+
+
+def _title_may_hold_leftover(before: list[_Cell], group: list[_Cell]) -> bool:
+    """Whether ``group``'s title is joined from two or more text paragraphs while the row
+    before ends in its D or I: a word of that row (a wrapped title, a nature printed apart)
+    may lead the title."""
+    return len(group) >= 2 and group[0].is_text and group[1].is_text and \
+        bool(before) and not before[-1].is_text and \
+        _last_code(before) in DIRECT_INDIRECT_CODES
 
 
 def _flag_cut_titles(row: Row, group: list[_Cell]) -> Row:
@@ -302,6 +312,8 @@ def _flag_cut_titles(row: Row, group: list[_Cell]) -> Row:
     if not isinstance(field, Field) or field.value is None or field.needs_review:
         return row
     for cell in group:
+        if "\n" in cell.raw:
+            continue  # its wrapped line was put back: the title is whole
         kinds = cell_kinds(cell.words)
         text = " ".join(w for w, k in zip(cell.words, kinds, strict=True) if k == "text")
         if "text" in kinds and {"amount", "date"} & set(kinds) and text == field.value:
@@ -322,10 +334,12 @@ def _distrust(row: Row, reason: str) -> Row:
 def _plausible(row: Row, group: list[_Cell]) -> bool:
     """A row whose every filled value parsed, whose codes are the form's, and whose free text
     (title, underlying title, nature) is words with markers only at its end."""
+    names = {" ".join(cell.words) for cell in group if cell.is_text}
     for name in ("security_title", "nature_of_ownership", "underlying_security_title"):
         field = getattr(row, name, None)
         raw = field.provenance.raw_text if field is not None and field.provenance else None
-        if field is not None and field.value is not None and raw and not _is_free_text(raw):
+        if field is not None and field.value is not None and raw and raw not in names and \
+                not _is_free_text(raw):
             return False
     code = row.transaction_code.value
     if code is not None and code not in ROW_TRANSACTION_CODES:

@@ -306,8 +306,24 @@ def flag_run_together(rows: Iterable[Row]) -> list[Row]:
                 changes[name] = dataclasses.replace(field, review_reason=(
                     "the value refers to one footnote twice: a marker of another line may have "
                     "been read into it"))
+        if any("a price's cell read for it" in (f.review_reason or "") for f in changes.values()):
+            changes.update(_numbers_in_doubt(row, changes))
         out.append(dataclasses.replace(row, **changes) if changes else row)
     return out
+
+
+def _numbers_in_doubt(row: Row, changes: dict[str, Any]) -> dict[str, Any]:
+    """The row's other numbers flagged once a price was read as an amount: the price column
+    stood elsewhere, so which number is whose is not shown."""
+    doubtful: dict[str, Any] = {}
+    for name in (*_PRICES, *_AMOUNTS):
+        field = getattr(row, name, None)
+        if name not in changes and isinstance(field, Field) and field.value is not None and \
+                not field.review_reason:
+            doubtful[name] = dataclasses.replace(field, review_reason=(
+                "a price's cell was read as an amount in this row: its numbers may stand in "
+                "other columns"))
+    return doubtful
 
 
 #: The form's page furniture run into free text: "FORM 4 (continued)", "SEC 1474 (9-02) Page 2".
