@@ -242,7 +242,12 @@ def _rows(table: TableLayout | None, columns: tuple[K.Column, ...], derivative: 
         # Cells by the leaf they were laid in, so a column that could not be placed leaves a
         # gap rather than shifting every cell after it.
         heights = sorted(w.bottom - w.top for w in row.words)
-        by_leaf = {(c.field, c.sub_heading): cell_text(cell, heights[len(heights) // 2])
+        scale = heights[len(heights) // 2]
+        if all(w.size is not None for w in row.words) and digit_height != float("inf"):
+            # A text layer's lone marker is smaller than the table's figures, though a long
+            # note shrunk to fit its cell may make the row's median as small.
+            scale = max(scale, digit_height)
+        by_leaf = {(c.field, c.sub_heading): cell_text(cell, scale)
                    for cell, c in zip(row.cells, table.columns, strict=True)}
         ownership = ("direct_or_indirect_ownership", "")
         if ownership in by_leaf:  # "D5": the form's code with a marker run into it

@@ -22,6 +22,7 @@ from extractor.fields.names import split_person_name
 from extractor.ingest.page import Word
 from extractor.knowledge.codes import STATE_CODES, US_ZIP, is_state_or_country_code
 from extractor.knowledge.labels import US_COUNTRY_NAMES
+from extractor.knowledge.officer_titles import names_an_office, reads_as_title
 from extractor.layout.geometric import BoxWords
 from extractor.layout.geometric.anchors import Anchor
 from extractor.layout.geometric.checkmarks import CheckReading
@@ -212,6 +213,8 @@ def read_relationship(box: BoxWords | None, checks: dict[str, CheckReading], sou
         stacked = len(lines) >= 2 and not (texts["officer"] and texts["other"])
         if stacked:  # both texts under one label, a line each: the title is printed first
             texts = {"officer": lines[0], "other": [w for line in lines[1:] for w in line]}
+            # ... and sure where the first names an office and the rest does not.
+            stacked = not _title_then_other(text_of(texts["officer"]), text_of(texts["other"]))
         elif _under_both(texts["officer"] or texts["other"], labels.get("officer"),
                          labels.get("other")):
             values.update(_shared_text(texts["officer"] or texts["other"], source))
@@ -250,14 +253,35 @@ def _shared_text(words: list[Word], source: str) -> dict[str, Field]:
     text = text_of(words)
     title, sep, rest = text.partition(";")
     if sep and title.strip() and rest.strip():
-        reason = ("officer and other are both checked and one line holds both texts: "
-                  "split at its ';', the title first")
-        return {"officer_title": value_of(title.strip(), words, source, 0.7, reason),
-                "other_text": value_of(rest.strip(), words, source, 0.7, reason)}
+        sure = _title_then_other(title, rest)
+        reason = None if sure else ("officer and other are both checked and one line holds "
+                                    "both texts: split at its ';', the title first")
+        confidence = 0.85 if sure else 0.7
+        return {"officer_title": value_of(title.strip(), words, source, confidence, reason),
+                "other_text": value_of(rest.strip(), words, source, confidence, reason)}
+    split = _title_split(text)
+    if split is not None:  # "COO Member of 13(d) group": only one cut leaves a title first
+        return {"officer_title": value_of(split[0], words, source, 0.85),
+                "other_text": value_of(split[1], words, source, 0.85)}
     reason = ("officer and other are both checked but one text stands under both: which "
               "part is the officer's title and which the other text cannot be told")
     return {"officer_title": value_of(text, words, source, 0.4, reason),
             "other_text": value_of(text, words, source, 0.4, reason)}
+
+
+def _title_then_other(first: str, rest: str) -> bool:
+    """Whether the first of two texts names an office and the rest does not: which is the
+    officer's title and which the other text is then plain (knowledge/officer_titles.py)."""
+    return reads_as_title(first) and not reads_as_title(rest)
+
+
+def _title_split(text: str) -> tuple[str, str] | None:
+    """The one place to cut ``text`` into an office's title and an other text naming no
+    office, if there is exactly one."""
+    words = text.split()
+    cuts = [(" ".join(words[:i]), " ".join(words[i:])) for i in range(1, len(words))]
+    sure = [(a, b) for a, b in cuts if reads_as_title(a) and not names_an_office(b)]
+    return sure[0] if len(sure) == 1 else None
 
 
 def _stated(box: BoxWords) -> list[Word] | None:

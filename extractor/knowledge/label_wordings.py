@@ -50,6 +50,27 @@ WORDINGS: dict[str, tuple[str, ...]] = {
     "joint": ("Form filed by More than One Reporting Person",),
 }
 
+#: Extra wordings of Table I's and II's column headings, by the first row field the column
+#: fills: the short forms printers set in narrow columns.  Headings cut short after their
+#: first words, and the headings other revisions print, are tried as well (layout/geometric
+#: /specs.py).
+COLUMN_WORDINGS: dict[str, tuple[str, ...]] = {
+    "direct_or_indirect_ownership": ("Ownership Form (D/I)", "Ownership Form: D or I",
+                                     "Direct (D) or Indirect (I)"),
+    "nature_of_ownership": ("Nature of Indirect Ownership",),
+    "shares_owned_following_transaction": (
+        "Amount Beneficially Owned Following Reported Transaction(s)",
+        "Number of Derivative Securities Owned Following Reported Transaction(s)"),
+}
+
+#: Abbreviations printers set in labels and headings, with the word each stands for; a word
+#: printed so ("No.", "Trans.") is matched as its full word.  Small letters.
+LABEL_ABBREVIATIONS: dict[str, str] = {
+    "no.": "number", "nos.": "numbers", "trans.": "transaction", "deriv.": "derivative",
+    "conv.": "conversion", "amt.": "amount", "exp.": "expiration", "exer.": "exercise",
+    "benef.": "beneficially", "secs.": "securities", "sec.": "security",
+}
+
 #: Printed text that is never a value: the title block, the OMB box, the notes and footers
 #: under the form.  A word of one of these is the form's own, wherever it lies.
 BOILERPLATE: tuple[str, ...] = (

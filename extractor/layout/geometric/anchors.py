@@ -24,12 +24,19 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 from extractor.ingest.page import Word
+from extractor.knowledge.label_wordings import LABEL_ABBREVIATIONS
 from extractor.layout.geometric.lines import PHRASE_GAP
 
 #: Look-alike characters made one, for labels and page text alike (OCR's 0/O, 1/l/I, 5/S).
 _CONFUSABLES = str.maketrans({"0": "o", "1": "l", "i": "l", "5": "s", "|": "l", "’": "'"})
 #: A word's tokens: runs of letters and digits; "%" is one of its own ("10%" as "10 %").
 _TOKEN = re.compile(r"[0-9a-z]+|%")
+
+
+def label_tokens(text: str) -> list[str]:
+    """The tokens of one printed word as a label's: an abbreviation as its full word."""
+    full = LABEL_ABBREVIATIONS.get(text.casefold())
+    return tokens_of(full if full is not None else text)
 
 
 def tokens_of(text: str) -> list[str]:
@@ -55,6 +62,14 @@ class LabelSpec:
     min_score: float = 80.0
     #: Whether the label stands alone on its line (a title that reads like a sentence's words).
     alone: bool = False
+    #: Wordings cut short after their first words ("Conversion or Exercise Price"), scored
+    #: CUT_PENALTY lower than a whole wording.
+    cut_texts: tuple[str, ...] = ()
+
+
+#: A heading printed cut short scores this much under one printed whole: a sub-heading that
+#: opens its column's heading ("Date Exercisable") never takes the heading's place.
+CUT_PENALTY = 8.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,6 +116,7 @@ class _Wording:
     spec: LabelSpec
     tokens: tuple[str, ...]
     joined: str
+    penalty: float = 0.0
 
 
 class _Run:
@@ -120,7 +136,7 @@ class _Run:
                     _other_type(previous, word):
                 self.phrase_starts.add(len(self.tokens))
             previous = word
-            for token in tokens_of(word.text):
+            for token in label_tokens(word.text):
                 self.tokens.append(token)
                 self.word_of.append(index)
         self.phrase_starts.add(len(self.tokens))
@@ -130,10 +146,18 @@ class _Run:
 
 
 def _other_type(first: Word, second: Word) -> bool:
-    """Whether two words are set in sizes a fifth apart: a label and the value after it."""
+    """Whether two words are set in other sizes: a label and the value after it.  A text
+    layer's sizes are exact, so a twentieth apart tells ("STREET" 7.1 pt before "1 TESLA ROAD"
+    8.2 pt); OCR's ink heights vary with the letters, so only a fifth does."""
+    if first.size is not None and second.size is not None:
+        return min(first.size, second.size) < SIZE_STEP * max(first.size, second.size)
     a = first.bottom - first.top
     b = second.bottom - second.top
     return min(a, b) < 0.8 * max(a, b)
+
+
+#: Text-layer sizes this share apart are two types (a label's and a value's).
+SIZE_STEP = 0.95
 
 
 def _number_tokens(number: str) -> set[str]:
@@ -177,7 +201,7 @@ def _best_in_run(wording: _Wording, run: _Run) -> tuple[float, int, int] | None:
                         last in run.phrase_starts or _opens_aside(run, last))) or set_off
                     score = 100.0 if whole and tuple(window) == wording.tokens else 0.0
                 else:
-                    score = fuzz.ratio(wording.joined, " ".join(window))
+                    score = fuzz.ratio(wording.joined, " ".join(window)) - wording.penalty
                 # At a like score, the longer window; of short labels, the one set off as
                 # labels are ("Street:" under a value's "STREET,").
                 if best is None or score > best[0] or (score == best[0] and (
@@ -191,6 +215,21 @@ def _resembles(token: str, wording: _Wording) -> bool:
     return token in wording.tokens or any(
         fuzz.ratio(token, t) >= 75 or (len(token) >= 3 and t.startswith(token))
         for t in wording.tokens if len(t) >= 3)
+
+
+def _alone_on_line(run: _Run, first: int, last: int) -> bool:
+    """Whether tokens ``first:last`` have no word of the run beside them on their lines: a
+    title standing alone, where OCR's word heights, which vary with the letters, may part a
+    sentence's words into phrases ("... subject to the | Reporting Person's continued |
+    service")."""
+    lo, hi = run.word_of[first], run.word_of[last - 1]
+    return not any(_same_line(run.words[i], run.words[j])
+                   for i, j in ((lo - 1, lo), (hi, hi + 1)) if 0 <= i and j < len(run.words))
+
+
+def _same_line(left: Word, right: Word) -> bool:
+    """Whether ``right`` follows ``left`` on its line."""
+    return right.x0 >= left.x1 - 0.5 and left.top < right.cy < left.bottom
 
 
 def _set_off(run: _Run, first: int, last: int) -> bool:
@@ -285,10 +324,11 @@ def _next_to(left: Word, right: Word) -> bool:
 def _wordings(specs: Iterable[LabelSpec]) -> list[_Wording]:
     out = []
     for spec in specs:
-        for text in spec.texts:
-            tokens = tuple(tokens_of(text))
+        for text, penalty in [*((t, 0.0) for t in spec.texts),
+                              *((t, CUT_PENALTY) for t in spec.cut_texts)]:
+            tokens = tuple(t for word in text.split() for t in label_tokens(word))
             if tokens:
-                out.append(_Wording(spec, tokens, " ".join(tokens)))
+                out.append(_Wording(spec, tokens, " ".join(tokens), penalty))
     return out
 
 
@@ -314,7 +354,8 @@ def find_anchors(blocks: Iterable[Sequence[Word]], specs: Sequence[LabelSpec],
             if found is None or found[0] < wording.spec.min_score:
                 continue
             if (wording.spec.kind == "section" and found[1] not in run.phrase_starts) or \
-                    (wording.spec.alone and found[2] not in run.phrase_starts):
+                    (wording.spec.alone and (found[2] not in run.phrase_starts or
+                                             not _alone_on_line(run, found[1], found[2]))):
                 continue  # a title heads its lines: these words run in a sentence
             key = wording.spec.key
             # Of two wordings the one that covers more of the print wins at a like score:
@@ -330,7 +371,8 @@ def find_anchors(blocks: Iterable[Sequence[Word]], specs: Sequence[LabelSpec],
             trimmed = _trimmed(run, first, last, wording)
             if trimmed != (first, last):
                 first, last = trimmed
-                score = fuzz.ratio(wording.joined, " ".join(run.tokens[first:last]))
+                score = fuzz.ratio(wording.joined, " ".join(run.tokens[first:last])) - \
+                    wording.penalty
                 if spec.kind in ("column", "box") and _after_number(run, first, spec):
                     score = min(100.0, score + NUMBERED_BONUS)
                 if score < spec.min_score:
@@ -365,38 +407,3 @@ def find_anchors(blocks: Iterable[Sequence[Word]], specs: Sequence[LabelSpec],
         claimed.update(id(w) for w in anchor.words)
         out.append(anchor)
     return out
-
-
-def complete_wrapped(anchors: list[Anchor], words: Sequence[Word], specs: Sequence[LabelSpec],
-                     claimed: set[int]) -> list[Anchor]:
-    """Box labels given back the last word their wrap left on a line of its own, where the
-    value typed beside it drew the lines into another block ("... or Trading" / "Symbol
-    Apple Inc.").  ``claimed`` is updated with the words taken."""
-    texts = {s.key: s.texts for s in specs if s.kind == "box"}
-    out: list[Anchor] = []
-    for anchor in anchors:
-        tail = _missing_tail(anchor, texts.get(anchor.key, ()))
-        if tail is not None:
-            h = anchor.words[-1].bottom - anchor.words[-1].top
-            below = [w for w in words if id(w) not in claimed and
-                     anchor.bottom - 0.5 * h < w.top < anchor.bottom + 0.6 * h and
-                     anchor.x0 - h <= w.x0 <= anchor.x0 + h and
-                     fuzz.ratio("".join(tokens_of(w.text)), tail) >= 90]
-            if below:
-                word = min(below, key=lambda w: w.top)
-                claimed.add(id(word))
-                anchor = Anchor(anchor.key, anchor.kind, (*anchor.words, word), anchor.score)
-        out.append(anchor)
-    return out
-
-
-def _missing_tail(anchor: Anchor, texts: Sequence[str]) -> str | None:
-    """The last token of the wording ``anchor`` matches, where the anchor lacks it."""
-    have = tokens_of(anchor.text)
-    if not have:
-        return None
-    for text in texts:
-        want = tokens_of(text)
-        if len(want) >= 2 and want[-2] == have[-1] and want[-1] != have[-1]:
-            return want[-1]
-    return None

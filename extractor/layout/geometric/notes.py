@@ -29,10 +29,22 @@ _DATE = re.compile(r"^\d{1,2}[/\-.]\d{1,2}[/\-.]\d{2,4}$|^\d{4}-\d{2}-\d{2}$|"
                    r"\d{4}$")
 #: A word that spells something: a line of marks alone ("**") is no signer's.
 _SPELLS = re.compile(r"[^\W_]")
+#: A signature line ending so goes on with the signer's name on the next line, "/s/" and all
+#: ("SoftBank Vision Fund II-2 L.P., By :" / "/s/ SB Global Advisers Limited, its").
+GOES_ON = re.compile(r"(?:\bBy|/s/|\bits|\bfor)\s*:?$", re.IGNORECASE)
 #: The caption of a signature's date typed on a line of its own under the name.
 _DATE_CAPTION = re.compile(r"^date:?$", re.IGNORECASE)
 #: Lines of one note are at most this many line heights apart.
 NOTE_GAP = 1.2
+
+
+#: A note's lines start at its left edge or a hanging indent; a line starting further right
+#: than this many line heights is something else beside the notes (signatures at the foot).
+NOTE_INDENT = 10.0
+
+
+def text_of_words(words: Sequence[Word]) -> str:
+    return " ".join(w.text for w in words)
 
 
 @dataclass(slots=True)
@@ -99,8 +111,8 @@ def read_notes(words: Sequence[Word], running: NoteLines | None = None) -> list[
             note.words.extend(rest)
             notes.append(note)
             left = line[0].x0
-        elif notes and top - last_bottom <= NOTE_GAP * height and line[0].x0 >= left - \
-                2 * height:
+        elif notes and top - last_bottom <= NOTE_GAP * height and \
+                left - 2 * height <= line[0].x0 <= left + NOTE_INDENT * height:
             notes[-1].words.extend(line)
         else:
             if notes:
@@ -166,8 +178,9 @@ def signature_words(caption: Anchor, date_label: Anchor | None, words: Sequence[
             # A line opens a signature with "/s/", or with a date of its own when the
             # signature above has its date already (a date prints by a name's first line or
             # its last; one centred on a name's two lines is beside both).
-            opens = not signatures or names[0].text.lower().startswith("/s/") or \
-                bool(beside - dated_by and dated_by)
+            opens = not signatures or (names[0].text.lower().startswith("/s/") and
+                                       not GOES_ON.search(text_of_words(signatures[-1].name))) \
+                or bool(beside - dated_by and dated_by)
         if not opens:
             signatures[-1].name.extend(names)
             dated_by |= beside

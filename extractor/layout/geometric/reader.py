@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import itertools
 import re
 from collections.abc import Sequence
 
@@ -11,7 +10,8 @@ from rapidfuzz import fuzz
 
 from extractor.ingest.page import Page, Word
 from extractor.knowledge import labels as K
-from extractor.layout.geometric.anchors import Anchor, complete_wrapped, find_anchors
+from extractor.layout.geometric.anchor_wraps import complete_wrapped
+from extractor.layout.geometric.anchors import Anchor, find_anchors
 from extractor.layout.geometric.boxes import assign_to_boxes, garbled_sub_labels
 from extractor.layout.geometric.checkmarks import (
     CheckReading,
@@ -19,7 +19,8 @@ from extractor.layout.geometric.checkmarks import (
     marks_of,
     read_checks,
 )
-from extractor.layout.geometric.form import BoxWords, FormLayout, LayoutFit
+from extractor.layout.geometric.fit import layout_fit
+from extractor.layout.geometric.form import BoxWords, FormLayout
 from extractor.layout.geometric.lines import (
     Rules,
     group_lines,
@@ -34,6 +35,7 @@ from extractor.layout.geometric.sections import (
     read_remarks,
     read_signatures,
     remarks_go_on,
+    signed_overleaf,
 )
 from extractor.layout.geometric.specs import (
     address_specs,
@@ -173,10 +175,19 @@ def lay_out_form(pages: Sequence[Page]) -> FormLayout:
     joint_filers: list[list[list[Word]]] = []
     notes_open = remarks_open = False
     open_table: str | None = None
+    previous: tuple[PageParts, set[int]] | None = None
     for part in parts:
         _read_header(part, revision, boxes, more_owners, checks)
         page_signatures, signed = read_signatures(part)
+        if previous is not None:
+            carried, overleaf = signed_overleaf(previous[0], page_signatures, part, previous[1])
+            signatures += carried
+            # The remarks or notes of the page before may have run on into those lines.
+            remarks = [w for w in remarks if id(w) not in overleaf]
+            for note in notes:
+                note.words = [w for w in note.words if id(w) not in overleaf]
         signatures += page_signatures
+        previous = (part, signed)
         if open_table is not None:
             tables[open_table].rows += _go_on(part, tables[open_table], signed)
         open_table = None
@@ -200,7 +211,7 @@ def lay_out_form(pages: Sequence[Page]) -> FormLayout:
         page_remarks, remarks_open = read_remarks(part, signed)
         remarks += page_remarks
         joint_filers += read_joint_filers(part, signed)
-    fit = _fit(revision, anchors, tables)
+    fit = layout_fit(revision, anchors, tables)
     all_anchors = [*anchors, *(a for t in tables.values() for a in t.headings)]
     return FormLayout(revision, boxes, more_owners, checks, tables, notes, remarks, signatures,
                       all_anchors, fit, joint_filers)
@@ -367,38 +378,6 @@ def _read_table(part: PageParts, key: str, columns: tuple[K.Column, ...], signed
     words = [w for w in part.page.words if id(w) not in part.claimed and id(w) not in signed
              and top <= w.top and w.bottom <= bottom + 0.5]
     return lay_out_table(key, columns, words, part.rules, set(part.claimed))
-
-
-def _column_order(number: str) -> tuple[int, str]:
-    """"2A" sorts after "2" and before "3"."""
-    digits = "".join(c for c in number if c.isdigit())
-    return int(digits or 0), number[len(digits):]
-
-
-def _fit(revision: K.FormRevision, anchors: Sequence[Anchor],
-         tables: dict[str, TableLayout]) -> LayoutFit:
-    """How many of the revision's labels were found, and what is out of the form's order."""
-    expected = [b.key for b in revision.boxes if b.key != "rule_10b5_1"] + ["table1", "table2"]
-    found = {a.key: a for a in anchors if a.key in expected}
-    heading_count = len(revision.table1) + len(revision.table2)
-    headings = sum(len({a.key for a in t.headings if a.kind == "column"})
-                   for key, t in tables.items() if key in ("table1", "table2"))
-    problems = []
-    one, two = found.get("reporting_person"), found.get("issuer")
-    if one and two and one.page == two.page and two.x0 < one.x0 - 5 and two.top >= one.top:
-        problems.append("box 2 is printed left of box 1")
-    for key, table in tables.items():
-        if key not in ("table1", "table2"):
-            continue
-        numbered = sorted((a for a in table.headings if a.kind == "column"),
-                          key=lambda a: _column_order(a.key.split(":")[1]))
-        xs = [a.x0 for a in numbered]
-        if any(b < a - 5 for a, b in itertools.pairwise(xs)):
-            problems.append(f"{key}'s column headings are out of the form's order")
-    scores = [a.score for a in found.values()]
-    total = len(expected) + heading_count
-    return LayoutFit(len(found) + headings, total,
-                     sum(scores) / len(scores) if scores else 0.0, tuple(problems))
 
 
 __all__ = ["is_mark_word", "lay_out_form"]

@@ -8,6 +8,7 @@ from extractor.ingest.page import Word
 from extractor.layout.geometric.anchors import Anchor
 from extractor.layout.geometric.lines import group_lines, line_height
 from extractor.layout.geometric.notes import (
+    GOES_ON,
     NoteLines,
     SignatureWords,
     read_notes,
@@ -45,6 +46,48 @@ def read_signatures(part: PageParts) -> tuple[list[SignatureWords], set[int]]:
         out += found
         taken |= used
     return out, taken
+
+
+def signed_overleaf(previous: PageParts, page_signatures: list[SignatureWords],
+                    part: PageParts, taken: set[int]) -> tuple[list[SignatureWords], set[int]]:
+    """The signatures at the foot of the page before that this page's first caption signs:
+    EDGAR's view lists its signers in a table a page break may cut, with the caption printed
+    once under the last.  Only where this page's first signature opens the page."""
+    first = page_signatures[0] if page_signatures else None
+    if first is None or first.caption is None or not first.name:
+        return [], set()
+    head = min(w.top for w in first.name)
+    if any(w.top < head - 0.5 for w in part.page.words if id(w) not in part.claimed):
+        return [], set()
+    caption, page = first.caption, previous.page
+    h = caption.height
+    free = [w for w in page.words if id(w) not in previous.claimed and id(w) not in taken]
+    column = [w for w in free if w.x1 >= caption.x0 - 6 * h and w.x0 <= caption.x1 + 40 * h]
+    if not column:
+        return [], set()
+    foot = max(w.bottom for w in column) + 0.5 * h
+
+    def stand_in(x0: float, x1: float, text: str) -> Word:
+        return Word(text, x0, x1, foot, foot + h, page.number, 1.0, None)
+
+    caption_there = Anchor(caption.key, caption.kind, (stand_in(caption.x0, caption.x1, "**"),),
+                           caption.score)
+    date_there = None if first.date is None else Anchor(
+        "signature_date", "section", (stand_in(first.date.x0, first.date.x1, "Date"),), 100.0)
+    found, _ = signature_words(caption_there, date_there, free,
+                               _ceiling(previous, caption_there))
+    # Only what reads as signatures: dated, or signed "/s/" (not a table's last cell).
+    kept = [s for s in found if s.date is not None or
+            any(w.text.casefold().startswith("/s/") for w in s.name)]
+    used = {id(w) for s in kept for w in (*s.name, *((s.date,) if s.date else ()))}
+    if kept and first.date is None and kept[-1].date is not None and \
+            GOES_ON.search(" ".join(w.text for w in kept[-1].name)):
+        # One signature cut by the page break ("... Attorney-in-Fact for" / "Mathai Mammen"):
+        # its name goes on overleaf, its date stands by its first lines.
+        cut = kept.pop()
+        first.name[:0] = cut.name
+        first.date = cut.date
+    return kept, used
 
 
 def _ceiling(part: PageParts, caption: Anchor) -> float:

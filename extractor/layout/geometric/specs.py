@@ -12,7 +12,7 @@ import functools
 import re
 
 from extractor.knowledge import labels as K
-from extractor.knowledge.label_wordings import BOILERPLATE, WORDINGS
+from extractor.knowledge.label_wordings import BOILERPLATE, COLUMN_WORDINGS, WORDINGS
 from extractor.layout.geometric.anchors import LabelSpec, tokens_of
 
 #: Box keys in the header of some revision, with their printed texts over all revisions.
@@ -93,11 +93,35 @@ def address_specs() -> tuple[LabelSpec, ...]:
 def column_specs(columns: tuple[K.Column, ...], table: str) -> tuple[LabelSpec, ...]:
     """One spec per column heading of a table ("t1:2" for Table I's column 2).  A heading
     over sub-columns may be typed as its number and its first sub-column's heading alone
-    ("3. Code", "4. Amount", "5. (A)"), the others standing beside it."""
+    ("3. Code", "4. Amount", "5. (A)"), the others standing beside it.  Printers also set
+    another revision's heading of the column, a short form, or the heading's first words."""
     return tuple(LabelSpec(f"{table}:{column.number}", "column",
                            tuple(dict.fromkeys((column.heading, _bare(column.heading),
-                                                *_numbered_first(column)))),
-                           column.number, 75.0) for column in columns)
+                                                *_numbered_first(column),
+                                                *_other_headings(column, table),
+                                                *COLUMN_WORDINGS.get(column.fields[0], ())))),
+                           column.number, 75.0, cut_texts=_cut_short(column.heading))
+                 for column in columns)
+
+
+#: A heading cut short keeps at least this many words: fewer say too little.
+CUT_WORDS = 3
+
+
+def _cut_short(heading: str) -> tuple[str, ...]:
+    """The heading's first words, from CUT_WORDS of them to all but one."""
+    words = _bare(heading).split()
+    return tuple(" ".join(words[:n]) for n in range(CUT_WORDS, len(words)))
+
+
+def _other_headings(column: K.Column, table: str) -> tuple[str, ...]:
+    """What the other revisions print over the column filling the same fields."""
+    out: list[str] = []
+    for revision in K.REVISIONS.values():
+        for other in getattr(revision, table, ()):
+            if other.fields == column.fields and other.heading != column.heading:
+                out += [other.heading, _bare(other.heading)]
+    return tuple(out)
 
 
 def _numbered_first(column: K.Column) -> tuple[str, ...]:

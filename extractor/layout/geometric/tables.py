@@ -186,7 +186,8 @@ def lay_out_table(key: str, columns: tuple[K.Column, ...], words: Sequence[Word]
     numbers = {c.number.casefold() for c in columns}
     phrases = [part for line in group_lines(words) for p in split_phrases(line, rules, 0.6)
                for part in _split_at_numbers(p, numbers)]
-    starts = sorted(p.x0 for p in phrases if _opens_heading(p, numbers))
+    starts = sorted({*(p.x0 for p in phrases if _opens_heading(p, numbers)),
+                     *_aligned_starts(words, claimed, rules)})
     phrases = [part for p in phrases for part in _split_at_starts(p, starts)]
     blocks = [b.words for b in stack_blocks(phrases, rules)]
     headings = find_anchors(blocks, column_specs(columns, key), claimed)
@@ -263,6 +264,33 @@ def _opens_heading(phrase: Phrase, numbers: set[str]) -> bool:
         texts = texts[1:]
     m = _NUMBERED.match(texts[0]) if len(texts) >= 2 else None
     return m is not None and m[1].casefold() in numbers
+
+
+#: Left edges this close (pt) are one column's.
+ALIGNED = 1.0
+
+
+def _aligned_starts(words: Sequence[Word], claimed: set[int], rules: Rules) -> list[float]:
+    """Left edges the headings' lines share, through which no heading word runs: the
+    columns of headings set left in their cells with a word space between them ("Title of
+    Conversion" / "Derivative or Exercise"), where gaps alone run two headings together.
+    An edge counts where a phrase of some line starts on it and another line's word too.
+    Only a text layer's edges are exact enough: OCR's word boxes wander by a point or two,
+    and on a fax such edges cut a heading in two."""
+    lines = group_lines(w for w in words if id(w) not in claimed)
+    if not lines or any(w.size is None for line in lines for w in line):
+        return []
+    first_value = _first_value_line(words, claimed, min(w.top for w in lines[0]))
+    heads = [line for line in lines if min(w.top for w in line) < first_value - 0.5]
+    head_words = [w for line in heads for w in line]
+    candidates = {p.x0 for line in heads for p in split_phrases(line, rules, 0.6)}
+    out = []
+    for x in sorted(candidates):
+        lines_on = sum(1 for line in heads if any(abs(w.x0 - x) <= ALIGNED for w in line))
+        crossed = any(w.x0 < x - ALIGNED and w.x1 > x + ALIGNED for w in head_words)
+        if lines_on >= 2 and not crossed:
+            out.append(x)
+    return out
 
 
 def _split_at_starts(phrase: Phrase, starts: list[float]) -> list[Phrase]:
