@@ -5,6 +5,7 @@ wrapped over their "/s/" or carried over a page break, and lone markers in empty
 
 from __future__ import annotations
 
+import random
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,7 @@ from bench.layouts import fill_official_form, render_layout
 from extractor import extract
 from extractor.assemble.edgar_xml import read_edgar_xml
 from extractor.model import Form4
+from tests.support.variants import long_remarks
 
 
 @pytest.fixture(scope="module")
@@ -106,3 +108,13 @@ def test_signatures_cut_by_a_page_break(dev_filings: dict[str, Path], tmp_path: 
     assert got == [(s.signature_name.value, s.signature_date.value)
                    for s in truth.signatures][:count]
     assert form.remarks.value is None and len(got) == count
+
+
+def test_remarks_go_on_under_the_official_forms_continued_explanation(
+        dev_filings: dict[str, Path], tmp_path: Path) -> None:
+    # Long remarks run off the official form's page and go on overleaf, under the heading
+    # "Explanation of Responses (continued)".
+    truth = long_remarks(_truth(dev_filings, "tsla_baglino_2023-07-27"), random.Random(7))
+    form = _read(fill_official_form(truth, 1394), tmp_path)
+    assert form.remarks.value == truth.remarks.value
+    assert not form.remarks.needs_review

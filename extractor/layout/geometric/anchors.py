@@ -224,7 +224,7 @@ def _alone_on_line(run: _Run, first: int, last: int) -> bool:
     service")."""
     lo, hi = run.word_of[first], run.word_of[last - 1]
     return not any(_same_line(run.words[i], run.words[j])
-                   for i, j in ((lo - 1, lo), (hi, hi + 1)) if 0 <= i and j < len(run.words))
+                   for i, j in ((lo - 1, lo), (hi, hi + 1)) if i >= 0 and j < len(run.words))
 
 
 def _same_line(left: Word, right: Word) -> bool:

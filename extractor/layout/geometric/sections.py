@@ -146,10 +146,19 @@ def remarks_go_on(part: PageParts, signed: set[int]) -> list[Word]:
     long as they follow one another (a gap of more than two lines ends them)."""
     if any(a.key == "remarks" for a in part.anchors):
         return []
-    top = min((a.top for a in part.anchors if a.kind in ("section", "box", "boilerplate")),
-              default=part.page.height)
+    # The official form heads its continuation page "Explanation of Responses (continued)":
+    # remarks that ran off the page before go on under that heading (the notes ended before
+    # the remarks began), and the heading's line is the page's head, not a section.
+    heading = min((a for a in part.anchors if a.key == "explanation"), default=None,
+                  key=lambda a: a.top)
+    head = heading.bottom if heading is not None and not any(
+        a.kind in ("section", "box") and a.key != "explanation" and a.bottom <= heading.top
+        for a in part.anchors) else 0.0
+    top = min((a.top for a in part.anchors if a.kind in ("section", "box", "boilerplate") and
+               a.top >= head - 0.5), default=part.page.height)
     lines = group_lines([w for w in part.page.words if id(w) not in part.claimed and
-                         id(w) not in signed and w.bottom <= top + 0.5])
+                         id(w) not in signed and w.top >= head - 0.5 and
+                         w.bottom <= top + 0.5])
     out: list[Word] = []
     for line in lines:
         height = max(w.bottom - w.top for w in line)
